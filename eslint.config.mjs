@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'proto/src/generated/**', 'coverage/**', 'var/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in main.ts and pass config down.' }],
+    },
+  },
+  {
+    files: ['**/src/main.ts', 'scripts/**', 'e2e/**', '**/test/**', 'packages/testkit/**', 'bench/**', 'jest.config.js'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/store/**', '**/graphql/**', '**/grpc/**', '**/amqp/**', 'typeorm', 'amqplib', 'pg', 'ioredis', '@grpc/*'], message: 'domain/ stays pure: no I/O imports.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,31 @@
+/** Unit tests sit beside the code, component tests in each service's test/, e2e in e2e/. */
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  moduleNameMapper: {
+    '^@herald/proto$': '<rootDir>/proto/src/index.ts',
+    '^@herald/(config|logging|errors|observability|database|amqp|testkit)$': '<rootDir>/packages/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/src/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'component',
+      testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/test/**/*.test.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

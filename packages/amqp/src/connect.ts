@@ -1,0 +1,41 @@
+import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
+import type { Logger } from '@herald/logging';
+import { declareTopology, topologyNames, type TopologyNames } from './topology';
+
+export interface AmqpConnection {
+  readonly names: TopologyNames;
+  readonly connection: ChannelModel;
+  /** The confirm channel used for publishing. */
+  readonly publishChannel: ConfirmChannel;
+  createChannel(): Promise<ConfirmChannel>;
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Connects, opens a confirm channel and declares the topology. */
+export async function connectAmqp(url: string, prefix: string, log: Logger): Promise<AmqpConnection> {
+  const connection = await amqp.connect(url, { timeout: 5000 });
+  let closing = false;
+  connection.on('error', (error: unknown) => log.error({ err: error }, 'amqp connection error'));
+  connection.on('close', () => {
+    if (!closing) log.error('amqp connection closed unexpectedly');
+  });
+  const names = topologyNames(prefix);
+  const publishChannel = await connection.createConfirmChannel();
+  await declareTopology(publishChannel, names);
+  let open = true;
+  connection.on('close', () => (open = false));
+  return {
+    names,
+    connection,
+    publishChannel,
+    createChannel: () => connection.createConfirmChannel(),
+    check: async () => {
+      if (!open) throw new Error('amqp connection is closed');
+    },
+    close: async () => {
+      closing = true;
+      if (open) await connection.close();
+    },
+  };
+}

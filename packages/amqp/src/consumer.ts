@@ -1,0 +1,141 @@
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import type { AmqpConnection } from './connect';
+import { createPublisher } from './publisher';
+import { retryQueueFor } from './topology';
+
+/** What a handler decided; the runtime, not the handler, talks to the channel. */
+export type Outcome =
+  | { readonly kind: 'ack' }
+  | { readonly kind: 'retry'; readonly reason: string }
+  | { readonly kind: 'dead-letter'; readonly reason: string };
+
+/** `parse` validates the raw body (throw to dead-letter it); `handle` does the work. */
+export interface MessageHandler<T> {
+  parse(body: unknown): T;
+  attemptOf(message: T): number;
+  withAttempt(message: T, attempt: number): T;
+  notificationIdOf(message: T): string | undefined;
+  handle(message: T, log: Logger): Promise<Outcome>;
+}
+
+export interface ConsumerHandle {
+  /** Stops taking new messages and waits for in-flight ones to finish. */
+  stop(): Promise<void>;
+}
+
+export interface ConsumeOptions {
+  readonly queue: string;
+  readonly routingKey: string;
+  readonly prefetch: number;
+}
+
+export async function consumeQueue<T>(
+  amqp: AmqpConnection,
+  options: ConsumeOptions,
+  handler: MessageHandler<T>,
+  log: Logger,
+): Promise<ConsumerHandle> {
+  const channel = await amqp.createChannel();
+  await channel.prefetch(options.prefetch);
+  const inFlight = new Set<Promise<void>>();
+  const process = (raw: ConsumeMessage) => processMessage(amqp, channel, options, handler, raw, log);
+  const { consumerTag } = await channel.consume(options.queue, (raw) => {
+    if (!raw) return;
+    const work = process(raw).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  return {
+    stop: async () => {
+      await channel.cancel(consumerTag).catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
+      await channel.close().catch(() => undefined);
+    },
+  };
+}
+
+async function processMessage<T>(
+  amqp: AmqpConnection,
+  channel: ConfirmChannel,
+  options: ConsumeOptions,
+  handler: MessageHandler<T>,
+  raw: ConsumeMessage,
+  baseLog: Logger,
+): Promise<void> {
+  const correlationId = headerString(raw, 'x-correlation-id') ?? raw.properties.correlationId ?? newCorrelationId();
+  let message: T;
+  try {
+    message = handler.parse(JSON.parse(raw.content.toString('utf8')));
+  } catch (error) {
+    const reason = `unparseable message: ${error instanceof Error ? error.message : String(error)}`;
+    baseLog.warn({ correlation_id: correlationId, reason }, 'dead-lettering message');
+    await deadLetter(amqp, channel, raw, reason, 0);
+    return;
+  }
+  const notificationId = handler.notificationIdOf(message);
+  const context = notificationId ? { correlation_id: correlationId, notification_id: notificationId } : { correlation_id: correlationId };
+  await runWithContext(context, async () => {
+    const log = baseLog.child(context);
+    const attempt = handler.attemptOf(message);
+    let outcome: Outcome;
+    try {
+      outcome = await handler.handle(message, log);
+    } catch (error) {
+      log.error({ err: error }, 'handler failed unexpectedly; retrying');
+      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    }
+    switch (outcome.kind) {
+      case 'ack':
+        channel.ack(raw);
+        return;
+      case 'retry': {
+        const step = retryQueueFor(amqp.names, attempt);
+        await createPublisher(channel).publishJson(amqp.names.retryExchange, step.name, handler.withAttempt(message, attempt + 1), {
+          priority: raw.properties.priority as number | undefined,
+          correlationId,
+          messageId: raw.properties.messageId as string | undefined,
+          headers: { 'x-herald-last-error': outcome.reason },
+          cc: [options.routingKey],
+        });
+        channel.ack(raw);
+        return;
+      }
+      case 'dead-letter':
+        await deadLetter(amqp, channel, raw, outcome.reason, attempt);
+        return;
+      default: {
+        const unreachable: never = outcome;
+        throw new Error(`unknown outcome ${String(unreachable)}`);
+      }
+    }
+  });
+}
+
+/** Publishes to the dead-letter exchange with the reason, then acks the original. */
+async function deadLetter(
+  amqp: AmqpConnection,
+  channel: ConfirmChannel,
+  raw: ConsumeMessage,
+  reason: string,
+  attempts: number,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    channel.publish(
+      amqp.names.deadLetterExchange,
+      '',
+      raw.content,
+      {
+        ...raw.properties,
+        persistent: true,
+        headers: { ...raw.properties.headers, 'x-herald-error': reason, 'x-herald-attempts': attempts },
+      },
+      (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),
+    );
+  });
+  channel.ack(raw);
+}
+
+function headerString(raw: ConsumeMessage, name: string): string | undefined {
+  const value: unknown = raw.properties.headers?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

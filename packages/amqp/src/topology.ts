@@ -1,0 +1,66 @@
+import type { ConfirmChannel } from 'amqplib';
+import { RETRY_STEPS_MS, retryQueueName, retryStepIndex } from './retry-schedule';
+
+export { RETRY_STEPS_MS };
+
+export type Channel = 'email' | 'push';
+
+export interface TopologyNames {
+  readonly directExchange: string;
+  readonly retryExchange: string;
+  readonly deadLetterExchange: string;
+  readonly queues: Readonly<Record<Channel, string>>;
+  readonly failedQueue: string;
+  readonly retryQueues: readonly { readonly name: string; readonly delayMs: number }[];
+}
+
+/** ARCHITECTURE.md §4 names, with AMQP_PREFIX in front of every exchange and queue. */
+export function topologyNames(prefix: string): TopologyNames {
+  return {
+    directExchange: `${prefix}notifications.direct`,
+    retryExchange: `${prefix}notifications.retry`,
+    deadLetterExchange: `${prefix}notifications.dlx`,
+    queues: { email: `${prefix}email.queue`, push: `${prefix}push.queue` },
+    failedQueue: `${prefix}failed.queue`,
+    retryQueues: RETRY_STEPS_MS.map((delayMs) => ({ name: `${prefix}${retryQueueName(delayMs)}`, delayMs })),
+  };
+}
+
+/**
+ * Declares every exchange, queue and binding. Safe to run from every process at start:
+ * declarations with the same arguments are no-ops.
+ */
+export async function declareTopology(channel: ConfirmChannel, names: TopologyNames): Promise<void> {
+  await channel.assertExchange(names.directExchange, 'direct', { durable: true });
+  await channel.assertExchange(names.retryExchange, 'direct', { durable: true });
+  await channel.assertExchange(names.deadLetterExchange, 'fanout', { durable: true });
+
+  await channel.assertQueue(names.failedQueue, { durable: true });
+  await channel.bindQueue(names.failedQueue, names.deadLetterExchange, '');
+
+  for (const [routingKey, queue] of Object.entries(names.queues)) {
+    await channel.assertQueue(queue, {
+      durable: true,
+      maxPriority: 10,
+      deadLetterExchange: names.deadLetterExchange,
+    });
+    await channel.bindQueue(queue, names.directExchange, routingKey);
+  }
+
+  // A message waits its delay in the step's queue, then dead-letters back to the direct
+  // exchange. It is published with the step as routing key and the channel in CC, and
+  // RabbitMQ dead-letters with both keys, so only the channel key matches a binding there.
+  for (const step of names.retryQueues) {
+    await channel.assertQueue(step.name, {
+      durable: true,
+      messageTtl: step.delayMs,
+      deadLetterExchange: names.directExchange,
+    });
+    await channel.bindQueue(step.name, names.retryExchange, step.name);
+  }
+}
+
+/** The retry queue a message waits in after its failed attempt (1-based). */
+export function retryQueueFor(names: TopologyNames, attempt: number): { name: string; delayMs: number } {
+  return names.retryQueues[retryStepIndex(attempt)] as { name: string; delayMs: number };
+}

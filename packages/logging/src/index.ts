@@ -1,0 +1,8 @@
+export { createLogger, type Logger, type LoggerOptions } from './logger';
+export {
+  runWithContext,
+  currentContext,
+  currentCorrelationId,
+  newCorrelationId,
+  type LogContext,
+} from './log-context';

@@ -1,0 +1,43 @@
+import pino from 'pino';
+import { currentContext } from './log-context';
+
+export type Logger = pino.Logger;
+
+export interface LoggerOptions {
+  readonly service: string;
+  readonly level?: string;
+  readonly destination?: pino.DestinationStream;
+}
+
+/** Secrets that must never reach a log line, wherever they appear in a logged object. */
+const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  'headers["x-internal-token"]',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+];
+
+/** JSON lines with `service`, and the correlation id of the current async context. */
+export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => ({ ...currentContext() }),
+    },
+    destination,
+  );
+}

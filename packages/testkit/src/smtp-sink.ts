@@ -1,0 +1,73 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { waitFor } from './wait-for';
+
+export interface ReceivedMail {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly messageId: string;
+}
+
+export interface SmtpSink {
+  readonly port: number;
+  readonly url: string;
+  readonly messages: readonly ReceivedMail[];
+  /** Answers every later message with this SMTP code (e.g. 550, 451), or accepts again with undefined. */
+  rejectWith(code: number | undefined): void;
+  waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on loopback that records what it accepts. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ReceivedMail[] = [];
+  let rejectCode: number | undefined;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+      const sender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+      simpleParser(stream)
+        .then((mail) => {
+          if (rejectCode !== undefined) {
+            callback(Object.assign(new Error(`rejected by test sink`), { responseCode: rejectCode }));
+            return;
+          }
+          messages.push({
+            from: sender,
+            to: recipients,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            messageId: mail.messageId ?? '',
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    rejectWith: (code) => (rejectCode = code),
+    waitForMessages: (count, timeoutMs = 15_000) =>
+      waitFor(() => messages.length >= count && messages, {
+        timeoutMs,
+        description: `${count} message(s) at the SMTP sink`,
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

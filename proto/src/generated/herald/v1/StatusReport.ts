@@ -1,0 +1,18 @@
+// Original file: herald/v1/notifications.proto
+
+
+export interface StatusReport {
+  'notification_id'?: (string);
+  'status'?: (string);
+  'detail'?: (string);
+  'timestamp'?: (string);
+  'attempt'?: (number);
+}
+
+export interface StatusReport__Output {
+  'notification_id': (string);
+  'status': (string);
+  'detail': (string);
+  'timestamp': (string);
+  'attempt': (number);
+}

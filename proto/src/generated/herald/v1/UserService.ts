@@ -1,0 +1,55 @@
+// Original file: herald/v1/users.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetUserRequest as _herald_v1_GetUserRequest, GetUserRequest__Output as _herald_v1_GetUserRequest__Output } from '../../herald/v1/GetUserRequest';
+import type { GetUsersRequest as _herald_v1_GetUsersRequest, GetUsersRequest__Output as _herald_v1_GetUsersRequest__Output } from '../../herald/v1/GetUsersRequest';
+import type { GetUsersResponse as _herald_v1_GetUsersResponse, GetUsersResponse__Output as _herald_v1_GetUsersResponse__Output } from '../../herald/v1/GetUsersResponse';
+import type { InvalidatePushTokenRequest as _herald_v1_InvalidatePushTokenRequest, InvalidatePushTokenRequest__Output as _herald_v1_InvalidatePushTokenRequest__Output } from '../../herald/v1/InvalidatePushTokenRequest';
+import type { InvalidatePushTokenResponse as _herald_v1_InvalidatePushTokenResponse, InvalidatePushTokenResponse__Output as _herald_v1_InvalidatePushTokenResponse__Output } from '../../herald/v1/InvalidatePushTokenResponse';
+import type { User as _herald_v1_User, User__Output as _herald_v1_User__Output } from '../../herald/v1/User';
+
+export interface UserServiceClient extends grpc.Client {
+  GetUser(argument: _herald_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _herald_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _herald_v1_GetUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _herald_v1_GetUserRequest, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _herald_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _herald_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _herald_v1_GetUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _herald_v1_GetUserRequest, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
+  
+  GetUsers(argument: _herald_v1_GetUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _herald_v1_GetUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _herald_v1_GetUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _herald_v1_GetUsersRequest, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _herald_v1_GetUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _herald_v1_GetUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _herald_v1_GetUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _herald_v1_GetUsersRequest, callback: grpc.requestCallback<_herald_v1_GetUsersResponse__Output>): grpc.ClientUnaryCall;
+  
+  InvalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  InvalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  InvalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  InvalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
+  GetUser: grpc.handleUnaryCall<_herald_v1_GetUserRequest__Output, _herald_v1_User>;
+  
+  GetUsers: grpc.handleUnaryCall<_herald_v1_GetUsersRequest__Output, _herald_v1_GetUsersResponse>;
+  
+  InvalidatePushToken: grpc.handleUnaryCall<_herald_v1_InvalidatePushTokenRequest__Output, _herald_v1_InvalidatePushTokenResponse>;
+  
+}
+
+export interface UserServiceDefinition extends grpc.ServiceDefinition {
+  GetUser: MethodDefinition<_herald_v1_GetUserRequest, _herald_v1_User, _herald_v1_GetUserRequest__Output, _herald_v1_User__Output>
+  GetUsers: MethodDefinition<_herald_v1_GetUsersRequest, _herald_v1_GetUsersResponse, _herald_v1_GetUsersRequest__Output, _herald_v1_GetUsersResponse__Output>
+  InvalidatePushToken: MethodDefinition<_herald_v1_InvalidatePushTokenRequest, _herald_v1_InvalidatePushTokenResponse, _herald_v1_InvalidatePushTokenRequest__Output, _herald_v1_InvalidatePushTokenResponse__Output>
+}

@@ -1,0 +1,35 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { Device as _herald_v1_Device, Device__Output as _herald_v1_Device__Output } from './herald/v1/Device';
+import type { GetUserRequest as _herald_v1_GetUserRequest, GetUserRequest__Output as _herald_v1_GetUserRequest__Output } from './herald/v1/GetUserRequest';
+import type { GetUsersRequest as _herald_v1_GetUsersRequest, GetUsersRequest__Output as _herald_v1_GetUsersRequest__Output } from './herald/v1/GetUsersRequest';
+import type { GetUsersResponse as _herald_v1_GetUsersResponse, GetUsersResponse__Output as _herald_v1_GetUsersResponse__Output } from './herald/v1/GetUsersResponse';
+import type { InvalidatePushTokenRequest as _herald_v1_InvalidatePushTokenRequest, InvalidatePushTokenRequest__Output as _herald_v1_InvalidatePushTokenRequest__Output } from './herald/v1/InvalidatePushTokenRequest';
+import type { InvalidatePushTokenResponse as _herald_v1_InvalidatePushTokenResponse, InvalidatePushTokenResponse__Output as _herald_v1_InvalidatePushTokenResponse__Output } from './herald/v1/InvalidatePushTokenResponse';
+import type { Preferences as _herald_v1_Preferences, Preferences__Output as _herald_v1_Preferences__Output } from './herald/v1/Preferences';
+import type { QuietHours as _herald_v1_QuietHours, QuietHours__Output as _herald_v1_QuietHours__Output } from './herald/v1/QuietHours';
+import type { User as _herald_v1_User, User__Output as _herald_v1_User__Output } from './herald/v1/User';
+import type { UserServiceClient as _herald_v1_UserServiceClient, UserServiceDefinition as _herald_v1_UserServiceDefinition } from './herald/v1/UserService';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  herald: {
+    v1: {
+      Device: MessageTypeDefinition<_herald_v1_Device, _herald_v1_Device__Output>
+      GetUserRequest: MessageTypeDefinition<_herald_v1_GetUserRequest, _herald_v1_GetUserRequest__Output>
+      GetUsersRequest: MessageTypeDefinition<_herald_v1_GetUsersRequest, _herald_v1_GetUsersRequest__Output>
+      GetUsersResponse: MessageTypeDefinition<_herald_v1_GetUsersResponse, _herald_v1_GetUsersResponse__Output>
+      InvalidatePushTokenRequest: MessageTypeDefinition<_herald_v1_InvalidatePushTokenRequest, _herald_v1_InvalidatePushTokenRequest__Output>
+      InvalidatePushTokenResponse: MessageTypeDefinition<_herald_v1_InvalidatePushTokenResponse, _herald_v1_InvalidatePushTokenResponse__Output>
+      Preferences: MessageTypeDefinition<_herald_v1_Preferences, _herald_v1_Preferences__Output>
+      QuietHours: MessageTypeDefinition<_herald_v1_QuietHours, _herald_v1_QuietHours__Output>
+      User: MessageTypeDefinition<_herald_v1_User, _herald_v1_User__Output>
+      UserService: SubtypeConstructor<typeof grpc.Client, _herald_v1_UserServiceClient> & { service: _herald_v1_UserServiceDefinition }
+    }
+  }
+}
+

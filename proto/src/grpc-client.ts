@@ -1,0 +1,67 @@
+import { Metadata, credentials, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import { ERROR_CODES, UnavailableError, errorFromCode, type ErrorCode, type HeraldError } from '@herald/errors';
+import { currentCorrelationId, newCorrelationId } from '@herald/logging';
+import { METADATA } from './metadata';
+
+/** A promise per unary method, typed from the generated service definition. */
+export type PromiseClient<D> = {
+  [K in keyof D]: D[K] extends MethodDefinition<infer Req, unknown, unknown, infer ResOut>
+    ? (request: Req) => Promise<ResOut>
+    : never;
+} & { close(): void };
+
+export interface GrpcClientOptions {
+  readonly internalToken: string;
+  readonly deadlineMs: number;
+}
+
+type ClientConstructor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
+type UnaryCallback = (error: ServiceError | null, response: unknown) => void;
+type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: UnaryCallback) => void;
+
+/**
+ * Every call carries the internal token and the current correlation id, and has a deadline.
+ * Failures come back as HeraldErrors: the server's own code when it sent one, otherwise
+ * UNAVAILABLE for transport problems (retryable).
+ */
+export function createGrpcClient<D extends Record<string, unknown>>(
+  service: ClientConstructor & { service: D },
+  address: string,
+  options: GrpcClientOptions,
+): PromiseClient<D> {
+  const client = new service(address, credentials.createInsecure());
+  const methods: Record<string, unknown> = { close: () => client.close() };
+  for (const name of Object.keys(service.service)) {
+    const method = (client as unknown as Record<string, UnaryMethod>)[name]!.bind(client);
+    methods[name] = (request: unknown) =>
+      new Promise((resolve, reject) => {
+        const metadata = new Metadata();
+        metadata.set(METADATA.internalToken, options.internalToken);
+        metadata.set(METADATA.correlationId, currentCorrelationId() ?? newCorrelationId());
+        const deadline = new Date(Date.now() + options.deadlineMs);
+        method(request, metadata, { deadline }, (error, response) =>
+          error ? reject(toHeraldError(error, name)) : resolve(response),
+        );
+      });
+  }
+  return methods as PromiseClient<D>;
+}
+
+function toHeraldError(error: ServiceError, method: string): HeraldError {
+  const code = error.metadata?.get(METADATA.errorCode)[0];
+  if (typeof code === 'string' && code in ERROR_CODES) {
+    return errorFromCode(code as ErrorCode, error.details, parseDetails(error.metadata.get(METADATA.errorDetails)[0]));
+  }
+  if (error.code === status.UNAUTHENTICATED) return errorFromCode('UNAUTHENTICATED', error.details);
+  return new UnavailableError(`${method} failed: ${status[error.code] ?? error.code} ${error.details}`, {}, { cause: error });
+}
+
+function parseDetails(raw: unknown): Record<string, unknown> {
+  if (typeof raw !== 'string') return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}

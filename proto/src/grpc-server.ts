@@ -1,0 +1,118 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  status,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  type sendUnaryData,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import { UnauthenticatedError, isHeraldError, type ErrorCode } from '@herald/errors';
+import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import { METADATA } from './metadata';
+
+export interface CallContext {
+  readonly correlationId: string;
+  readonly log: Logger;
+}
+
+/** An async function per unary method, typed from the generated service definition. */
+export type UnaryImplementation<D> = {
+  [K in keyof D]: D[K] extends MethodDefinition<unknown, infer Res, infer ReqOut, unknown>
+    ? (request: ReqOut, context: CallContext) => Promise<Res>
+    : never;
+};
+
+export interface GrpcServer {
+  addService<D extends ServiceDefinition>(definition: D, implementation: UnaryImplementation<D>): void;
+  /** Binds host:port (0 picks a free port) and resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+const STATUS_FOR_CODE: Record<ErrorCode, status> = {
+  BAD_USER_INPUT: status.INVALID_ARGUMENT,
+  UNAUTHENTICATED: status.UNAUTHENTICATED,
+  FORBIDDEN: status.PERMISSION_DENIED,
+  NOT_FOUND: status.NOT_FOUND,
+  CONFLICT: status.ALREADY_EXISTS,
+  UNPROCESSABLE: status.FAILED_PRECONDITION,
+  RATE_LIMITED: status.RESOURCE_EXHAUSTED,
+  PAYLOAD_TOO_LARGE: status.RESOURCE_EXHAUSTED,
+  UNAVAILABLE: status.UNAVAILABLE,
+  INTERNAL: status.INTERNAL,
+};
+
+/** A gRPC server whose every call must carry the shared internal token. */
+export function createGrpcServer(options: { internalToken: string; log: Logger }): GrpcServer {
+  const server = new Server();
+  const expected = Buffer.from(options.internalToken);
+  const isAuthorized = (metadata: Metadata) => {
+    const given = metadata.get(METADATA.internalToken)[0];
+    const buffer = Buffer.from(typeof given === 'string' ? given : '');
+    return buffer.length === expected.length && timingSafeEqual(buffer, expected);
+  };
+
+  return {
+    addService(definition, implementation) {
+      const handlers: UntypedServiceImplementation = {};
+      for (const [name, method] of Object.entries(implementation) as [string, UnaryHandler][]) {
+        handlers[name] = wrapUnary(name, method, isAuthorized, options.log);
+      }
+      server.addService(definition, handlers);
+    },
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) =>
+          error ? reject(error) : resolve(boundPort),
+        );
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        const force = setTimeout(() => server.forceShutdown(), 5000);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      }),
+  };
+}
+
+type UnaryHandler = (request: unknown, context: CallContext) => Promise<unknown>;
+
+function wrapUnary(
+  method: string,
+  handler: UnaryHandler,
+  isAuthorized: (metadata: Metadata) => boolean,
+  baseLog: Logger,
+) {
+  return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+    const given = call.metadata.get(METADATA.correlationId)[0];
+    const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
+    void runWithContext({ correlation_id: correlationId }, async () => {
+      const log = baseLog.child({ correlation_id: correlationId, rpc: method });
+      try {
+        if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
+        callback(null, await handler(call.request, { correlationId, log }));
+      } catch (error) {
+        callback(toServiceError(error, log));
+      }
+    });
+  };
+}
+
+function toServiceError(error: unknown, log: Logger) {
+  const metadata = new Metadata();
+  if (isHeraldError(error)) {
+    metadata.set(METADATA.errorCode, error.code);
+    metadata.set(METADATA.errorDetails, JSON.stringify(error.details));
+    if (error.code === 'INTERNAL' || error.code === 'UNAVAILABLE') log.warn({ err: error }, 'rpc failed');
+    return { code: STATUS_FOR_CODE[error.code], details: error.message, metadata };
+  }
+  log.error({ err: error }, 'rpc failed unexpectedly');
+  metadata.set(METADATA.errorCode, 'INTERNAL');
+  return { code: status.INTERNAL, details: 'internal error', metadata };
+}

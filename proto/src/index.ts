@@ -1,0 +1,12 @@
+export { loadHeraldProto, type HeraldProto } from './load-proto';
+export { createGrpcServer, type GrpcServer, type UnaryImplementation, type CallContext } from './grpc-server';
+export { createGrpcClient, type PromiseClient, type GrpcClientOptions } from './grpc-client';
+export { METADATA } from './metadata';
+export type { User__Output as GrpcUser } from './generated/herald/v1/User';
+export type { Device__Output as GrpcDevice } from './generated/herald/v1/Device';
+export type { RenderedMessage__Output as GrpcRenderedMessage } from './generated/herald/v1/RenderedMessage';
+export type { Template__Output as GrpcTemplate } from './generated/herald/v1/Template';
+export type { StatusReport__Output as GrpcStatusReport } from './generated/herald/v1/StatusReport';
+export type { UserServiceDefinition } from './generated/herald/v1/UserService';
+export type { TemplateServiceDefinition } from './generated/herald/v1/TemplateService';
+export type { NotificationStatusServiceDefinition } from './generated/herald/v1/NotificationStatusService';
