@@ -1,7 +1,15 @@
 import type { Logger } from '@herald/logging';
 
-export interface RunnableApp {
-  start(): Promise<unknown>;
+/** The ports a started app bound (0 in config picks free ones, as tests do). */
+export interface BoundPorts {
+  /** The HTTP port: GraphQL and health for subgraphs and the gateway, health and metrics for workers. */
+  readonly http: number;
+  readonly grpc?: number;
+}
+
+/** What every service's createApp returns. */
+export interface ServiceApp {
+  start(): Promise<BoundPorts>;
   stop(): Promise<void>;
 }
 
@@ -13,9 +21,9 @@ const SHUTDOWN_GRACE_MS = 25_000;
  */
 export async function runService(
   log: Logger,
-  build: () => Promise<RunnableApp>,
+  build: () => Promise<ServiceApp>,
 ): Promise<void> {
-  let app: RunnableApp | undefined;
+  let app: ServiceApp | undefined;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

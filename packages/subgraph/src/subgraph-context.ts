@@ -1,0 +1,10 @@
+import type { Logger } from '@herald/logging';
+import type { Identity } from './identity';
+
+/** The GraphQL context of every subgraph resolver. */
+export interface SubgraphContext {
+  /** Undefined for anonymous calls (the gateway lets some through, e.g. sign-up). */
+  readonly identity: Identity | undefined;
+  readonly correlationId: string;
+  readonly log: Logger;
+}
