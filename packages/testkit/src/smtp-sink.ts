@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { waitFor } from './wait-for';
@@ -14,6 +16,8 @@ export interface ReceivedMail {
 export interface SmtpSink {
   readonly port: number;
   readonly url: string;
+  /** GET returns the received messages as JSON, for tests in other processes than the sink. */
+  readonly inspectUrl: string;
   readonly messages: readonly ReceivedMail[];
   /** Answers every later message with this SMTP code (e.g. 550, 451), or accepts again with undefined. */
   rejectWith(code: number | undefined): void;
@@ -58,9 +62,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
+  const inspector = await startInspector(() => messages);
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
+    inspectUrl: `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/messages`,
     messages,
     rejectWith: (code) => (rejectCode = code),
     waitForMessages: (count, timeoutMs = 15_000) =>
@@ -68,6 +74,26 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         timeoutMs,
         description: `${count} message(s) at the SMTP sink`,
       }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => inspector.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+}
+
+/** Reads what a sink in another process received, through its inspectUrl. */
+export async function fetchSinkMessages(inspectUrl: string): Promise<readonly ReceivedMail[]> {
+  const response = await fetch(inspectUrl);
+  return (await response.json()) as ReceivedMail[];
+}
+
+function startInspector(messages: () => readonly ReceivedMail[]): Promise<Server> {
+  const inspector = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(messages()));
+  });
+  return new Promise((resolve, reject) => {
+    inspector.once('error', reject);
+    inspector.listen(0, '127.0.0.1', () => resolve(inspector));
+  });
 }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor } from './common-env';
+import { ConfigError, UnreachableDependencyError, loadConfig } from './load-config';
+
+const schema = z.object({ ...commonEnv, ...databaseEnv, ...amqpEnv });
+
+describe('loadConfig', () => {
+  it('gives working developer defaults for an empty environment', () => {
+    const config = loadConfig(schema, {});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432');
+    expect(config.AMQP_URL).toBe('amqp://guest:guest@127.0.0.1:5672');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the bad variable in a one-line message', () => {
+    const load = () => loadConfig(schema, { AMQP_URL: 'http://localhost' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/^invalid configuration: AMQP_URL .*amqp/);
+    expect(() => load()).not.toThrow(/\n/);
+  });
+
+  it('rejects a malformed DATABASE_URL', () => {
+    expect(() => loadConfig(schema, { DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('databaseUrlFor', () => {
+  it("appends the service's database to a server URL", () => {
+    expect(databaseUrlFor('postgres://postgres@127.0.0.1:5432', 'herald_users')).toBe(
+      'postgres://postgres@127.0.0.1:5432/herald_users',
+    );
+  });
+
+  it('keeps a database the URL already names', () => {
+    expect(databaseUrlFor('postgres://u@db:5432/custom', 'herald_users')).toBe('postgres://u@db:5432/custom');
+  });
+});
+
+describe('UnreachableDependencyError', () => {
+  it('names the variable and the cause on one line', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(new UnreachableDependencyError('AMQP_URL', cause).message).toBe(
+      'cannot start: AMQP_URL is unreachable (connect ECONNREFUSED 127.0.0.1:1)',
+    );
+  });
+});
