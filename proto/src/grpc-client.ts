@@ -6,7 +6,7 @@ import { METADATA } from './metadata';
 
 /** A promise per unary method, typed from the generated service definition. */
 export type PromiseClient<D> = {
-  [K in keyof D]: D[K] extends MethodDefinition<infer Req, unknown, unknown, infer ResOut>
+  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<infer Req, infer _Res, infer _ReqOut, infer ResOut>
     ? (request: Req) => Promise<ResOut>
     : never;
 } & { close(): void };

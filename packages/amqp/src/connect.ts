@@ -1,4 +1,5 @@
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { UnreachableDependencyError } from '@herald/config';
 import type { Logger } from '@herald/logging';
 import { declareTopology, topologyNames, type TopologyNames } from './topology';
 
@@ -12,9 +13,14 @@ export interface AmqpConnection {
   close(): Promise<void>;
 }
 
-/** Connects, opens a confirm channel and declares the topology. */
+/**
+ * Connects, opens a confirm channel and declares the topology. A broker that cannot be reached
+ * is an UnreachableDependencyError naming AMQP_URL.
+ */
 export async function connectAmqp(url: string, prefix: string, log: Logger): Promise<AmqpConnection> {
-  const connection = await amqp.connect(url, { timeout: 5000 });
+  const connection = await amqp.connect(url, { timeout: 5000 }).catch((error: unknown) => {
+    throw new UnreachableDependencyError('AMQP_URL', error);
+  });
   let closing = false;
   connection.on('error', (error: unknown) => log.error({ err: error }, 'amqp connection error'));
   connection.on('close', () => {

@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { envUrl } from './env-schemas';
 
 /** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
+/** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
+export const DEV_SECRETS: Readonly<Record<string, string>> = {
+  INTERNAL_TOKEN: 'herald-dev-internal-token',
+};
+
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  INTERNAL_TOKEN: z.string().min(8).default('herald-dev-internal-token'),
+  INTERNAL_TOKEN: z.string().min(8).default(DEV_SECRETS.INTERNAL_TOKEN as string),
   GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
 };
 

@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(() => load()).not.toThrow(/\n/);
   });
 
+  it('refuses the development internal token in production', () => {
+    expect(() => loadConfig(schema, { NODE_ENV: 'production' })).toThrow(/INTERNAL_TOKEN .*production/);
+    expect(loadConfig(schema, { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-secret-token' }).INTERNAL_TOKEN).toBe(
+      'a-real-secret-token',
+    );
+  });
+
   it('rejects a malformed DATABASE_URL', () => {
     expect(() => loadConfig(schema, { DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });

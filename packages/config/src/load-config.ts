@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEV_SECRETS } from './common-env';
 
 /** A bad or missing environment variable; its message names the variable and fits on one line. */
 export class ConfigError extends Error {
@@ -25,7 +26,17 @@ export function loadConfig<Schema extends z.ZodType>(
     const variable = issue?.path.map(String).join('.') || 'environment';
     throw new ConfigError(variable, `is invalid: ${issue?.message ?? 'unknown reason'}`);
   }
+  refuseDevSecretsInProduction(parsed.data as Record<string, unknown>);
   return Object.freeze(parsed.data);
+}
+
+function refuseDevSecretsInProduction(config: Record<string, unknown>): void {
+  if (config.NODE_ENV !== 'production') return;
+  for (const [variable, devValue] of Object.entries(DEV_SECRETS)) {
+    if (config[variable] === devValue) {
+      throw new ConfigError(variable, 'is the development default, which is refused when NODE_ENV=production');
+    }
+  }
 }
 
 /** A dependency named by a variable could not be reached at start-up. */

@@ -1,5 +1,9 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { UnreachableDependencyError } from '@herald/config';
 import { ensureDatabase } from './ensure-database';
+
+/** Arbitrary, fixed: the advisory lock every Herald service takes while migrating its own database. */
+const MIGRATION_LOCK_KEY = 72_616_420;
 
 export interface DataSourceOptions {
   /** Full URL including the service's database name. */
@@ -7,10 +11,29 @@ export interface DataSourceOptions {
   readonly entities: readonly EntitySchema[];
   readonly migrations: readonly (new () => MigrationInterface)[];
   readonly poolSize?: number;
+  /** The variable the URL came from, named when the server cannot be reached. */
+  readonly urlVariable?: string;
 }
 
-/** Creates the database if it is missing, connects, and runs pending migrations. */
+/**
+ * Creates the database if it is missing, connects, and runs pending migrations. A server that
+ * cannot be reached is an UnreachableDependencyError naming the variable; a failing migration
+ * is thrown as it is.
+ */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await connect(options).catch((error: unknown) => {
+    throw new UnreachableDependencyError(options.urlVariable ?? 'DATABASE_URL', error);
+  });
+  try {
+    await runMigrationsExclusively(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+async function connect(options: DataSourceOptions): Promise<DataSource> {
   await ensureDatabase(options.url);
   const dataSource = new DataSource({
     type: 'postgres',
@@ -22,12 +45,17 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     logging: false,
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
   });
-  await dataSource.initialize();
+  return dataSource.initialize();
+}
+
+/** Replicas starting together would race on the migrations table; one runs them, the others wait. */
+async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const lockRunner = dataSource.createQueryRunner();
   try {
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await dataSource.runMigrations();
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
+  } finally {
+    await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockRunner.release();
   }
-  return dataSource;
 }

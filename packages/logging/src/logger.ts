@@ -27,10 +27,11 @@ const REDACTED_PATHS = [
 ];
 
 /** JSON lines with `service`, and the correlation id of the current async context. */
-export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+export function createLogger({ service, level, destination }: LoggerOptions): Logger {
   return pino(
     {
-      level,
+      // main.ts creates the logger before the config is validated; the config then reports a bad LOG_LEVEL.
+      level: level !== undefined && (level in pino.levels.values || level === 'silent') ? level : 'info',
       base: { service },
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,

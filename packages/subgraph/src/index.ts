@@ -1,5 +1,5 @@
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server';
-export { type SubgraphContext } from './subgraph-context';
+export { type SubgraphContext, type SubgraphResolvers } from './subgraph-context';
 export { type Identity, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, CORRELATION_HEADER, encodeIdentity } from './identity';
 export { formatSubgraphError } from './format-error';
 export { parseInput } from './parse-input';

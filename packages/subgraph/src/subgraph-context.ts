@@ -1,3 +1,4 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from '@herald/logging';
 import type { Identity } from './identity';
 
@@ -8,3 +9,6 @@ export interface SubgraphContext {
   readonly correlationId: string;
   readonly log: Logger;
 }
+
+/** The resolver map a subgraph passes to createSubgraphServer. */
+export type SubgraphResolvers = GraphQLResolverMap<SubgraphContext>;

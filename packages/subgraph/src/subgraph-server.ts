@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -11,11 +12,11 @@ import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import { closeServer, listen, type HealthHandler } from '@herald/observability';
 import { formatSubgraphError } from './format-error';
 import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from './identity';
-import type { SubgraphContext } from './subgraph-context';
+import type { SubgraphContext, SubgraphResolvers } from './subgraph-context';
 
 export interface SubgraphServerOptions {
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<SubgraphContext>;
+  readonly resolvers: SubgraphResolvers;
   readonly internalToken: string;
   readonly health: HealthHandler;
   readonly log: Logger;
@@ -42,7 +43,10 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
     }),
     formatError: formatSubgraphError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    logger: options.log,
+    includeStacktraceInErrorResponses: false,
+    // Inline tracing is for GraphOS usage reporting, which Herald does not use.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
     // The gateway is the only client; it sends no CSRF-preflight headers of its own.
     csrfPrevention: false,
   });

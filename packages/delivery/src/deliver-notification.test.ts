@@ -1,0 +1,232 @@
+import { NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
+import { createLogger } from '@herald/logging';
+import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
+import { DeliveryError } from './delivery-error';
+import type { DeliveryMetrics, DeliveryResult } from './delivery-metrics';
+import type {
+  DeliveryPeers,
+  RenderRequest,
+  ReportedStatus,
+  StatusChange,
+  StatusReceipt,
+} from './delivery-peers';
+import { makeDeliverNotification } from './deliver-notification';
+import type { QueuedNotification } from './queued-notification';
+
+const log = createLogger({ service: 'delivery-test', level: 'silent' });
+const NOW = new Date('2026-01-02T03:04:05.000Z');
+
+const ada: Recipient = { id: 'user-1', email: 'ada@example.com', name: 'Ada', locale: 'en-GB', devices: [] };
+
+function queued(overrides: Partial<QueuedNotification> = {}): QueuedNotification {
+  return {
+    notification_id: '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f',
+    request_id: 'req-1',
+    user_id: '1c9f6b52-8d0e-4a7f-b3c2-5e6d7f8a9b0c',
+    channel: 'email',
+    template_code: 'welcome',
+    template_version: 3,
+    locale: 'en',
+    variables: { name: 'Ada' },
+    priority: 5,
+    correlation_id: 'corr-1',
+    attempt: 1,
+    created_at: '2026-01-02T03:00:00.000Z',
+    ...overrides,
+  };
+}
+
+interface Fakes {
+  readonly reports: StatusChange[];
+  readonly renders: RenderRequest[];
+  readonly sends: { recipient: Recipient; rendered: RenderedContent }[];
+  readonly counted: DeliveryResult[];
+}
+
+function setUp(options: {
+  claim?: StatusReceipt;
+  user?: () => Promise<Recipient>;
+  send?: () => Promise<SendResult>;
+  maxAttempts?: number;
+  lostReport?: ReportedStatus;
+}) {
+  const fakes: Fakes = { reports: [], renders: [], sends: [], counted: [] };
+  const peers: DeliveryPeers = {
+    statuses: {
+      report: async (change) => {
+        if (change.status === options.lostReport)
+          throw new UnavailableError('ReportStatus failed: UNAVAILABLE');
+        fakes.reports.push(change);
+        return change.status === 'SENDING' && options.claim
+          ? options.claim
+          : { applied: true, status: change.status };
+      },
+    },
+    users: { getUser: options.user ?? (async () => ada) },
+    templates: {
+      render: async (request) => {
+        fakes.renders.push(request);
+        return {
+          templateCode: request.code,
+          version: 3,
+          locale: 'en',
+          subject: 'Hi',
+          body: `Hello ${String(request.variables.name)}`,
+        };
+      },
+    },
+  };
+  const channel: DeliveryChannel = {
+    name: 'email',
+    send: async (recipient, rendered) => {
+      fakes.sends.push({ recipient, rendered });
+      return options.send ? options.send() : { kind: 'delivered', providerMessageId: '<m1@herald.local>' };
+    },
+    close: async () => undefined,
+  };
+  const metrics: DeliveryMetrics = { count: (result) => fakes.counted.push(result) };
+  const deliver = makeDeliverNotification({
+    channel,
+    peers,
+    maxAttempts: options.maxAttempts ?? 5,
+    metrics,
+    now: () => NOW,
+  });
+  return { deliver, fakes };
+}
+
+const statuses = (fakes: Fakes) => fakes.reports.map((report) => report.status);
+
+describe('makeDeliverNotification', () => {
+  it('claims, renders with the message variables, sends once and reports DELIVERED with the provider id', async () => {
+    const { deliver, fakes } = setUp({});
+
+    const outcome = await deliver(queued(), log);
+
+    expect(outcome).toEqual({ kind: 'ack' });
+    expect(statuses(fakes)).toEqual(['SENDING', 'DELIVERED']);
+    expect(fakes.reports[1]).toEqual({
+      notificationId: queued().notification_id,
+      status: 'DELIVERED',
+      detail: '<m1@herald.local>',
+      attempt: 1,
+      at: NOW,
+    });
+    expect(fakes.renders).toEqual([
+      { code: 'welcome', locale: 'en', version: 3, variables: { name: 'Ada' } },
+    ]);
+    expect(fakes.sends).toHaveLength(1);
+    expect(fakes.sends[0]?.rendered.body).toBe('Hello Ada');
+    expect(fakes.counted).toEqual(['delivered']);
+  });
+
+  it("renders in the user's locale when the message names none", async () => {
+    const { deliver, fakes } = setUp({});
+
+    await deliver(queued({ locale: '' }), log);
+
+    expect(fakes.renders[0]?.locale).toBe('en-GB');
+  });
+
+  it.each(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED'])(
+    'acks a redelivered message without sending when the notification is already %s',
+    async (status) => {
+      const { deliver, fakes } = setUp({ claim: { applied: false, status } });
+
+      const outcome = await deliver(queued(), log);
+
+      expect(outcome).toEqual({ kind: 'ack' });
+      expect(fakes.sends).toHaveLength(0);
+      expect(statuses(fakes)).toEqual(['SENDING']);
+      expect(fakes.counted).toEqual(['duplicate']);
+    },
+  );
+
+  it('still sends when the claim was not applied but the notification is not settled', async () => {
+    const { deliver, fakes } = setUp({ claim: { applied: false, status: 'SENDING' } });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(fakes.sends).toHaveLength(1);
+  });
+
+  it('reports FAILED and dead-letters when the provider refuses permanently', async () => {
+    const { deliver, fakes } = setUp({
+      send: () => Promise.reject(new DeliveryError('550 mailbox unavailable', true)),
+    });
+
+    const outcome = await deliver(queued(), log);
+
+    expect(outcome).toEqual({ kind: 'dead-letter', reason: '550 mailbox unavailable' });
+    expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
+    expect(fakes.reports[1]?.detail).toBe('550 mailbox unavailable');
+    expect(fakes.counted).toEqual(['failed']);
+  });
+
+  it('reports RETRYING with the error and retries on a transient provider failure', async () => {
+    const { deliver, fakes } = setUp({
+      send: () => Promise.reject(new DeliveryError('451 try again later', false)),
+    });
+
+    const outcome = await deliver(queued({ attempt: 2 }), log);
+
+    expect(outcome).toEqual({ kind: 'retry', reason: '451 try again later' });
+    expect(fakes.reports.map(({ status, detail, attempt }) => ({ status, detail, attempt }))).toEqual([
+      { status: 'SENDING', detail: '', attempt: 2 },
+      { status: 'RETRYING', detail: '451 try again later', attempt: 2 },
+    ]);
+    expect(fakes.counted).toEqual(['retried']);
+  });
+
+  it('fails and dead-letters a transient failure at the last attempt', async () => {
+    const { deliver, fakes } = setUp({
+      maxAttempts: 3,
+      send: () => Promise.reject(new DeliveryError('connection reset', false)),
+    });
+
+    const outcome = await deliver(queued({ attempt: 3 }), log);
+
+    expect(outcome).toEqual({ kind: 'dead-letter', reason: 'attempts exhausted (3 of 3): connection reset' });
+    expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
+  });
+
+  it('retries when a peer service is unavailable', async () => {
+    const { deliver, fakes } = setUp({
+      user: () => Promise.reject(new UnavailableError('GetUser failed: UNAVAILABLE')),
+    });
+
+    const outcome = await deliver(queued(), log);
+
+    expect(outcome.kind).toBe('retry');
+    expect(statuses(fakes)).toEqual(['SENDING', 'RETRYING']);
+    expect(fakes.sends).toHaveLength(0);
+  });
+
+  it.each([
+    ['an unknown user', new NotFoundError('user not found')],
+    ['missing template variables', new UnprocessableError('missing variables: name')],
+  ])('fails without retrying for %s', async (_case, error) => {
+    const { deliver, fakes } = setUp({ user: () => Promise.reject(error) });
+
+    const outcome = await deliver(queued(), log);
+
+    expect(outcome.kind).toBe('dead-letter');
+    expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
+    expect(fakes.reports[1]?.detail).toBe(`${error.code}: ${error.message}`);
+  });
+
+  it('reports SKIPPED and acks when the channel has nothing to send to', async () => {
+    const { deliver, fakes } = setUp({ send: async () => ({ kind: 'skipped', reason: 'no valid device' }) });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(fakes.reports[1]).toMatchObject({ status: 'SKIPPED', detail: 'no valid device' });
+    expect(fakes.counted).toEqual(['skipped']);
+  });
+
+  it('acks a sent notification even when its DELIVERED report is lost, so it is not sent twice', async () => {
+    const { deliver, fakes } = setUp({ lostReport: 'DELIVERED' });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(fakes.sends).toHaveLength(1);
+    expect(fakes.counted).toEqual(['delivered']);
+  });
+});

@@ -1,0 +1,59 @@
+import type { Channel } from '@herald/amqp';
+
+export type DeviceKind = 'FCM' | 'WEB_PUSH';
+
+export interface RecipientDevice {
+  readonly id: string;
+  readonly kind: DeviceKind;
+  /** FCM registration token. */
+  readonly token?: string;
+  /** Web Push subscription. */
+  readonly endpoint?: string;
+  readonly p256dh?: string;
+  readonly auth?: string;
+  readonly valid: boolean;
+}
+
+/** The user a notification goes to, as the users service describes them. */
+export interface Recipient {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly devices: readonly RecipientDevice[];
+}
+
+/** A template version rendered with the notification's variables. */
+export interface RenderedContent {
+  readonly templateCode: string;
+  readonly version: number;
+  readonly locale: string;
+  readonly subject?: string;
+  readonly title?: string;
+  readonly body: string;
+  readonly bodyHtml?: string;
+  readonly imageUrl?: string;
+  readonly link?: string;
+}
+
+/** What a channel knows about the notification besides recipient and content. */
+export interface DeliveryContext {
+  readonly notificationId: string;
+  readonly priority: number;
+  readonly attempt: number;
+}
+
+export type SendResult =
+  | { readonly kind: 'delivered'; readonly providerMessageId: string }
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+/**
+ * One delivery channel (email, push) in front of its providers. `send` throws a
+ * DeliveryError when the provider refuses or fails.
+ */
+export interface DeliveryChannel {
+  readonly name: Channel;
+  send(recipient: Recipient, rendered: RenderedContent, context: DeliveryContext): Promise<SendResult>;
+  /** Releases provider resources (pooled connections); called after consuming has stopped. */
+  close(): Promise<void>;
+}

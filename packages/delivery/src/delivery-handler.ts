@@ -1,0 +1,14 @@
+import type { MessageHandler } from '@herald/amqp';
+import { makeDeliverNotification, type DeliverNotificationDeps } from './deliver-notification';
+import { parseQueuedNotification, type QueuedNotification } from './queued-notification';
+
+/** Binds the delivery pipeline to the shared consumer runtime of @herald/amqp. */
+export function createDeliveryHandler(deps: DeliverNotificationDeps): MessageHandler<QueuedNotification> {
+  return {
+    parse: (body) => parseQueuedNotification(body, deps.channel.name),
+    attemptOf: (message) => message.attempt,
+    withAttempt: (message, attempt) => ({ ...message, attempt }),
+    notificationIdOf: (message) => message.notification_id,
+    handle: makeDeliverNotification(deps),
+  };
+}
