@@ -1,1 +1,7 @@
-export {};
+import { createLogger } from '@herald/logging';
+import { runService } from '@herald/observability';
+import { createApp } from './app';
+import { loadUsersConfig } from './config';
+
+const log = createLogger({ service: 'users', level: process.env.LOG_LEVEL });
+void runService(log, async () => createApp(loadUsersConfig(process.env), log));

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { ConfigError } from '@herald/config';
+import { DEV_ADMIN_API_KEY, loadGatewayConfig } from './config';
+
+describe('loadGatewayConfig', () => {
+  it('works on a developer machine with no environment', () => {
+    const config = loadGatewayConfig({});
+    expect(config).toMatchObject({
+      PORT: 8000,
+      USERS_URL: 'http://127.0.0.1:8001/graphql',
+      TEMPLATES_URL: 'http://127.0.0.1:8002/graphql',
+      NOTIFICATIONS_URL: 'http://127.0.0.1:8005/graphql',
+      HERALD_ADMIN_API_KEY: DEV_ADMIN_API_KEY,
+      BODY_LIMIT: '1mb',
+    });
+    expect(config.SUPERGRAPH_PATH).toBe(join(__dirname, '..', 'supergraph.graphql'));
+  });
+
+  it.each([
+    ['the dev default', DEV_ADMIN_API_KEY],
+    ['a short key', 'short-but-not-default'],
+  ])('refuses %s as HERALD_ADMIN_API_KEY in production', (_case, key) => {
+    const load = () => loadGatewayConfig({ NODE_ENV: 'production', HERALD_ADMIN_API_KEY: key });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/HERALD_ADMIN_API_KEY/);
+  });
+
+  it('accepts a long secret in production', () => {
+    const key = 'a-production-secret-of-sufficient-length';
+    expect(
+      loadGatewayConfig({ NODE_ENV: 'production', HERALD_ADMIN_API_KEY: key }).HERALD_ADMIN_API_KEY,
+    ).toBe(key);
+  });
+
+  it.each([
+    ['USERS_URL', 'postgres://somewhere'],
+    ['PORT', 'eighty'],
+    ['BODY_LIMIT', 'lots'],
+  ])('names %s when it is invalid', (variable, value) => {
+    expect(() => loadGatewayConfig({ [variable]: value })).toThrow(
+      new RegExp(`invalid configuration: ${variable}`),
+    );
+  });
+});

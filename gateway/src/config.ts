@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { commonEnv, envPort, envUrl, loadConfig } from '@herald/config';
+
+/** Works on a developer machine only; refused when NODE_ENV=production. */
+export const DEV_ADMIN_API_KEY = 'herald-dev-admin-key';
+const MIN_PRODUCTION_KEY_LENGTH = 24;
+
+const subgraphUrl = (port: number) => envUrl(['http:', 'https:']).default(`http://127.0.0.1:${port}/graphql`);
+
+const gatewayEnv = z
+  .object({
+    ...commonEnv,
+    PORT: envPort(8000),
+    USERS_URL: subgraphUrl(8001),
+    TEMPLATES_URL: subgraphUrl(8002),
+    NOTIFICATIONS_URL: subgraphUrl(8005),
+    HERALD_ADMIN_API_KEY: z.string().min(1).default(DEV_ADMIN_API_KEY),
+    // The committed file sits at the package root, one level above both src/ and dist/.
+    SUPERGRAPH_PATH: z
+      .string()
+      .min(1)
+      .default(join(__dirname, '..', 'supergraph.graphql')),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
+      .default('1mb'),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (
+      env.HERALD_ADMIN_API_KEY === DEV_ADMIN_API_KEY ||
+      env.HERALD_ADMIN_API_KEY.length < MIN_PRODUCTION_KEY_LENGTH
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['HERALD_ADMIN_API_KEY'],
+        message: `must be set to a secret of at least ${MIN_PRODUCTION_KEY_LENGTH} characters (not the dev default) when NODE_ENV=production`,
+      });
+    }
+  });
+
+export type GatewayConfig = Readonly<z.output<typeof gatewayEnv>>;
+
+export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  return loadConfig(gatewayEnv, env);
+}

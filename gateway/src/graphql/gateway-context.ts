@@ -1,0 +1,8 @@
+import type { Identity } from '@herald/subgraph';
+
+/** The GraphQL context of one gateway request; the data sources forward it to the subgraphs. */
+export interface GatewayContext {
+  readonly correlationId: string;
+  /** Undefined for anonymous callers. */
+  readonly identity: Identity | undefined;
+}

@@ -1,0 +1,32 @@
+import { ConfigError } from '@herald/config';
+import { loadNotificationsConfig } from './config';
+
+describe('notifications config', () => {
+  it('serves a developer machine by default', () => {
+    expect(loadNotificationsConfig({})).toMatchObject({
+      port: 8005,
+      grpcPort: 50053,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/herald_notifications',
+      amqp: { url: 'amqp://guest:guest@127.0.0.1:5672', prefix: '' },
+      grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
+      outbox: { pollMs: 1000, batchSize: 100 },
+    });
+  });
+
+  it('keeps a database named in DATABASE_URL', () => {
+    expect(loadNotificationsConfig({ DATABASE_URL: 'postgres://db.internal:5432/other' }).databaseUrl).toBe(
+      'postgres://db.internal:5432/other',
+    );
+  });
+
+  it.each([
+    ['USERS_GRPC', 'http://users:50051'],
+    ['OUTBOX_BATCH_SIZE', '0'],
+    ['OUTBOX_POLL_MS', 'soon'],
+    ['GRPC_PORT', '70000'],
+    ['AMQP_URL', 'http://rabbit'],
+  ])('names %s when it is invalid', (variable, value) => {
+    expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(new RegExp(`^invalid configuration: ${variable} `));
+  });
+});

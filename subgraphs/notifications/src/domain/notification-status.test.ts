@@ -1,0 +1,54 @@
+import { NOTIFICATION_STATUSES, TERMINAL_STATUSES, canTransition, isTerminal, type NotificationStatus } from './notification-status';
+
+describe('notification status lifecycle', () => {
+  it.each<[NotificationStatus, NotificationStatus]>([
+    ['ACCEPTED', 'QUEUED'],
+    ['QUEUED', 'SENDING'],
+    ['SENDING', 'DELIVERED'],
+    ['SENDING', 'RETRYING'],
+    ['RETRYING', 'SENDING'],
+    ['ACCEPTED', 'SCHEDULED'],
+    ['SCHEDULED', 'QUEUED'],
+    ['SCHEDULED', 'CANCELLED'],
+    ['SENDING', 'FAILED'],
+    ['RETRYING', 'FAILED'],
+    ['QUEUED', 'SKIPPED'],
+    ['ACCEPTED', 'SKIPPED'],
+  ])('allows %s -> %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it.each<[NotificationStatus, NotificationStatus]>([
+    ['QUEUED', 'DELIVERED'],
+    ['QUEUED', 'ACCEPTED'],
+    ['SENDING', 'SENDING'],
+    ['SENDING', 'QUEUED'],
+    ['RETRYING', 'DELIVERED'],
+    ['ACCEPTED', 'CANCELLED'],
+    ['QUEUED', 'CANCELLED'],
+    ['SCHEDULED', 'SENDING'],
+  ])('refuses %s -> %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+  });
+
+  it('lets a worker start on a message whose QUEUED was not recorded yet', () => {
+    expect(canTransition('ACCEPTED', 'SENDING')).toBe(true);
+  });
+
+  it('never leaves a terminal status', () => {
+    for (const from of TERMINAL_STATUSES) {
+      for (const to of NOTIFICATION_STATUSES) expect(canTransition(from, to)).toBe(false);
+    }
+  });
+
+  it('treats delivered, failed, skipped and cancelled as terminal, and nothing else', () => {
+    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+  });
+
+  it('can fail or skip every unfinished notification', () => {
+    for (const from of NOTIFICATION_STATUSES.filter((status) => !isTerminal(status))) {
+      expect(canTransition(from, 'FAILED')).toBe(true);
+      expect(canTransition(from, 'SKIPPED')).toBe(true);
+    }
+  });
+});

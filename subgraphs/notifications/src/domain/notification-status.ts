@@ -1,0 +1,41 @@
+export const NOTIFICATION_STATUSES = [
+  'ACCEPTED',
+  'SCHEDULED',
+  'QUEUED',
+  'SENDING',
+  'RETRYING',
+  'DELIVERED',
+  'FAILED',
+  'SKIPPED',
+  'CANCELLED',
+] as const;
+
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly NotificationStatus[] = ['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED'];
+
+/**
+ * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
+ * provider error, no valid device, preference found off at send time).
+ * ACCEPTED -> SENDING is allowed because the relay records QUEUED only after the broker's
+ * confirm: if it stops between the two, a worker may already hold the message.
+ */
+const TRANSITIONS: Readonly<Record<NotificationStatus, readonly NotificationStatus[]>> = {
+  ACCEPTED: ['QUEUED', 'SCHEDULED', 'SENDING', 'FAILED', 'SKIPPED'],
+  SCHEDULED: ['QUEUED', 'CANCELLED', 'FAILED', 'SKIPPED'],
+  QUEUED: ['SENDING', 'FAILED', 'SKIPPED'],
+  SENDING: ['DELIVERED', 'RETRYING', 'FAILED', 'SKIPPED'],
+  RETRYING: ['SENDING', 'FAILED', 'SKIPPED'],
+  DELIVERED: [],
+  FAILED: [],
+  SKIPPED: [],
+  CANCELLED: [],
+};
+
+export function canTransition(from: NotificationStatus, to: NotificationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function isTerminal(status: NotificationStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}

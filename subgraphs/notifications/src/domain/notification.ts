@@ -1,0 +1,37 @@
+import type { NotificationStatus } from './notification-status';
+
+export const CHANNELS = ['EMAIL', 'PUSH'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type JsonObject = Record<string, unknown>;
+
+/** A notification as the service knows it; the latest status is the last event's. */
+export interface Notification {
+  readonly id: string;
+  readonly requestId: string;
+  /** The identity id of the caller that sent it; idempotency is per sender. */
+  readonly sender: string;
+  readonly userId: string;
+  readonly channel: Channel;
+  readonly templateCode: string;
+  readonly templateVersion: number | null;
+  readonly locale: string | null;
+  readonly category: string | null;
+  readonly variables: JsonObject;
+  readonly metadata: JsonObject | null;
+  readonly priority: number;
+  readonly status: NotificationStatus;
+  readonly statusDetail: string | null;
+  readonly attempts: number;
+  /** Fingerprint of the request body, to tell a retry from a reused request id. */
+  readonly requestHash: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** One entry of a notification's timeline. */
+export interface NotificationEvent {
+  readonly status: NotificationStatus;
+  readonly detail: string | null;
+  readonly at: Date;
+}

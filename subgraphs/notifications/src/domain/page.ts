@@ -1,0 +1,23 @@
+export interface PageRequest {
+  /** 1-based. */
+  readonly page: number;
+  readonly limit: number;
+}
+
+export interface PageMeta {
+  readonly total: number;
+  readonly limit: number;
+  readonly page: number;
+  readonly totalPages: number;
+  readonly hasNext: boolean;
+  readonly hasPrevious: boolean;
+}
+
+export function offsetOf({ page, limit }: PageRequest): number {
+  return (page - 1) * limit;
+}
+
+export function pageMeta(total: number, { page, limit }: PageRequest): PageMeta {
+  const totalPages = Math.ceil(total / limit);
+  return { total, limit, page, totalPages, hasNext: page < totalPages, hasPrevious: page > 1 };
+}

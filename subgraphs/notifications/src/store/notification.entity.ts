@@ -1,0 +1,49 @@
+import { EntitySchema } from 'typeorm';
+
+/** A row of `notifications`; the repository turns it into a domain Notification. */
+export interface NotificationRow {
+  id: string;
+  requestId: string;
+  sender: string;
+  userId: string;
+  channel: string;
+  templateCode: string;
+  templateVersion: number | null;
+  locale: string | null;
+  category: string | null;
+  /** jsonb: read back unchecked, as the JSON object that was written. */
+  variables: object;
+  metadata: object | null;
+  priority: number;
+  status: string;
+  statusDetail: string | null;
+  attempts: number;
+  requestHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const NotificationEntity = new EntitySchema<NotificationRow>({
+  name: 'Notification',
+  tableName: 'notifications',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    requestId: { name: 'request_id', type: 'text' },
+    sender: { type: 'text' },
+    userId: { name: 'user_id', type: 'uuid' },
+    channel: { type: 'text' },
+    templateCode: { name: 'template_code', type: 'text' },
+    templateVersion: { name: 'template_version', type: 'int', nullable: true },
+    locale: { type: 'text', nullable: true },
+    category: { type: 'text', nullable: true },
+    variables: { type: 'jsonb' },
+    metadata: { type: 'jsonb', nullable: true },
+    priority: { type: 'int' },
+    status: { type: 'text' },
+    statusDetail: { name: 'status_detail', type: 'text', nullable: true },
+    attempts: { type: 'int', default: 0 },
+    requestHash: { name: 'request_hash', type: 'text' },
+    createdAt: { name: 'created_at', type: 'timestamptz' },
+    updatedAt: { name: 'updated_at', type: 'timestamptz' },
+  },
+});

@@ -1,0 +1,94 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { NotificationStatus } from '../domain/notification-status';
+import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
+
+/** An unpublished outbox row, with the current status of its notification. */
+export interface PendingOutboxMessage {
+  readonly id: string;
+  readonly notificationId: string;
+  readonly notificationStatus: NotificationStatus;
+  readonly routingKey: RoutingKey;
+  readonly payload: QueuedNotificationMessage;
+  readonly priority: number;
+  readonly correlationId: string;
+}
+
+/** Rows claimed by one relay pass; they (and their notifications) stay locked until `work` returns. */
+export interface ClaimedOutboxBatch {
+  readonly messages: readonly PendingOutboxMessage[];
+  /** Marks the messages published and moves the given notifications to QUEUED with an event. */
+  recordPublished(messageIds: readonly string[], queuedNotificationIds: readonly string[], at: Date): Promise<void>;
+}
+
+export interface OutboxRepository {
+  withUnpublishedBatch<T>(limit: number, work: (batch: ClaimedOutboxBatch) => Promise<T>): Promise<T>;
+}
+
+interface ClaimedRow {
+  id: string;
+  notification_id: string;
+  notification_status: string;
+  routing_key: string;
+  payload: QueuedNotificationMessage;
+  priority: number;
+  correlation_id: string;
+}
+
+/**
+ * SKIP LOCKED lets several relays (replicas) share the outbox without waiting on each other;
+ * locking the notifications too makes a worker's first report wait until QUEUED is recorded.
+ */
+const CLAIM_SQL = `
+  SELECT o.id, o.notification_id, n.status AS notification_status, o.routing_key, o.payload, o.priority, o.correlation_id
+  FROM outbox o JOIN notifications n ON n.id = o.notification_id
+  WHERE o.published_at IS NULL
+  ORDER BY o.id
+  LIMIT $1
+  FOR UPDATE OF o, n SKIP LOCKED`;
+
+export function createOutboxRepository(db: DataSource): OutboxRepository {
+  return {
+    withUnpublishedBatch: (limit, work) =>
+      db.transaction(async (manager) => {
+        const rows = (await manager.query(CLAIM_SQL, [limit])) as ClaimedRow[];
+        return work({
+          messages: rows.map(toPendingMessage),
+          recordPublished: (messageIds, queuedNotificationIds, at) =>
+            recordPublished(manager, messageIds, queuedNotificationIds, at),
+        });
+      }),
+  };
+}
+
+async function recordPublished(
+  manager: EntityManager,
+  messageIds: readonly string[],
+  queuedNotificationIds: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (messageIds.length > 0) {
+    await manager.query(`UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])`, [messageIds, at]);
+  }
+  if (queuedNotificationIds.length > 0) {
+    await manager.query(
+      `UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])`,
+      [queuedNotificationIds, at],
+    );
+    await manager.query(
+      `INSERT INTO notification_events (notification_id, status, at) SELECT unnest($1::uuid[]), 'QUEUED', $2`,
+      [queuedNotificationIds, at],
+    );
+  }
+}
+
+function toPendingMessage(row: ClaimedRow): PendingOutboxMessage {
+  return {
+    id: row.id,
+    notificationId: row.notification_id,
+    notificationStatus: row.notification_status as NotificationStatus,
+    routingKey: row.routing_key as RoutingKey,
+    payload: row.payload,
+    priority: row.priority,
+    correlationId: row.correlation_id,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Logger } from '@herald/logging';
+import { canTransition } from '../domain/notification-status';
+import type { OutboxRepository, PendingOutboxMessage } from '../store/outbox.repository';
+import type { Clock } from './ports';
+
+export interface RelayOutboxDeps {
+  readonly outbox: OutboxRepository;
+  /** Resolves once the broker has confirmed the message. */
+  readonly publish: (message: PendingOutboxMessage) => Promise<void>;
+  readonly clock: Clock;
+  readonly batchSize: number;
+  readonly log: Logger;
+}
+
+export interface RelayPass {
+  readonly published: number;
+  /** True when a full batch went out cleanly, so more rows are probably waiting. */
+  readonly more: boolean;
+}
+
+export type RelayOutbox = () => Promise<RelayPass>;
+
+/**
+ * One pass of the transactional outbox: claim a batch, publish it, and only after the
+ * broker's confirms mark it published and move its notifications to QUEUED. A message whose
+ * publish fails stays unpublished for the next pass; a crash after a confirm but before the
+ * commit republishes it, which at-least-once delivery allows (workers claim by id).
+ */
+export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
+  return () =>
+    deps.outbox.withUnpublishedBatch(deps.batchSize, async (batch) => {
+      if (batch.messages.length === 0) return { published: 0, more: false };
+      const results = await Promise.allSettled(batch.messages.map((message) => deps.publish(message)));
+      const published = batch.messages.filter((_, index) => results[index]?.status === 'fulfilled');
+      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failures.length > 0) {
+        deps.log.warn(
+          { err: failures[0]?.reason, failed: failures.length, batch: batch.messages.length },
+          'outbox messages not confirmed by the broker; retrying on the next pass',
+        );
+      }
+      const queued = published
+        .filter((message) => canTransition(message.notificationStatus, 'QUEUED'))
+        .map((message) => message.notificationId);
+      await batch.recordPublished(
+        published.map((message) => message.id),
+        [...new Set(queued)],
+        deps.clock.now(),
+      );
+      return {
+        published: published.length,
+        more: failures.length === 0 && batch.messages.length === deps.batchSize,
+      };
+    });
+}

@@ -1,0 +1,146 @@
+import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
+import type { Notification, NotificationEvent } from '../domain/notification';
+import type { NewOutboxMessage, NotificationRepository } from '../store/notification.repository';
+import type { Recipient, TemplateSummary } from './ports';
+import { makeSendNotification, sendNotificationInput, type SendNotificationInput } from './send-notification.use-case';
+
+const USER_ID = '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01';
+const NOW = new Date('2025-01-02T03:04:05.000Z');
+const ada: Recipient = { id: USER_ID, locale: 'de', preferences: { email: true, push: true, optedOutCategories: [] } };
+const welcome: TemplateSummary = { code: 'welcome', channel: 'EMAIL', version: 3, locale: 'de', variables: ['name'] };
+
+/** Stores in memory; `racingOriginal` plays a concurrent request that commits first. */
+function fakeNotifications(racingOriginal?: Notification) {
+  const stored: { notification: Notification; events: readonly NotificationEvent[]; outbox?: NewOutboxMessage }[] = [];
+  let raced = false;
+  const repository: NotificationRepository = {
+    async insert(notification, events, outbox) {
+      if (racingOriginal) {
+        raced = true;
+        return 'duplicate-request';
+      }
+      stored.push({ notification, events, outbox });
+      return 'inserted';
+    },
+    async findByRequest(sender, requestId) {
+      if (raced) return racingOriginal;
+      return stored.find(({ notification }) => notification.sender === sender && notification.requestId === requestId)?.notification;
+    },
+    findById: () => Promise.reject(new Error('not used')),
+    list: () => Promise.reject(new Error('not used')),
+    listEvents: () => Promise.reject(new Error('not used')),
+    changeStatus: () => Promise.reject(new Error('not used')),
+  };
+  return { repository, stored };
+}
+
+function setUp(options: { user?: Recipient; template?: TemplateSummary; racingOriginal?: Notification; usersDown?: boolean } = {}) {
+  const notifications = fakeNotifications(options.racingOriginal);
+  const lookups: { templateLocale: string | null }[] = [];
+  let kicks = 0;
+  const send = makeSendNotification({
+    notifications: notifications.repository,
+    users: {
+      findUser: async (id) => {
+        if (options.usersDown) throw new UnavailableError('users is down');
+        return id === USER_ID ? (options.user ?? ada) : undefined;
+      },
+    },
+    templates: {
+      findTemplate: async (code, locale) => {
+        lookups.push({ templateLocale: locale });
+        const template = options.template ?? welcome;
+        return code === template.code ? template : undefined;
+      },
+    },
+    clock: { now: () => NOW },
+    newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
+    onQueued: () => (kicks += 1),
+  });
+  return { send, stored: notifications.stored, lookups, kicks: () => kicks };
+}
+
+function input(overrides: Partial<Record<keyof SendNotificationInput, unknown>> = {}): SendNotificationInput {
+  return sendNotificationInput.parse({
+    channel: 'EMAIL',
+    userId: USER_ID,
+    templateCode: 'welcome',
+    variables: { name: 'Ada' },
+    requestId: 'req-1',
+    ...overrides,
+  });
+}
+
+const command = (overrides: Partial<Record<keyof SendNotificationInput, unknown>> = {}) => ({
+  input: input(overrides),
+  sender: 'admin',
+  correlationId: 'corr-1',
+});
+
+describe('sendNotification', () => {
+  it('stores the notification with its ACCEPTED event and its queue message, then wakes the relay', async () => {
+    const { send, stored, kicks } = setUp();
+    const result = await send(command());
+    expect(result).toMatchObject({ duplicate: false, notification: { status: 'ACCEPTED', templateVersion: 3, locale: 'de', priority: 5 } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.events).toEqual([{ status: 'ACCEPTED', detail: null, at: NOW }]);
+    expect(stored[0]?.outbox).toMatchObject({ routingKey: 'email', priority: 5, correlationId: 'corr-1', payload: { attempt: 1 } });
+    expect(kicks()).toBe(1);
+  });
+
+  it("asks for the template in the request's locale, else the user's", async () => {
+    const { send, lookups } = setUp();
+    await send(command({ requestId: 'a', locale: 'fr' }));
+    await send(command({ requestId: 'b' }));
+    expect(lookups).toEqual([{ templateLocale: 'fr' }, { templateLocale: 'de' }]);
+  });
+
+  it('returns the original for a repeated request without asking the other services again', async () => {
+    const { send, lookups } = setUp();
+    const first = await send(command());
+    const again = await send(command());
+    expect(again).toEqual({ notification: first.notification, duplicate: true });
+    expect(lookups).toHaveLength(1);
+  });
+
+  it('refuses a reused request id with another body', async () => {
+    const { send } = setUp();
+    await send(command());
+    await expect(send(command({ priority: 9 }))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('returns the notification of a concurrent request that won the insert', async () => {
+    const winner = setUp();
+    const original = (await winner.send(command())).notification;
+    const { send, kicks } = setUp({ racingOriginal: original });
+    await expect(send(command())).resolves.toEqual({ notification: original, duplicate: true });
+    expect(kicks()).toBe(0);
+  });
+
+  it('stores a notification for a channel the user turned off as SKIPPED, without a queue message', async () => {
+    const { send, stored, kicks } = setUp({ user: { ...ada, preferences: { ...ada.preferences, email: false } } });
+    const { notification } = await send(command());
+    expect(notification).toMatchObject({ status: 'SKIPPED', statusDetail: expect.stringContaining('email') });
+    expect(stored[0]?.events.map((event) => event.status)).toEqual(['ACCEPTED', 'SKIPPED']);
+    expect(stored[0]?.outbox).toBeUndefined();
+    expect(kicks()).toBe(0);
+  });
+
+  it('refuses an unknown user, a template of another channel and missing variables', async () => {
+    const { send } = setUp();
+    await expect(send(command({ userId: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d09' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(send(command({ channel: 'PUSH' }))).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(send(command({ variables: {} }))).rejects.toMatchObject({ code: 'UNPROCESSABLE', details: { missing: ['name'] } });
+  });
+
+  it('refuses a future sendAt, which needs scheduling', async () => {
+    const { send } = setUp();
+    await expect(send(command({ sendAt: new Date(NOW.getTime() + 60_000) }))).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(send(command({ sendAt: NOW }))).resolves.toMatchObject({ duplicate: false });
+  });
+
+  it('lets an unavailable users service fail the request as retryable', async () => {
+    const { send } = setUp({ usersDown: true });
+    await expect(send(command())).rejects.toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+  });
+});

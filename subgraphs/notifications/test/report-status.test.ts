@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@herald/errors';
+import { waitFor } from '@herald/testkit';
+import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+
+interface NotificationView {
+  id: string;
+  status: string;
+  statusDetail: string | null;
+  attempts: number;
+  events: { status: string; detail: string | null; at: string }[];
+}
+
+const GET = `query Get($id: ID!) { notification(id: $id) { id status statusDetail attempts events { status detail at } } }`;
+
+let service: RunningNotifications;
+
+beforeAll(async () => {
+  service = await startNotifications();
+});
+
+afterAll(async () => {
+  await service?.stop();
+});
+
+async function get(id: string): Promise<NotificationView> {
+  const result = await service.graphql<{ notification: NotificationView }>(GET, { id });
+  return result.data!.notification;
+}
+
+/** A notification the relay has queued, as a worker would find it. */
+async function queuedNotification(): Promise<string> {
+  const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
+    `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
+    {
+      input: {
+        channel: 'EMAIL',
+        userId: USERS.ada.id,
+        templateCode: 'welcome',
+        variables: { name: 'Ada', link: 'https://example.test' },
+        requestId: `req-${randomUUID()}`,
+      },
+    },
+  );
+  const { id } = result.data!.sendNotification.notification;
+  await waitFor(async () => (await get(id)).status === 'QUEUED', { description: `notification ${id} queued` });
+  return id;
+}
+
+function report(notificationId: string, status: string, attempt = 1, detail = '', timestamp = '') {
+  return service.statusClient.ReportStatus({ notification_id: notificationId, status, attempt, detail, timestamp });
+}
+
+describe('ReportStatus', () => {
+  it('moves a notification through SENDING to DELIVERED and records the timeline', async () => {
+    const id = await queuedNotification();
+    const sentAt = '2025-03-04T05:06:07.000Z';
+    await expect(report(id, 'SENDING', 1, '', sentAt)).resolves.toEqual({ notification_id: id, applied: true, status: 'SENDING' });
+    await expect(report(id, 'DELIVERED', 1, 'provider-id-42')).resolves.toEqual({ notification_id: id, applied: true, status: 'DELIVERED' });
+
+    const notification = await get(id);
+    expect(notification).toMatchObject({ status: 'DELIVERED', statusDetail: 'provider-id-42', attempts: 1 });
+    expect(notification.events.map(({ status, detail }) => ({ status, detail }))).toEqual([
+      { status: 'ACCEPTED', detail: null },
+      { status: 'QUEUED', detail: null },
+      { status: 'SENDING', detail: null },
+      { status: 'DELIVERED', detail: 'provider-id-42' },
+    ]);
+    expect(notification.events[2]?.at).toBe(sentAt);
+  });
+
+  it('does not apply a report after DELIVERED, and says the notification is delivered', async () => {
+    const id = await queuedNotification();
+    await report(id, 'SENDING');
+    await report(id, 'DELIVERED');
+    await expect(report(id, 'FAILED', 1, 'late failure')).resolves.toEqual({ notification_id: id, applied: false, status: 'DELIVERED' });
+    await expect(report(id, 'SENDING', 2)).resolves.toEqual({ notification_id: id, applied: false, status: 'DELIVERED' });
+    const notification = await get(id);
+    expect(notification.status).toBe('DELIVERED');
+    expect(notification.events).toHaveLength(4);
+  });
+
+  it('counts attempts across a retry', async () => {
+    const id = await queuedNotification();
+    await report(id, 'SENDING', 1);
+    await report(id, 'RETRYING', 1, 'smtp 451');
+    await expect(report(id, 'SENDING', 1)).resolves.toMatchObject({ applied: false, status: 'RETRYING' });
+    await report(id, 'SENDING', 2);
+    await report(id, 'DELIVERED', 2);
+    expect(await get(id)).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+  });
+
+  it('applies exactly one of several concurrent SENDING reports', async () => {
+    const id = await queuedNotification();
+    const results = await Promise.all(Array.from({ length: 6 }, () => report(id, 'SENDING', 1)));
+    expect(results.filter((result) => result.applied)).toHaveLength(1);
+    expect(await get(id)).toMatchObject({ status: 'SENDING', attempts: 1 });
+  });
+
+  it('answers NOT_FOUND for an unknown notification and BAD_USER_INPUT for a status a worker cannot report', async () => {
+    await expect(report(randomUUID(), 'SENDING')).rejects.toBeInstanceOf(NotFoundError);
+    const id = await queuedNotification();
+    await expect(report(id, 'QUEUED')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('ReportStatusBatch', () => {
+  it('applies each report in order and marks unknown notifications as not applied', async () => {
+    const id = await queuedNotification();
+    const unknown = randomUUID();
+    const entry = (notification_id: string, status: string) => ({ notification_id, status, attempt: 1, detail: '', timestamp: '' });
+    const { results } = await service.statusClient.ReportStatusBatch({
+      reports: [entry(id, 'SENDING'), entry(unknown, 'SENDING'), entry(id, 'DELIVERED'), entry(id, 'DELIVERED')],
+    });
+    expect(results).toEqual([
+      { notification_id: id, applied: true, status: 'SENDING' },
+      { notification_id: unknown, applied: false, status: '' },
+      { notification_id: id, applied: true, status: 'DELIVERED' },
+      { notification_id: id, applied: false, status: 'DELIVERED' },
+    ]);
+  });
+});

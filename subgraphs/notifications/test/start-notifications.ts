@@ -1,0 +1,180 @@
+import amqp from 'amqplib';
+import { NotFoundError } from '@herald/errors';
+import { createLogger } from '@herald/logging';
+import type { BoundPorts, ServiceApp } from '@herald/observability';
+import {
+  createGrpcClient,
+  createGrpcServer,
+  loadHeraldProto,
+  type GrpcServer,
+  type GrpcTemplate,
+  type GrpcUser,
+  type NotificationStatusServiceDefinition,
+  type PromiseClient,
+} from '@herald/proto';
+import { encodeIdentity, type Identity } from '@herald/subgraph';
+import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
+import { createApp } from '../src/app';
+import { loadNotificationsConfig } from '../src/config';
+
+export const INTERNAL_TOKEN = 'notifications-component-test-token';
+export const ADMIN: Identity = { kind: 'admin', id: 'admin', scopes: [] };
+
+const preferences = (email: boolean, push: boolean): GrpcUser['preferences'] => ({
+  email,
+  push,
+  opted_out_categories: ['marketing'],
+  quiet_hours: { start: '', end: '', timezone: '' },
+});
+
+/** The users the fake UserService knows. */
+export const USERS = {
+  ada: { id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01', email: 'ada@example.test', name: 'Ada', locale: 'en', preferences: preferences(true, true), devices: [] },
+  grace: { id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d02', email: 'grace@example.test', name: 'Grace', locale: 'fr', preferences: preferences(false, true), devices: [] },
+} satisfies Record<string, GrpcUser>;
+
+/** The templates the fake TemplateService knows. */
+export const TEMPLATES = {
+  welcome: { code: 'welcome', channel: 'EMAIL', version: 3, locale: 'en', variables: ['name', 'link'] },
+  promo: { code: 'promo', channel: 'PUSH', version: 1, locale: 'en', variables: [] },
+} satisfies Record<string, GrpcTemplate>;
+
+export interface GraphqlResult<T = Record<string, unknown>> {
+  readonly data?: T | null;
+  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface CallOptions {
+  /** Null sends no identity header. */
+  readonly identity?: Identity | null;
+  readonly correlationId?: string;
+}
+
+export interface RunningNotifications {
+  readonly env: TestEnvironment;
+  readonly ports: BoundPorts;
+  /** The prefixed queue names of this run. */
+  readonly queues: { readonly email: string; readonly push: string };
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphqlResult<T>>;
+  readonly statusClient: PromiseClient<NotificationStatusServiceDefinition>;
+  /** Takes every message now in the queue. */
+  drainQueue(queue: string): Promise<amqp.GetMessage[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the notifications subgraph on free ports, with its own database and AMQP prefix, and
+ * real gRPC peers standing in for the users and templates services.
+ */
+export async function startNotifications(): Promise<RunningNotifications> {
+  const env = createTestEnvironment();
+  const log = createLogger({ service: 'notifications', level: 'silent' });
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
+  try {
+    const peers = await startPeers(log);
+    stops.push(() => peers.close());
+    const peerAddress = `127.0.0.1:${await peers.listen(0, '127.0.0.1')}`;
+
+    const app: ServiceApp = await createApp(
+      loadNotificationsConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        GRPC_PORT: '0',
+        DATABASE_URL: env.databaseUrl('notifications'),
+        AMQP_URL: env.amqpUrl,
+        AMQP_PREFIX: env.amqpPrefix,
+        USERS_GRPC: peerAddress,
+        TEMPLATES_GRPC: peerAddress,
+        INTERNAL_TOKEN,
+        // Long enough that only the in-process kick can queue a notification within a test.
+        OUTBOX_POLL_MS: '60000',
+      }),
+      log,
+    );
+    stops.push(() => app.stop());
+    const ports = await app.start();
+
+    const statusClient = createGrpcClient(loadHeraldProto().herald.v1.NotificationStatusService, `127.0.0.1:${ports.grpc ?? 0}`, {
+      internalToken: INTERNAL_TOKEN,
+      deadlineMs: 5000,
+    });
+    stops.push(() => statusClient.close());
+    const connection = await amqp.connect(env.amqpUrl);
+    stops.push(() => connection.close());
+    const channel = await connection.createChannel();
+
+    return {
+      env,
+      ports,
+      queues: { email: `${env.amqpPrefix}email.queue`, push: `${env.amqpPrefix}push.queue` },
+      graphql: (query, variables, options) => postGraphql(ports.http, query, variables, options),
+      statusClient,
+      async drainQueue(queue) {
+        const messages: amqp.GetMessage[] = [];
+        for (let message = await channel.get(queue, { noAck: true }); message; message = await channel.get(queue, { noAck: true })) {
+          messages.push(message);
+        }
+        return messages;
+      },
+      async stop() {
+        await stopAll();
+        await env.cleanup();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    await env.cleanup();
+    throw error;
+  }
+}
+
+async function startPeers(log: ReturnType<typeof createLogger>): Promise<GrpcServer> {
+  const { UserService, TemplateService } = loadHeraldProto().herald.v1;
+  const server = createGrpcServer({ internalToken: INTERNAL_TOKEN, log });
+  const users: readonly GrpcUser[] = Object.values(USERS);
+  const templates: readonly GrpcTemplate[] = Object.values(TEMPLATES);
+  const unused = async (): Promise<never> => {
+    throw new Error('not used by the notifications service');
+  };
+  server.addService(UserService.service, {
+    GetUser: async ({ id }) => {
+      const user = users.find((candidate) => candidate.id === id);
+      if (!user) throw new NotFoundError(`user ${id} not found`, { id });
+      return user;
+    },
+    GetUsers: unused,
+    InvalidatePushToken: unused,
+  });
+  server.addService(TemplateService.service, {
+    GetTemplate: async ({ code }) => {
+      const template = templates.find((candidate) => candidate.code === code);
+      if (!template) throw new NotFoundError(`template ${code} not found`, { code });
+      return template;
+    },
+    RenderTemplate: unused,
+  });
+  return server;
+}
+
+async function postGraphql<T>(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<GraphqlResult<T>> {
+  const identity = options.identity === undefined ? ADMIN : options.identity;
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-internal-token': INTERNAL_TOKEN,
+      ...(identity ? { 'x-herald-identity': encodeIdentity(identity) } : {}),
+      ...(options.correlationId ? { 'x-correlation-id': options.correlationId } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphqlResult<T>;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { GrpcUser, UnaryImplementation, UserServiceDefinition } from '@herald/proto';
+import { parseInput } from '@herald/subgraph';
+import type { UserProfile } from '../domain/user';
+import type { GetUser } from '../use-cases/get-user.use-case';
+import type { GetUsers } from '../use-cases/get-users.use-case';
+import type { InvalidatePushToken } from '../use-cases/invalidate-push-token.use-case';
+
+export interface UserGrpcDeps {
+  readonly getUser: GetUser;
+  readonly getUsers: GetUsers;
+  readonly invalidatePushToken: InvalidatePushToken;
+}
+
+const getUserRequest = z.object({ id: z.string().min(1, 'is required') });
+const getUsersRequest = z.object({ ids: z.array(z.string()).max(500, 'must list at most 500 ids') });
+const invalidatePushTokenRequest = z.object({
+  user_id: z.string().min(1, 'is required'),
+  token: z.string().min(1, 'is required'),
+  reason: z.string(),
+});
+
+export function createUserGrpcHandlers({
+  getUser,
+  getUsers,
+  invalidatePushToken,
+}: UserGrpcDeps): UnaryImplementation<UserServiceDefinition> {
+  return {
+    GetUser: async (request) => toGrpcUser(await getUser(parseInput(getUserRequest, request).id)),
+    GetUsers: async (request) => ({
+      users: (await getUsers(parseInput(getUsersRequest, request).ids)).map(toGrpcUser),
+    }),
+    InvalidatePushToken: async (request, { log }) => {
+      const { user_id: userId, token, reason } = parseInput(invalidatePushTokenRequest, request);
+      const invalidated = await invalidatePushToken({ userId, token });
+      log.info({ user_id: userId, invalidated, reason }, 'push token reported invalid');
+      return { invalidated };
+    },
+  };
+}
+
+/** proto3 has no null: absent strings travel as '' (quiet hours included, when the user has none). */
+export function toGrpcUser(profile: UserProfile): GrpcUser {
+  const { preferences } = profile;
+  return {
+    id: profile.id,
+    email: profile.email,
+    name: profile.name,
+    locale: profile.locale,
+    preferences: {
+      email: preferences.email,
+      push: preferences.push,
+      opted_out_categories: [...preferences.optedOutCategories],
+      quiet_hours: preferences.quietHours ?? { start: '', end: '', timezone: '' },
+    },
+    devices: profile.devices.map((device) => ({
+      id: device.id,
+      kind: device.kind,
+      token: device.token ?? '',
+      endpoint: device.endpoint ?? '',
+      p256dh: device.p256dh ?? '',
+      auth: device.auth ?? '',
+      valid: device.valid,
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '@herald/database';
+import type { NewDevice } from '../domain/device';
+import type { NewUser, UserProfile } from '../domain/user';
+import { DeviceEntity, type DeviceRow } from './device.entity';
+import { isUuid } from './is-uuid';
+import { PreferencesEntity } from './preferences.entity';
+import { UserEntity, type UserRow } from './user.entity';
+import { toUserProfile } from './user.mapper';
+
+export type InsertUserResult =
+  { readonly kind: 'created'; readonly profile: UserProfile } | { readonly kind: 'email-taken' };
+
+export interface UserPage {
+  readonly profiles: readonly UserProfile[];
+  readonly total: number;
+}
+
+/** Users with their preferences and devices (one aggregate: they are created and read together). */
+export function createUserRepository(db: DataSource) {
+  return {
+    /** Inserts the user, their preferences and first devices in one transaction. */
+    async insertUser(newUser: NewUser): Promise<InsertUserResult> {
+      try {
+        const profile = await db.transaction(async (manager) => {
+          const user = await manager.getRepository(UserEntity).save({
+            email: newUser.email,
+            name: newUser.name,
+            locale: newUser.locale,
+            passwordHash: newUser.passwordHash,
+          });
+          await manager.getRepository(PreferencesEntity).insert({
+            userId: user.id,
+            email: newUser.preferences.email,
+            push: newUser.preferences.push,
+            optedOutCategories: [...newUser.preferences.optedOutCategories],
+            quietHours: newUser.preferences.quietHours,
+          });
+          if (newUser.devices.length > 0) {
+            await manager
+              .getRepository(DeviceEntity)
+              .insert(newUser.devices.map((device) => deviceRow(user.id, device)));
+          }
+          const [created] = await findProfiles(manager, [user.id]);
+          if (!created) throw new Error(`user ${user.id} vanished inside its own transaction`);
+          return created;
+        });
+        return { kind: 'created', profile };
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_key')) return { kind: 'email-taken' };
+        throw error;
+      }
+    },
+
+    /** The profiles of the existing users among `ids`, in the order asked; unknown or malformed ids are left out. */
+    findProfiles: (ids: readonly string[]): Promise<UserProfile[]> => findProfiles(db.manager, ids),
+
+    /** Oldest first, so pages stay stable while users are added. */
+    async findPage(offset: number, limit: number): Promise<UserPage> {
+      const [rows, total] = await db.getRepository(UserEntity).findAndCount({
+        order: { createdAt: 'ASC', id: 'ASC' },
+        skip: offset,
+        take: limit,
+      });
+      return { profiles: await attachDetails(db.manager, rows), total };
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;
+
+async function findProfiles(manager: EntityManager, ids: readonly string[]): Promise<UserProfile[]> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return [];
+  const rows = await manager.getRepository(UserEntity).findBy({ id: In(wanted) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return attachDetails(
+    manager,
+    wanted.flatMap((id) => byId.get(id) ?? []),
+  );
+}
+
+async function attachDetails(manager: EntityManager, rows: readonly UserRow[]): Promise<UserProfile[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [preferences, devices] = await Promise.all([
+    manager.getRepository(PreferencesEntity).findBy({ userId: In(ids) }),
+    manager
+      .getRepository(DeviceEntity)
+      .find({ where: { userId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+  ]);
+  const preferencesByUser = new Map(preferences.map((row) => [row.userId, row]));
+  const devicesByUser = new Map<string, DeviceRow[]>();
+  for (const device of devices)
+    devicesByUser.set(device.userId, [...(devicesByUser.get(device.userId) ?? []), device]);
+  return rows.map((row) =>
+    toUserProfile(row, preferencesByUser.get(row.id), devicesByUser.get(row.id) ?? []),
+  );
+}
+
+function deviceRow(userId: string, device: NewDevice): Partial<DeviceRow> {
+  return device.kind === 'FCM'
+    ? { userId, kind: 'FCM', token: device.token }
+    : { userId, kind: 'WEB_PUSH', endpoint: device.endpoint, p256dh: device.p256dh, auth: device.auth };
+}

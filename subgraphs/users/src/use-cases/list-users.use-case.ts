@@ -1,0 +1,17 @@
+import { pageMeta, pageOffset, type PageMeta, type PageRequest } from '../domain/page';
+import type { UserProfile } from '../domain/user';
+import type { UserRepository } from '../store/user.repository';
+
+export interface UserList {
+  readonly items: readonly UserProfile[];
+  readonly meta: PageMeta;
+}
+
+export function makeListUsers({ users }: { readonly users: Pick<UserRepository, 'findPage'> }) {
+  return async function listUsers(request: PageRequest): Promise<UserList> {
+    const { profiles, total } = await users.findPage(pageOffset(request), request.limit);
+    return { items: profiles, meta: pageMeta(total, request) };
+  };
+}
+
+export type ListUsers = ReturnType<typeof makeListUsers>;
