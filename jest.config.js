@@ -5,19 +5,20 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleNameMapper: {
     '^@herald/proto$': '<rootDir>/proto/src/index.ts',
-    '^@herald/(config|logging|errors|observability|database|amqp|testkit|subgraph|delivery)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@herald/(config|logging|errors|observability|database|amqp|testkit|subgraph|delivery|redis)$': '<rootDir>/packages/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 
 module.exports = {
+  // testTimeout is a global option: set in a project it is ignored.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/src/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'component',
       testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/test/**/*.test.ts'],
-      testTimeout: 60_000,
     },
     {
       ...shared,
@@ -25,7 +26,6 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

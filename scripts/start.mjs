@@ -70,8 +70,7 @@ function printBanner() {
     [
       '',
       'Herald is starting:',
-      `  GraphQL + subscriptions  http://localhost:8000/graphql`,
-      `  REST shim                http://localhost:8000/api/v1`,
+      `  GraphQL                  http://localhost:8000/graphql`,
       `  health                   http://localhost:8000/health`,
       `  subgraphs                users :8001  templates :8002  notifications :8005 (gRPC :50051 :50052 :50053)`,
       `  workers                  email :8003  push :8004 (health and metrics)`,

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { currentContext } from './log-context';
+import { currentContext, type LogContext } from './log-context';
 
 export type Logger = pino.Logger;
 
@@ -37,8 +37,19 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      mixin: () => ({ ...currentContext() }),
+      mixin: (_merge, _level, logger) => contextNotYetBound(logger),
     },
     destination,
   );
+}
+
+/**
+ * The current async context (correlation and notification ids) for a log line, unless the
+ * logger is a child that already carries them: pino would write the keys twice.
+ */
+function contextNotYetBound(logger: pino.Logger): Partial<LogContext> {
+  const context = currentContext();
+  if (!context) return {};
+  const bindings = (logger as unknown as Record<symbol, string | undefined>)[pino.symbols.chindingsSym] ?? '';
+  return bindings.includes('"correlation_id"') ? {} : context;
 }

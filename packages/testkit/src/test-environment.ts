@@ -53,7 +53,7 @@ export function createTestEnvironment(env: Record<string, string | undefined> = 
 }
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, disconnectTimeout: 200 });
   try {
     await redis.connect();
     let cursor = '0';
@@ -63,6 +63,6 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
       cursor = next;
     } while (cursor !== '0');
   } finally {
-    redis.disconnect();
+    await redis.quit().catch(() => redis.disconnect());
   }
 }

@@ -1,0 +1,69 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '@herald/logging';
+
+export interface RedisConnection {
+  /** Commands; every key gets the prefix (ioredis keyPrefix). */
+  readonly client: Redis;
+  readonly prefix: string;
+  /** Prefixes a pub/sub channel name (keyPrefix does not apply to channels). */
+  channel(name: string): string;
+  /** A second connection in subscriber mode, created on first use. */
+  subscriber(): Redis;
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Redis holds nothing that cannot be rebuilt (ARCHITECTURE §3), so a service starts and runs
+ * without it: commands fail fast while it is down (no offline queue), callers fall back, and
+ * the client keeps reconnecting in the background.
+ */
+export function connectRedis(url: string, prefix: string, log: Logger): RedisConnection {
+  const options = {
+    keyPrefix: prefix,
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    // ioredis keeps a timer this long after disconnect() to destroy a socket that will not end.
+    disconnectTimeout: 200,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+  };
+  const client = new Redis(url, options);
+  let subscriber: Redis | undefined;
+  let lastError = '';
+  const onError = (error: Error) => {
+    // A down Redis retries every two seconds; log each distinct failure once.
+    if (error.message !== lastError) log.warn({ err: error }, 'redis unavailable; continuing without it');
+    lastError = error.message;
+  };
+  client.on('error', onError);
+  client.on('ready', () => (lastError = ''));
+  return {
+    client,
+    prefix,
+    channel: (name) => `${prefix}${name}`,
+    subscriber() {
+      if (!subscriber) {
+        subscriber = new Redis(url, { ...options, keyPrefix: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null });
+        subscriber.on('error', onError);
+      }
+      return subscriber;
+    },
+    check: async () => {
+      await client.ping();
+    },
+    close: async () => {
+      await Promise.all([client, subscriber].map((connection) => connection && closeGracefully(connection)));
+    },
+  };
+}
+
+/** QUIT lets the socket end cleanly; a connection that is not up is just dropped. */
+async function closeGracefully(connection: Redis): Promise<void> {
+  if (connection.status === 'ready') {
+    await connection.quit().catch(() => connection.disconnect());
+  } else {
+    connection.disconnect();
+  }
+}
