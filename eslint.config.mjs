@@ -10,19 +10,56 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in main.ts and pass config down.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment only in main.ts and pass config down.',
+        },
+      ],
     },
   },
   {
-    files: ['**/src/main.ts', 'scripts/**', 'e2e/**', '**/test/**', 'packages/testkit/**', 'bench/**', 'jest.config.js'],
+    files: [
+      '**/src/main.ts',
+      'scripts/**',
+      'e2e/**',
+      '**/test/**',
+      'packages/testkit/**',
+      'bench/**',
+      'jest.config.js',
+    ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
     files: ['**/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/store/**', '**/graphql/**', '**/grpc/**', '**/amqp/**', 'typeorm', 'amqplib', 'pg', 'ioredis', '@grpc/*'], message: 'domain/ stays pure: no I/O imports.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/store/**',
+                '**/graphql/**',
+                '**/grpc/**',
+                '**/amqp/**',
+                'typeorm',
+                'amqplib',
+                'pg',
+                'ioredis',
+                '@grpc/*',
+              ],
+              message: 'domain/ stays pure: no I/O imports.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -5,7 +5,8 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleNameMapper: {
     '^@herald/proto$': '<rootDir>/proto/src/index.ts',
-    '^@herald/(config|logging|errors|observability|database|amqp|testkit|subgraph|delivery|redis)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@herald/(config|logging|errors|observability|database|amqp|testkit|subgraph|delivery|redis|paging)$':
+      '<rootDir>/packages/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
@@ -14,7 +15,11 @@ module.exports = {
   // testTimeout is a global option: set in a project it is ignored.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/src/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/src/**/*.test.ts'],
+    },
     {
       ...shared,
       displayName: 'component',

@@ -21,18 +21,14 @@ describe('an email notification through the whole system', () => {
     );
     userId = created.createUser.id;
     dataOf(
-      await gql(
-        state,
-        `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`,
-        {
-          input: {
-            code: templateCode,
-            channel: 'EMAIL',
-            subject: 'Welcome, {{name}}',
-            body: 'Hello {{name}}, your account is ready.',
-          },
+      await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
+        input: {
+          code: templateCode,
+          channel: 'EMAIL',
+          subject: 'Welcome, {{name}}',
+          body: 'Hello {{name}}, your account is ready.',
         },
-      ),
+      }),
     );
   });
 
@@ -60,7 +56,9 @@ describe('an email notification through the whole system', () => {
     const notification = await waitFor(
       async () => {
         const response = dataOf(
-          await gql<{ notification: { status: string; user: { email: string }; template: { code: string } } }>(
+          await gql<{
+            notification: { status: string; user: { email: string }; template: { code: string } };
+          }>(
             state,
             `query ($id: ID!) { notification(id: $id) { status user { email } template { code } } }`,
             { id: notificationId },

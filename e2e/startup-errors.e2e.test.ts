@@ -27,8 +27,16 @@ function runService(main: string, env: Record<string, string>): Promise<Exit> {
   });
 }
 
-const DATABASE_SERVICES = ['subgraphs/users/dist/main.js', 'subgraphs/templates/dist/main.js', 'subgraphs/notifications/dist/main.js'];
-const AMQP_SERVICES = ['subgraphs/notifications/dist/main.js', 'workers/email/dist/main.js', 'workers/push/dist/main.js'];
+const DATABASE_SERVICES = [
+  'subgraphs/users/dist/main.js',
+  'subgraphs/templates/dist/main.js',
+  'subgraphs/notifications/dist/main.js',
+];
+const AMQP_SERVICES = [
+  'subgraphs/notifications/dist/main.js',
+  'workers/email/dist/main.js',
+  'workers/push/dist/main.js',
+];
 
 // Every variable but the one under test points at this run's own database and prefix, so a
 // service that gets further than it should touches nothing shared.
@@ -49,12 +57,17 @@ describe('service start-up with a bad environment', () => {
     expect(exit.stderr).toContain('DATABASE_URL');
   });
 
-  it.each(DATABASE_SERVICES)('%s exits non-zero naming DATABASE_URL when nothing answers there', async (main) => {
-    const exit = await runService(main, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/herald_unreachable' });
-    expect(exit.code).not.toBe(0);
-    expect(exit.stderr.trim().split('\n')).toHaveLength(1);
-    expect(exit.stderr).toContain('DATABASE_URL');
-  });
+  it.each(DATABASE_SERVICES)(
+    '%s exits non-zero naming DATABASE_URL when nothing answers there',
+    async (main) => {
+      const exit = await runService(main, {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/herald_unreachable',
+      });
+      expect(exit.code).not.toBe(0);
+      expect(exit.stderr.trim().split('\n')).toHaveLength(1);
+      expect(exit.stderr).toContain('DATABASE_URL');
+    },
+  );
 
   it.each(AMQP_SERVICES)('%s exits non-zero naming AMQP_URL when it is malformed', async (main) => {
     const exit = await runService(main, { AMQP_URL: 'http://wrong-scheme' });

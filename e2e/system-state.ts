@@ -14,6 +14,9 @@ export const STATE_ENV = 'HERALD_E2E_STATE';
 
 export function readSystemState(): SystemState {
   const path = process.env[STATE_ENV];
-  if (!path) throw new Error(`${STATE_ENV} is not set: run the e2e project through jest (global-setup starts the system)`);
+  if (!path)
+    throw new Error(
+      `${STATE_ENV} is not set: run the e2e project through jest (global-setup starts the system)`,
+    );
   return JSON.parse(readFileSync(path, 'utf8')) as SystemState;
 }

@@ -9,7 +9,16 @@ const files = readdirSync(join(protoDir, 'herald', 'v1')).map((file) => join('he
 rmSync(outDir, { recursive: true, force: true });
 execFileSync(
   'npx',
-  ['proto-loader-gen-types', '--keepCase', '--longs=String', '--enums=String', '--defaults', '--oneofs',
-   '--grpcLib=@grpc/grpc-js', `--outDir=${outDir}`, ...files],
+  [
+    'proto-loader-gen-types',
+    '--keepCase',
+    '--longs=String',
+    '--enums=String',
+    '--defaults',
+    '--oneofs',
+    '--grpcLib=@grpc/grpc-js',
+    `--outDir=${outDir}`,
+    ...files,
+  ],
   { cwd: protoDir, stdio: 'inherit' },
 );

@@ -31,7 +31,10 @@ function step(message) {
 }
 
 step('building what is stale (tsc -b)');
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const { ensureDatabase } = require('@herald/database');
 const { databaseUrlFor } = require('@herald/config');
@@ -40,13 +43,17 @@ const { createLogger } = require('@herald/logging');
 
 step('creating databases that are missing (each service runs its migrations as it starts)');
 for (const database of ['herald_users', 'herald_templates', 'herald_notifications']) {
-  await ensureDatabase(databaseUrlFor(env.DATABASE_URL, database)).catch((error) => fail('DATABASE_URL', error));
+  await ensureDatabase(databaseUrlFor(env.DATABASE_URL, database)).catch((error) =>
+    fail('DATABASE_URL', error),
+  );
 }
 
 step('declaring the RabbitMQ topology');
-const amqp = await connectAmqp(env.AMQP_URL, env.AMQP_PREFIX ?? '', createLogger({ service: 'start', level: 'warn' })).catch(
-  (error) => fail('AMQP_URL', error),
-);
+const amqp = await connectAmqp(
+  env.AMQP_URL,
+  env.AMQP_PREFIX ?? '',
+  createLogger({ service: 'start', level: 'warn' }),
+).catch((error) => fail('AMQP_URL', error));
 await amqp.close();
 
 mkdirSync(join(root, 'var', 'outbox'), { recursive: true });
@@ -65,7 +72,9 @@ result.then(
 );
 
 function printBanner() {
-  const smtp = env.SMTP_URL ? `SMTP ${env.SMTP_URL}` : `.eml files in ${join(root, 'var', 'outbox')} (set SMTP_URL to send)`;
+  const smtp = env.SMTP_URL
+    ? `SMTP ${env.SMTP_URL}`
+    : `.eml files in ${join(root, 'var', 'outbox')} (set SMTP_URL to send)`;
   process.stdout.write(
     [
       '',

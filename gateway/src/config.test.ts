@@ -28,7 +28,11 @@ describe('loadGatewayConfig', () => {
   it('accepts a long secret in production', () => {
     const key = 'a-production-secret-of-sufficient-length';
     expect(
-      loadGatewayConfig({ NODE_ENV: 'production', HERALD_ADMIN_API_KEY: key }).HERALD_ADMIN_API_KEY,
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        HERALD_ADMIN_API_KEY: key,
+        INTERNAL_TOKEN: 'a-production-token',
+      }).HERALD_ADMIN_API_KEY,
     ).toBe(key);
   });
 

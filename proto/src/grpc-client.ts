@@ -1,12 +1,23 @@
 import { Metadata, credentials, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import { ERROR_CODES, UnavailableError, errorFromCode, type ErrorCode, type HeraldError } from '@herald/errors';
+import {
+  ERROR_CODES,
+  UnavailableError,
+  errorFromCode,
+  type ErrorCode,
+  type HeraldError,
+} from '@herald/errors';
 import { currentCorrelationId, newCorrelationId } from '@herald/logging';
 import { METADATA } from './metadata';
 
 /** A promise per unary method, typed from the generated service definition. */
 export type PromiseClient<D> = {
-  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<infer Req, infer _Res, infer _ReqOut, infer ResOut>
+  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<
+    infer Req,
+    infer _Res,
+    infer _ReqOut,
+    infer ResOut
+  >
     ? (request: Req) => Promise<ResOut>
     : never;
 } & { close(): void };
@@ -16,9 +27,17 @@ export interface GrpcClientOptions {
   readonly deadlineMs: number;
 }
 
-type ClientConstructor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
+type ClientConstructor = new (
+  address: string,
+  creds: ReturnType<typeof credentials.createInsecure>,
+) => Client;
 type UnaryCallback = (error: ServiceError | null, response: unknown) => void;
-type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: UnaryCallback) => void;
+type UnaryMethod = (
+  request: unknown,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: UnaryCallback,
+) => void;
 
 /**
  * Every call carries the internal token and the current correlation id, and has a deadline.
@@ -51,10 +70,18 @@ export function createGrpcClient<D extends Record<string, unknown>>(
 function toHeraldError(error: ServiceError, method: string): HeraldError {
   const code = error.metadata?.get(METADATA.errorCode)[0];
   if (typeof code === 'string' && code in ERROR_CODES) {
-    return errorFromCode(code as ErrorCode, error.details, parseDetails(error.metadata.get(METADATA.errorDetails)[0]));
+    return errorFromCode(
+      code as ErrorCode,
+      error.details,
+      parseDetails(error.metadata.get(METADATA.errorDetails)[0]),
+    );
   }
   if (error.code === status.UNAUTHENTICATED) return errorFromCode('UNAUTHENTICATED', error.details);
-  return new UnavailableError(`${method} failed: ${status[error.code] ?? error.code} ${error.details}`, {}, { cause: error });
+  return new UnavailableError(
+    `${method} failed: ${status[error.code] ?? error.code} ${error.details}`,
+    {},
+    { cause: error },
+  );
 }
 
 function parseDetails(raw: unknown): Record<string, unknown> {

@@ -21,7 +21,12 @@ export interface CallContext {
 
 /** An async function per unary method, typed from the generated service definition. */
 export type UnaryImplementation<D> = {
-  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<infer _Req, infer Res, infer ReqOut, infer _ResOut>
+  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<
+    infer _Req,
+    infer Res,
+    infer ReqOut,
+    infer _ResOut
+  >
     ? (request: ReqOut, context: CallContext) => Promise<Res>
     : never;
 };

@@ -14,7 +14,8 @@ beforeAll(async () => {
   server.addService(TemplateService.service, {
     GetTemplate: async (request, context) => {
       seenCorrelationIds.push(context.correlationId);
-      if (request.code !== 'welcome') throw new NotFoundError(`template ${request.code} not found`, { code: request.code });
+      if (request.code !== 'welcome')
+        throw new NotFoundError(`template ${request.code} not found`, { code: request.code });
       return { code: 'welcome', channel: 'EMAIL', version: 1, locale: 'en', variables: ['name'] };
     },
     RenderTemplate: async () => {
@@ -29,14 +30,19 @@ afterAll(() => server.close());
 describe('gRPC helpers', () => {
   it('answers a call that carries the internal token, with the caller correlation id', async () => {
     const client = createGrpcClient(TemplateService, address, { internalToken: TOKEN, deadlineMs: 2000 });
-    const template = await runWithContext({ correlation_id: 'corr-42' }, () => client.GetTemplate({ code: 'welcome' }));
+    const template = await runWithContext({ correlation_id: 'corr-42' }, () =>
+      client.GetTemplate({ code: 'welcome' }),
+    );
     expect(template).toMatchObject({ code: 'welcome', version: 1, variables: ['name'] });
     expect(seenCorrelationIds).toContain('corr-42');
     client.close();
   });
 
   it('refuses a call with a wrong internal token as UNAUTHENTICATED', async () => {
-    const client = createGrpcClient(TemplateService, address, { internalToken: 'guessed-token', deadlineMs: 2000 });
+    const client = createGrpcClient(TemplateService, address, {
+      internalToken: 'guessed-token',
+      deadlineMs: 2000,
+    });
     await expect(client.GetTemplate({ code: 'welcome' })).rejects.toBeInstanceOf(UnauthenticatedError);
     client.close();
   });
@@ -51,13 +57,18 @@ describe('gRPC helpers', () => {
 
   it('hides the internals of an unexpected server fault', async () => {
     const client = createGrpcClient(TemplateService, address, { internalToken: TOKEN, deadlineMs: 2000 });
-    const error: unknown = await client.RenderTemplate({ code: 'welcome' }).catch((caught: unknown) => caught);
+    const error: unknown = await client
+      .RenderTemplate({ code: 'welcome' })
+      .catch((caught: unknown) => caught);
     expect((error as Error).message).not.toContain('10.0.0.3');
     client.close();
   });
 
   it('reports an unreachable server as a retryable UnavailableError once the deadline passes', async () => {
-    const client = createGrpcClient(TemplateService, '127.0.0.1:1', { internalToken: TOKEN, deadlineMs: 300 });
+    const client = createGrpcClient(TemplateService, '127.0.0.1:1', {
+      internalToken: TOKEN,
+      deadlineMs: 300,
+    });
     const error: unknown = await client.GetTemplate({ code: 'welcome' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnavailableError);
     expect((error as UnavailableError).retryable).toBe(true);

@@ -42,6 +42,8 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
     nodeEnv: options.production ? 'production' : 'development',
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGTERM/SIGINT and stops the app in order.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),

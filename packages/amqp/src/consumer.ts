@@ -62,7 +62,8 @@ async function processMessage<T>(
   raw: ConsumeMessage,
   baseLog: Logger,
 ): Promise<void> {
-  const correlationId = headerString(raw, 'x-correlation-id') ?? raw.properties.correlationId ?? newCorrelationId();
+  const correlationId =
+    headerString(raw, 'x-correlation-id') ?? raw.properties.correlationId ?? newCorrelationId();
   let message: T;
   try {
     message = handler.parse(JSON.parse(raw.content.toString('utf8')));
@@ -73,7 +74,9 @@ async function processMessage<T>(
     return;
   }
   const notificationId = handler.notificationIdOf(message);
-  const context = notificationId ? { correlation_id: correlationId, notification_id: notificationId } : { correlation_id: correlationId };
+  const context = notificationId
+    ? { correlation_id: correlationId, notification_id: notificationId }
+    : { correlation_id: correlationId };
   await runWithContext(context, async () => {
     const log = baseLog.child(context);
     const attempt = handler.attemptOf(message);
@@ -90,13 +93,18 @@ async function processMessage<T>(
         return;
       case 'retry': {
         const step = retryQueueFor(amqp.names, attempt);
-        await createPublisher(channel).publishJson(amqp.names.retryExchange, step.name, handler.withAttempt(message, attempt + 1), {
-          priority: raw.properties.priority as number | undefined,
-          correlationId,
-          messageId: raw.properties.messageId as string | undefined,
-          headers: { 'x-herald-last-error': outcome.reason },
-          cc: [options.routingKey],
-        });
+        await createPublisher(channel).publishJson(
+          amqp.names.retryExchange,
+          step.name,
+          handler.withAttempt(message, attempt + 1),
+          {
+            priority: raw.properties.priority as number | undefined,
+            correlationId,
+            messageId: raw.properties.messageId as string | undefined,
+            headers: { 'x-herald-last-error': outcome.reason },
+            cc: [options.routingKey],
+          },
+        );
         channel.ack(raw);
         return;
       }

@@ -27,7 +27,10 @@ export function createPublisher(channel: ConfirmChannel): Publisher {
             priority: options.priority,
             correlationId: options.correlationId,
             messageId: options.messageId,
-            headers: { ...options.headers, ...(options.correlationId ? { 'x-correlation-id': options.correlationId } : {}) },
+            headers: {
+              ...options.headers,
+              ...(options.correlationId ? { 'x-correlation-id': options.correlationId } : {}),
+            },
             CC: options.cc ? [...options.cc] : undefined,
           },
           (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),

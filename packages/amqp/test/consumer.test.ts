@@ -1,7 +1,14 @@
 import amqp from 'amqplib';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, waitFor } from '@herald/testkit';
-import { connectAmqp, consumeQueue, createPublisher, type AmqpConnection, type ConsumerHandle, type Outcome } from '../src';
+import {
+  connectAmqp,
+  consumeQueue,
+  createPublisher,
+  type AmqpConnection,
+  type ConsumerHandle,
+  type Outcome,
+} from '../src';
 
 interface Job {
   readonly id: string;
@@ -23,7 +30,8 @@ beforeAll(async () => {
     {
       parse: (body) => {
         const job = body as Partial<Job>;
-        if (typeof job.id !== 'string' || typeof job.attempt !== 'number') throw new Error('id and attempt are required');
+        if (typeof job.id !== 'string' || typeof job.attempt !== 'number')
+          throw new Error('id and attempt are required');
         return job as Job;
       },
       attemptOf: (job) => job.attempt,
@@ -45,7 +53,11 @@ afterAll(async () => {
 });
 
 async function publish(body: unknown): Promise<void> {
-  await createPublisher(connection.publishChannel).publishJson(connection.names.directExchange, 'email', body);
+  await createPublisher(connection.publishChannel).publishJson(
+    connection.names.directExchange,
+    'email',
+    body,
+  );
 }
 
 async function takeDeadLetter(): Promise<amqp.GetMessage> {
@@ -71,7 +83,11 @@ describe('consumeQueue', () => {
 
   it('dead-letters an unparseable message with the reason, and keeps consuming', async () => {
     decide = () => ({ kind: 'ack' });
-    await connection.publishChannel.publish(connection.names.directExchange, 'email', Buffer.from('{not json'));
+    await connection.publishChannel.publish(
+      connection.names.directExchange,
+      'email',
+      Buffer.from('{not json'),
+    );
     const dead = await takeDeadLetter();
     expect(String(dead.properties.headers?.['x-herald-error'])).toMatch(/unparseable/);
 
@@ -83,7 +99,10 @@ describe('consumeQueue', () => {
     decide = () => ({ kind: 'dead-letter', reason: 'mailbox does not exist' });
     await publish({ id: 'permanent', attempt: 3 });
     const dead = await takeDeadLetter();
-    expect(dead.properties.headers).toMatchObject({ 'x-herald-error': 'mailbox does not exist', 'x-herald-attempts': 3 });
+    expect(dead.properties.headers).toMatchObject({
+      'x-herald-error': 'mailbox does not exist',
+      'x-herald-attempts': 3,
+    });
     expect(JSON.parse(dead.content.toString())).toEqual({ id: 'permanent', attempt: 3 });
   });
 });

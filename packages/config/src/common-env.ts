@@ -10,7 +10,10 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  INTERNAL_TOKEN: z.string().min(8).default(DEV_SECRETS.INTERNAL_TOKEN as string),
+  INTERNAL_TOKEN: z
+    .string()
+    .min(8)
+    .default(DEV_SECRETS.INTERNAL_TOKEN as string),
   GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
 };
 

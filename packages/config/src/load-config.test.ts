@@ -22,9 +22,9 @@ describe('loadConfig', () => {
 
   it('refuses the development internal token in production', () => {
     expect(() => loadConfig(schema, { NODE_ENV: 'production' })).toThrow(/INTERNAL_TOKEN .*production/);
-    expect(loadConfig(schema, { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-secret-token' }).INTERNAL_TOKEN).toBe(
-      'a-real-secret-token',
-    );
+    expect(
+      loadConfig(schema, { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-secret-token' }).INTERNAL_TOKEN,
+    ).toBe('a-real-secret-token');
   });
 
   it('rejects a malformed DATABASE_URL', () => {

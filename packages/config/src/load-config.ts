@@ -34,7 +34,10 @@ function refuseDevSecretsInProduction(config: Record<string, unknown>): void {
   if (config.NODE_ENV !== 'production') return;
   for (const [variable, devValue] of Object.entries(DEV_SECRETS)) {
     if (config[variable] === devValue) {
-      throw new ConfigError(variable, 'is the development default, which is refused when NODE_ENV=production');
+      throw new ConfigError(
+        variable,
+        'is the development default, which is refused when NODE_ENV=production',
+      );
     }
   }
 }
@@ -54,7 +57,9 @@ function describeCause(cause: unknown): string {
   if (cause instanceof AggregateError && cause.errors.length > 0) return describeCause(cause.errors[0]);
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+    return typeof code === 'string' && !cause.message.includes(code)
+      ? `${code}: ${cause.message}`
+      : cause.message;
   }
   return String(cause);
 }

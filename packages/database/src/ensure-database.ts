@@ -10,7 +10,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
       await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     } catch (error) {
       // Another replica created it between our check and our create.
-      if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+      if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505')
+        throw error;
     }
   });
 }
@@ -28,7 +29,10 @@ function databaseName(databaseUrl: string): string {
   return name;
 }
 
-async function withMaintenanceClient(databaseUrl: string, run: (client: Client) => Promise<void>): Promise<void> {
+async function withMaintenanceClient(
+  databaseUrl: string,
+  run: (client: Client) => Promise<void>,
+): Promise<void> {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });

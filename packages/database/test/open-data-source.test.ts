@@ -19,7 +19,11 @@ describe('openDataSource', () => {
   it('creates a missing database and migrates it once, even when replicas start together', async () => {
     const url = environment.databaseUrl('widgets');
     const options = { url, entities: [], migrations: [CreateWidgets1700000000000] };
-    const sources = await Promise.all([openDataSource(options), openDataSource(options), openDataSource(options)]);
+    const sources = await Promise.all([
+      openDataSource(options),
+      openDataSource(options),
+      openDataSource(options),
+    ]);
     try {
       const [first] = sources;
       const applied = (await first!.query('SELECT name FROM migrations')) as { name: string }[];

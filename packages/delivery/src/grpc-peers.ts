@@ -4,7 +4,6 @@ import {
   type GrpcDevice,
   type GrpcRenderedMessage,
   type GrpcUser,
-  type PromiseClient,
 } from '@herald/proto';
 import type { DeviceKind, Recipient, RecipientDevice, RenderedContent } from './delivery-channel';
 import type { DeliveryPeers } from './delivery-peers';
@@ -22,12 +21,12 @@ export interface GrpcPeerOptions {
 export function createGrpcPeers(options: GrpcPeerOptions): DeliveryPeers & { close(): void } {
   const { herald } = loadHeraldProto();
   const clientOptions = { internalToken: options.internalToken, deadlineMs: options.deadlineMs };
-  const users = typed(createGrpcClient(herald.v1.UserService, options.usersAddress, clientOptions));
-  const templates = typed(
-    createGrpcClient(herald.v1.TemplateService, options.templatesAddress, clientOptions),
-  );
-  const statuses = typed(
-    createGrpcClient(herald.v1.NotificationStatusService, options.notificationsAddress, clientOptions),
+  const users = createGrpcClient(herald.v1.UserService, options.usersAddress, clientOptions);
+  const templates = createGrpcClient(herald.v1.TemplateService, options.templatesAddress, clientOptions);
+  const statuses = createGrpcClient(
+    herald.v1.NotificationStatusService,
+    options.notificationsAddress,
+    clientOptions,
   );
   return {
     statuses: {
@@ -62,24 +61,6 @@ export function createGrpcPeers(options: GrpcPeerOptions): DeliveryPeers & { clo
       statuses.close();
     },
   };
-}
-
-/**
- * @herald/proto's PromiseClient maps every method to never: its conditional type matches
- * MethodDefinition<infer Req, unknown, unknown, infer ResOut>, and the serializer parameters
- * make those type arguments invariant. This is the same mapping, inferred structurally.
- */
-type UnaryCalls<D> = {
-  [K in keyof D]: D[K] extends {
-    requestSerialize: (value: infer Request) => Buffer;
-    responseDeserialize: (bytes: Buffer) => infer Response;
-  }
-    ? (request: Request) => Promise<Response>
-    : never;
-} & { close(): void };
-
-function typed<D>(client: PromiseClient<D>): UnaryCalls<D> {
-  return client as unknown as UnaryCalls<D>;
 }
 
 function toRecipient(user: GrpcUser): Recipient {

@@ -1,4 +1,4 @@
-import { consumeQueue, type AmqpConnection } from '@herald/amqp';
+import { connectAmqp, consumeQueue } from '@herald/amqp';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -17,22 +17,38 @@ export interface WorkerAppOptions {
   /** Service name in logs, metrics and /health. */
   readonly service: string;
   readonly config: WorkerConfig;
-  /** Connected by the caller (which names AMQP_URL when that fails); closed on stop. */
-  readonly amqp: AmqpConnection;
   /** Closed on stop, after consuming has stopped. */
   readonly channel: DeliveryChannel;
   readonly log: Logger;
 }
 
 /**
- * The composition both workers share: gRPC peers, the delivery handler on the channel's
- * queue, and a health server whose /ready probes the broker. stop() stops taking messages,
- * lets in-flight ones finish, then closes everything in reverse order.
+ * The composition both workers share: the broker (an unreachable one is an
+ * UnreachableDependencyError naming AMQP_URL), gRPC peers, the delivery handler on the
+ * channel's queue, and a health server whose /ready probes the broker. stop() stops taking
+ * messages, lets in-flight ones finish, then closes everything in reverse order.
  */
-export function createWorkerApp({ service, config, amqp, channel, log }: WorkerAppOptions): ServiceApp {
-  const cleanup = new CleanupStack(log);
-  cleanup.push('amqp', amqp, (connection) => connection.close());
+export async function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
+  const cleanup = new CleanupStack(options.log);
+  try {
+    return await assembleWorker(options, cleanup);
+  } catch (error) {
+    // No app is returned, so nobody else could close what was opened before the failure.
+    await cleanup.dispose();
+    throw error;
+  }
+}
+
+async function assembleWorker(
+  { service, config, channel, log }: WorkerAppOptions,
+  cleanup: CleanupStack,
+): Promise<ServiceApp> {
   cleanup.push('channel', channel, (opened) => opened.close());
+  const amqp = cleanup.push(
+    'amqp',
+    await connectAmqp(config.AMQP_URL, config.AMQP_PREFIX, log),
+    (connection) => connection.close(),
+  );
   const peers = cleanup.push(
     'grpc clients',
     createGrpcPeers({
@@ -52,6 +68,7 @@ export function createWorkerApp({ service, config, amqp, channel, log }: WorkerA
     metrics: createDeliveryMetrics(registry, channel.name),
   });
   const health = createHealthHandler(service, [{ name: 'amqp', check: () => amqp.check() }], registry);
+  const queue = amqp.names.queues[channel.name];
 
   return {
     start: async () => {
@@ -62,13 +79,13 @@ export function createWorkerApp({ service, config, amqp, channel, log }: WorkerA
         'consumer',
         await consumeQueue(
           amqp,
-          { queue: amqp.names.queues[channel.name], routingKey: channel.name, prefetch: config.PREFETCH },
+          { queue, routingKey: channel.name, prefetch: config.PREFETCH },
           handler,
           log,
         ),
         (consumer) => consumer.stop(),
       );
-      log.info({ port: server.port, queue: amqp.names.queues[channel.name] }, `${service} started`);
+      log.info({ port: server.port, queue }, `${service} started`);
       return { http: server.port };
     },
     stop: () => cleanup.dispose(),

@@ -20,6 +20,8 @@ export const workerEnv = {
 /** The slice of a worker's config that createWorkerApp reads. */
 export interface WorkerConfig {
   readonly PORT: number;
+  readonly AMQP_URL: string;
+  readonly AMQP_PREFIX: string;
   readonly INTERNAL_TOKEN: string;
   readonly GRPC_DEADLINE_MS: number;
   readonly USERS_GRPC: string;

@@ -70,21 +70,26 @@ export class PayloadTooLargeError extends HeraldError {
   readonly code = 'PAYLOAD_TOO_LARGE';
 }
 
-const ERROR_FACTORIES: Record<ErrorCode, (message: string, details: Record<string, unknown>) => HeraldError> = {
-  BAD_USER_INPUT: (message, details) =>
-    new BadUserInputError(message, Array.isArray(details.issues) ? (details.issues as FieldIssue[]) : []),
-  UNAUTHENTICATED: (message, details) => new UnauthenticatedError(message, details),
-  FORBIDDEN: (message, details) => new ForbiddenError(message, details),
-  NOT_FOUND: (message, details) => new NotFoundError(message, details),
-  CONFLICT: (message, details) => new ConflictError(message, details),
-  UNPROCESSABLE: (message, details) => new UnprocessableError(message, details),
-  RATE_LIMITED: (message, details) => new RateLimitedError(message, details),
-  PAYLOAD_TOO_LARGE: (message, details) => new PayloadTooLargeError(message, details),
-  UNAVAILABLE: (message, details) => new UnavailableError(message, details),
-  INTERNAL: (message, details) => new InternalError(message, details),
-};
+const ERROR_FACTORIES: Record<ErrorCode, (message: string, details: Record<string, unknown>) => HeraldError> =
+  {
+    BAD_USER_INPUT: (message, details) =>
+      new BadUserInputError(message, Array.isArray(details.issues) ? (details.issues as FieldIssue[]) : []),
+    UNAUTHENTICATED: (message, details) => new UnauthenticatedError(message, details),
+    FORBIDDEN: (message, details) => new ForbiddenError(message, details),
+    NOT_FOUND: (message, details) => new NotFoundError(message, details),
+    CONFLICT: (message, details) => new ConflictError(message, details),
+    UNPROCESSABLE: (message, details) => new UnprocessableError(message, details),
+    RATE_LIMITED: (message, details) => new RateLimitedError(message, details),
+    PAYLOAD_TOO_LARGE: (message, details) => new PayloadTooLargeError(message, details),
+    UNAVAILABLE: (message, details) => new UnavailableError(message, details),
+    INTERNAL: (message, details) => new InternalError(message, details),
+  };
 
 /** Rebuilds a typed error from a code that crossed a process boundary (gRPC, GraphQL). */
-export function errorFromCode(code: ErrorCode, message: string, details: Record<string, unknown> = {}): HeraldError {
+export function errorFromCode(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): HeraldError {
   return ERROR_FACTORIES[code](message, details);
 }

@@ -19,7 +19,13 @@ describe('createLogger', () => {
   it('writes JSON lines with the service and the correlation id of the current context', () => {
     const { lines, log } = capture();
     runWithContext({ correlation_id: 'c-1', notification_id: 'n-1' }, () => log.info('accepted'));
-    expect(lines[0]).toMatchObject({ service: 'test', correlation_id: 'c-1', notification_id: 'n-1', message: 'accepted', level: 'info' });
+    expect(lines[0]).toMatchObject({
+      service: 'test',
+      correlation_id: 'c-1',
+      notification_id: 'n-1',
+      message: 'accepted',
+      level: 'info',
+    });
   });
 
   it('writes the correlation id once when a child logger already carries it', () => {
@@ -30,7 +36,10 @@ describe('createLogger', () => {
 
   it('never writes passwords, tokens or authorization headers', () => {
     const { lines, log } = capture();
-    log.info({ password: 'hunter22', user: { token: 'abc' }, headers: { authorization: 'Bearer xyz' } }, 'login');
+    log.info(
+      { password: 'hunter22', user: { token: 'abc' }, headers: { authorization: 'Bearer xyz' } },
+      'login',
+    );
     const text = JSON.stringify(lines[0]);
     expect(text).not.toMatch(/hunter22|abc|xyz/);
   });

@@ -19,10 +19,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
  * The body of every main.ts: start the app, stop it cleanly on SIGTERM/SIGINT, and exit
  * non-zero with one line naming the cause when start-up fails.
  */
-export async function runService(
-  log: Logger,
-  build: () => Promise<ServiceApp>,
-): Promise<void> {
+export async function runService(log: Logger, build: () => Promise<ServiceApp>): Promise<void> {
   let app: ServiceApp | undefined;
   let stopping = false;
   const shutdown = (signal: string) => {

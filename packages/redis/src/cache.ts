@@ -33,7 +33,12 @@ function cacheCounter(registry: Registry): Counter<'cache' | 'result'> {
 }
 
 /** A JSON read-through cache in Redis that fails open: when Redis is down, every call loads. */
-export function createCache<T>(redis: RedisConnection, options: CacheOptions, registry: Registry, log: Logger): Cache<T> {
+export function createCache<T>(
+  redis: RedisConnection,
+  options: CacheOptions,
+  registry: Registry,
+  log: Logger,
+): Cache<T> {
   const counter = cacheCounter(registry);
   const keyOf = (key: string) => `cache:${options.namespace}:${key}`;
   const count = (result: 'hit' | 'miss' | 'error') => counter.inc({ cache: options.namespace, result });

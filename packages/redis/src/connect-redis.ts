@@ -45,7 +45,12 @@ export function connectRedis(url: string, prefix: string, log: Logger): RedisCon
     channel: (name) => `${prefix}${name}`,
     subscriber() {
       if (!subscriber) {
-        subscriber = new Redis(url, { ...options, keyPrefix: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null });
+        subscriber = new Redis(url, {
+          ...options,
+          keyPrefix: undefined,
+          enableOfflineQueue: true,
+          maxRetriesPerRequest: null,
+        });
         subscriber.on('error', onError);
       }
       return subscriber;

@@ -22,7 +22,12 @@ describe('createCache', () => {
   it('loads once, then answers from Redis under the prefix', async () => {
     const redis = open();
     await waitFor(() => redis.check().then(() => true), { description: 'redis ready' });
-    const cache = createCache<{ name: string }>(redis, { namespace: 'user', ttlSeconds: 60 }, new Registry(), log);
+    const cache = createCache<{ name: string }>(
+      redis,
+      { namespace: 'user', ttlSeconds: 60 },
+      new Registry(),
+      log,
+    );
     let loads = 0;
     const load = async () => ({ name: `Ada ${++loads}` });
     expect(await cache.getOrLoad('u1', load)).toEqual({ name: 'Ada 1' });

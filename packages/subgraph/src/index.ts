@@ -1,6 +1,12 @@
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server';
 export { type SubgraphContext, type SubgraphResolvers } from './subgraph-context';
-export { type Identity, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, CORRELATION_HEADER, encodeIdentity } from './identity';
+export {
+  type Identity,
+  IDENTITY_HEADER,
+  INTERNAL_TOKEN_HEADER,
+  CORRELATION_HEADER,
+  encodeIdentity,
+} from './identity';
 export { formatSubgraphError } from './format-error';
 export { parseInput } from './parse-input';
 export { loadSchemaFile } from './load-schema-file';

@@ -45,6 +45,8 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     formatError: formatSubgraphError,
     logger: options.log,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGTERM/SIGINT: it stops intake, drains and closes in order.
+    stopOnTerminationSignals: false,
     // Inline tracing is for GraphOS usage reporting, which Herald does not use.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
     // The gateway is the only client; it sends no CSRF-preflight headers of its own.
@@ -58,7 +60,12 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
   app.use('/graphql', (req, res, next) => {
     if (!tokenMatches(req.header(INTERNAL_TOKEN_HEADER))) {
       res.status(401).json({
-        errors: [{ message: 'subgraphs accept calls only through the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [
+          {
+            message: 'subgraphs accept calls only through the gateway',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
       });
       return;
     }
@@ -73,7 +80,9 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       app.use(
         '/graphql',
         express.json({ limit: options.bodyLimit ?? '1mb' }),
-        expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res.locals.correlationId as string, options.log) }),
+        expressMiddleware(apollo, {
+          context: async ({ req, res }) => contextFor(req, res.locals.correlationId as string, options.log),
+        }),
       );
       return listen(httpServer, port, host);
     },

@@ -7,7 +7,11 @@ export async function deleteTopology(url: string, prefix: string): Promise<void>
   try {
     const channel = await connection.createChannel();
     const names = topologyNames(prefix);
-    const queues = [...Object.values(names.queues), names.failedQueue, ...names.retryQueues.map((q) => q.name)];
+    const queues = [
+      ...Object.values(names.queues),
+      names.failedQueue,
+      ...names.retryQueues.map((q) => q.name),
+    ];
     for (const queue of queues) await channel.deleteQueue(queue);
     for (const exchange of [names.directExchange, names.retryExchange, names.deadLetterExchange]) {
       await channel.deleteExchange(exchange);

@@ -64,8 +64,16 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
     HERALD_ADMIN_API_KEY: adminApiKey,
   };
   const perService: Record<ServiceName, Record<string, string>> = {
-    users: { PORT: `${ports.users}`, GRPC_PORT: `${ports.usersGrpc}`, DATABASE_URL: options.databaseUrl('users') },
-    templates: { PORT: `${ports.templates}`, GRPC_PORT: `${ports.templatesGrpc}`, DATABASE_URL: options.databaseUrl('templates') },
+    users: {
+      PORT: `${ports.users}`,
+      GRPC_PORT: `${ports.usersGrpc}`,
+      DATABASE_URL: options.databaseUrl('users'),
+    },
+    templates: {
+      PORT: `${ports.templates}`,
+      GRPC_PORT: `${ports.templatesGrpc}`,
+      DATABASE_URL: options.databaseUrl('templates'),
+    },
     notifications: {
       PORT: `${ports.notifications}`,
       GRPC_PORT: `${ports.notificationsGrpc}`,
@@ -98,12 +106,25 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
 async function allocatePorts(): Promise<SystemPorts> {
   const [gateway, users, usersGrpc, templates, templatesGrpc, notifications, notificationsGrpc, email, push] =
     await Promise.all(Array.from({ length: 9 }, () => freePort()));
-  return { gateway, users, usersGrpc, templates, templatesGrpc, notifications, notificationsGrpc, email, push } as SystemPorts;
+  return {
+    gateway,
+    users,
+    usersGrpc,
+    templates,
+    templatesGrpc,
+    notifications,
+    notificationsGrpc,
+    email,
+    push,
+  } as SystemPorts;
 }
 
-
 function spawnService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
-  const child = spawn(process.execPath, [join(REPO_ROOT, MAIN[name])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, MAIN[name])], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(join(logDir, `${name}.log`));
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
@@ -120,7 +141,9 @@ async function waitForHealth(name: ServiceName, port: number, child: ChildProces
     },
     { timeoutMs: 30_000, intervalMs: 100, description: `${name} to answer /health` },
   ).catch((error: Error) => {
-    throw child.exitCode !== null ? new Error(`${name} exited with code ${child.exitCode}; see its log`) : error;
+    throw child.exitCode !== null
+      ? new Error(`${name} exited with code ${child.exitCode}; see its log`)
+      : error;
   });
 }
 

@@ -2,5 +2,12 @@ export { createTestEnvironment, type TestEnvironment } from './test-environment'
 export { freePort } from './free-port';
 export { waitFor, type WaitOptions } from './wait-for';
 export { startSmtpSink, fetchSinkMessages, type SmtpSink, type ReceivedMail } from './smtp-sink';
-export { startHeraldSystem, REPO_ROOT, type HeraldSystem, type SystemPorts, type ServiceName } from './herald-system';
+export {
+  startHeraldSystem,
+  REPO_ROOT,
+  type HeraldSystem,
+  type SystemPorts,
+  type ServiceName,
+} from './herald-system';
 export { deleteTopology } from './delete-topology';
+export { startWorkerPeers, type WorkerPeers, type WorkerPeersOptions } from './worker-peers';

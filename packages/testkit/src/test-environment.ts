@@ -24,7 +24,9 @@ const DEFAULTS = {
 };
 
 /** Isolates one test run on the shared PostgreSQL, RabbitMQ and Redis servers. */
-export function createTestEnvironment(env: Record<string, string | undefined> = process.env): TestEnvironment {
+export function createTestEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): TestEnvironment {
   const runId = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const databaseBase = env.TEST_DATABASE_URL ?? DEFAULTS.database;
   const amqpUrl = env.TEST_AMQP_URL ?? DEFAULTS.amqp;

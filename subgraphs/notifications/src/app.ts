@@ -4,7 +4,12 @@ import type { DataSource } from 'typeorm';
 import { connectAmqp } from '@herald/amqp';
 import { openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
-import { CleanupStack, createHealthHandler, createMetricsRegistry, type ServiceApp } from '@herald/observability';
+import {
+  CleanupStack,
+  createHealthHandler,
+  createMetricsRegistry,
+  type ServiceApp,
+} from '@herald/observability';
 import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import { createQueuePublisher } from './amqp/queue-publisher';
@@ -41,9 +46,19 @@ export async function createApp(config: NotificationsConfig, log: Logger): Promi
   }
 }
 
-async function assemble(config: NotificationsConfig, log: Logger, cleanup: CleanupStack): Promise<ServiceApp> {
-  const db = cleanup.push('database', await openDatabase(config.databaseUrl), (dataSource) => dataSource.destroy());
-  const amqp = cleanup.push('amqp', await connectAmqp(config.amqp.url, config.amqp.prefix, log), (connection) => connection.close());
+async function assemble(
+  config: NotificationsConfig,
+  log: Logger,
+  cleanup: CleanupStack,
+): Promise<ServiceApp> {
+  const db = cleanup.push('database', await openDatabase(config.databaseUrl), (dataSource) =>
+    dataSource.destroy(),
+  );
+  const amqp = cleanup.push(
+    'amqp',
+    await connectAmqp(config.amqp.url, config.amqp.prefix, log),
+    (connection) => connection.close(),
+  );
 
   const proto = loadHeraldProto().herald.v1;
   const clientOptions = { internalToken: config.internalToken, deadlineMs: config.grpcClients.deadlineMs };

@@ -27,6 +27,8 @@ describe('notifications config', () => {
     ['AMQP_URL', 'http://rabbit'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(ConfigError);
-    expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(new RegExp(`^invalid configuration: ${variable} `));
+    expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(
+      new RegExp(`^invalid configuration: ${variable} `),
+    );
   });
 });

@@ -43,20 +43,36 @@ async function queuedNotification(): Promise<string> {
     },
   );
   const { id } = result.data!.sendNotification.notification;
-  await waitFor(async () => (await get(id)).status === 'QUEUED', { description: `notification ${id} queued` });
+  await waitFor(async () => (await get(id)).status === 'QUEUED', {
+    description: `notification ${id} queued`,
+  });
   return id;
 }
 
 function report(notificationId: string, status: string, attempt = 1, detail = '', timestamp = '') {
-  return service.statusClient.ReportStatus({ notification_id: notificationId, status, attempt, detail, timestamp });
+  return service.statusClient.ReportStatus({
+    notification_id: notificationId,
+    status,
+    attempt,
+    detail,
+    timestamp,
+  });
 }
 
 describe('ReportStatus', () => {
   it('moves a notification through SENDING to DELIVERED and records the timeline', async () => {
     const id = await queuedNotification();
     const sentAt = '2025-03-04T05:06:07.000Z';
-    await expect(report(id, 'SENDING', 1, '', sentAt)).resolves.toEqual({ notification_id: id, applied: true, status: 'SENDING' });
-    await expect(report(id, 'DELIVERED', 1, 'provider-id-42')).resolves.toEqual({ notification_id: id, applied: true, status: 'DELIVERED' });
+    await expect(report(id, 'SENDING', 1, '', sentAt)).resolves.toEqual({
+      notification_id: id,
+      applied: true,
+      status: 'SENDING',
+    });
+    await expect(report(id, 'DELIVERED', 1, 'provider-id-42')).resolves.toEqual({
+      notification_id: id,
+      applied: true,
+      status: 'DELIVERED',
+    });
 
     const notification = await get(id);
     expect(notification).toMatchObject({ status: 'DELIVERED', statusDetail: 'provider-id-42', attempts: 1 });
@@ -73,8 +89,16 @@ describe('ReportStatus', () => {
     const id = await queuedNotification();
     await report(id, 'SENDING');
     await report(id, 'DELIVERED');
-    await expect(report(id, 'FAILED', 1, 'late failure')).resolves.toEqual({ notification_id: id, applied: false, status: 'DELIVERED' });
-    await expect(report(id, 'SENDING', 2)).resolves.toEqual({ notification_id: id, applied: false, status: 'DELIVERED' });
+    await expect(report(id, 'FAILED', 1, 'late failure')).resolves.toEqual({
+      notification_id: id,
+      applied: false,
+      status: 'DELIVERED',
+    });
+    await expect(report(id, 'SENDING', 2)).resolves.toEqual({
+      notification_id: id,
+      applied: false,
+      status: 'DELIVERED',
+    });
     const notification = await get(id);
     expect(notification.status).toBe('DELIVERED');
     expect(notification.events).toHaveLength(4);
@@ -108,9 +132,20 @@ describe('ReportStatusBatch', () => {
   it('applies each report in order and marks unknown notifications as not applied', async () => {
     const id = await queuedNotification();
     const unknown = randomUUID();
-    const entry = (notification_id: string, status: string) => ({ notification_id, status, attempt: 1, detail: '', timestamp: '' });
+    const entry = (notification_id: string, status: string) => ({
+      notification_id,
+      status,
+      attempt: 1,
+      detail: '',
+      timestamp: '',
+    });
     const { results } = await service.statusClient.ReportStatusBatch({
-      reports: [entry(id, 'SENDING'), entry(unknown, 'SENDING'), entry(id, 'DELIVERED'), entry(id, 'DELIVERED')],
+      reports: [
+        entry(id, 'SENDING'),
+        entry(unknown, 'SENDING'),
+        entry(id, 'DELIVERED'),
+        entry(id, 'DELIVERED'),
+      ],
     });
     expect(results).toEqual([
       { notification_id: id, applied: true, status: 'SENDING' },

@@ -70,7 +70,11 @@ async function waitForStatus(id: string, status: string): Promise<NotificationVi
 
 async function messagesFor(queue: string, notificationId: string) {
   const messages = await service.drainQueue(queue);
-  return messages.filter((message) => (JSON.parse(message.content.toString()) as { notification_id: string }).notification_id === notificationId);
+  return messages.filter(
+    (message) =>
+      (JSON.parse(message.content.toString()) as { notification_id: string }).notification_id ===
+      notificationId,
+  );
 }
 
 describe('sendNotification', () => {
@@ -112,13 +116,23 @@ describe('sendNotification', () => {
       attempt: 1,
       created_at: accepted.notification.createdAt,
     });
-    expect(message!.properties).toMatchObject({ priority: 8, deliveryMode: 2, correlationId, messageId: accepted.notification.id });
+    expect(message!.properties).toMatchObject({
+      priority: 8,
+      deliveryMode: 2,
+      correlationId,
+      messageId: accepted.notification.id,
+    });
     // The workers' parser is the other side of the §4 contract.
     expect(() => parseQueuedNotification(JSON.parse(message!.content.toString()), 'email')).not.toThrow();
   });
 
   it('routes a push notification to the push queue', async () => {
-    const result = await send({ channel: 'PUSH', userId: USERS.ada.id, templateCode: 'promo', requestId: `req-${randomUUID()}` });
+    const result = await send({
+      channel: 'PUSH',
+      userId: USERS.ada.id,
+      templateCode: 'promo',
+      requestId: `req-${randomUUID()}`,
+    });
     const { id } = result.data!.sendNotification.notification;
     await waitForStatus(id, 'QUEUED');
     expect(await messagesFor(service.queues.push, id)).toHaveLength(1);
@@ -135,7 +149,10 @@ describe('sendNotification', () => {
     const { id } = first.data!.sendNotification.notification;
     await waitForStatus(id, 'QUEUED');
     const third = await send(input);
-    expect(third.data!.sendNotification).toMatchObject({ duplicate: true, notification: { id, status: 'QUEUED' } });
+    expect(third.data!.sendNotification).toMatchObject({
+      duplicate: true,
+      notification: { id, status: 'QUEUED' },
+    });
     expect(await messagesFor(service.queues.email, id)).toHaveLength(1);
   });
 
@@ -160,7 +177,10 @@ describe('sendNotification', () => {
 
   it('lists the missing template variables as UNPROCESSABLE', async () => {
     const result = await send(welcome({ variables: { other: 1 } }));
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNPROCESSABLE', missing: ['name', 'link'] });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNPROCESSABLE',
+      missing: ['name', 'link'],
+    });
     expect(result.errors?.[0]?.message).toContain('name, link');
   });
 
@@ -179,7 +199,9 @@ describe('sendNotification', () => {
   it('lists every malformed field as BAD_USER_INPUT', async () => {
     const result = await send(welcome({ userId: 'not-a-uuid', priority: 11, requestId: '' }));
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const fields = (result.errors?.[0]?.extensions?.issues as { field: string }[]).map((issue) => issue.field).sort();
+    const fields = (result.errors?.[0]?.extensions?.issues as { field: string }[])
+      .map((issue) => issue.field)
+      .sort();
     expect(fields).toEqual(['priority', 'requestId', 'userId']);
   });
 
@@ -215,10 +237,9 @@ describe('notification queries', () => {
     await send(welcome({ userId }));
     await send({ channel: 'PUSH', userId, templateCode: 'promo', requestId: `req-${randomUUID()}` });
 
-    const page = await service.graphql<{ notifications: { items: { user: { id: string }; status: string; channel: string }[]; meta: unknown } }>(
-      query,
-      { filter: { userId, status: 'SKIPPED', channel: 'EMAIL' }, page: 1, limit: 1 },
-    );
+    const page = await service.graphql<{
+      notifications: { items: { user: { id: string }; status: string; channel: string }[]; meta: unknown };
+    }>(query, { filter: { userId, status: 'SKIPPED', channel: 'EMAIL' }, page: 1, limit: 1 });
     expect(page.errors).toBeUndefined();
     const { items, meta } = page.data!.notifications;
     expect(items).toHaveLength(1);
@@ -244,8 +265,16 @@ describe('notification queries', () => {
       `query Entities($representations: [_Any!]!) {
         _entities(representations: $representations) { ... on Notification { id requestId template { code } } }
       }`,
-      { representations: [{ __typename: 'Notification', id }, { __typename: 'Notification', id: randomUUID() }] },
+      {
+        representations: [
+          { __typename: 'Notification', id },
+          { __typename: 'Notification', id: randomUUID() },
+        ],
+      },
     );
-    expect(result.data?._entities).toEqual([{ id, requestId: sent.data!.sendNotification.notification.requestId, template: { code: 'welcome' } }, null]);
+    expect(result.data?._entities).toEqual([
+      { id, requestId: sent.data!.sendNotification.notification.requestId, template: { code: 'welcome' } },
+      null,
+    ]);
   });
 });

@@ -29,8 +29,22 @@ const preferences = (email: boolean, push: boolean): GrpcUser['preferences'] => 
 
 /** The users the fake UserService knows. */
 export const USERS = {
-  ada: { id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01', email: 'ada@example.test', name: 'Ada', locale: 'en', preferences: preferences(true, true), devices: [] },
-  grace: { id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d02', email: 'grace@example.test', name: 'Grace', locale: 'fr', preferences: preferences(false, true), devices: [] },
+  ada: {
+    id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01',
+    email: 'ada@example.test',
+    name: 'Ada',
+    locale: 'en',
+    preferences: preferences(true, true),
+    devices: [],
+  },
+  grace: {
+    id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d02',
+    email: 'grace@example.test',
+    name: 'Grace',
+    locale: 'fr',
+    preferences: preferences(false, true),
+    devices: [],
+  },
 } satisfies Record<string, GrpcUser>;
 
 /** The templates the fake TemplateService knows. */
@@ -55,7 +69,11 @@ export interface RunningNotifications {
   readonly ports: BoundPorts;
   /** The prefixed queue names of this run. */
   readonly queues: { readonly email: string; readonly push: string };
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphqlResult<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GraphqlResult<T>>;
   readonly statusClient: PromiseClient<NotificationStatusServiceDefinition>;
   /** Takes every message now in the queue. */
   drainQueue(queue: string): Promise<amqp.GetMessage[]>;
@@ -97,10 +115,14 @@ export async function startNotifications(): Promise<RunningNotifications> {
     stops.push(() => app.stop());
     const ports = await app.start();
 
-    const statusClient = createGrpcClient(loadHeraldProto().herald.v1.NotificationStatusService, `127.0.0.1:${ports.grpc ?? 0}`, {
-      internalToken: INTERNAL_TOKEN,
-      deadlineMs: 5000,
-    });
+    const statusClient = createGrpcClient(
+      loadHeraldProto().herald.v1.NotificationStatusService,
+      `127.0.0.1:${ports.grpc ?? 0}`,
+      {
+        internalToken: INTERNAL_TOKEN,
+        deadlineMs: 5000,
+      },
+    );
     stops.push(() => statusClient.close());
     const connection = await amqp.connect(env.amqpUrl);
     stops.push(() => connection.close());
@@ -114,7 +136,11 @@ export async function startNotifications(): Promise<RunningNotifications> {
       statusClient,
       async drainQueue(queue) {
         const messages: amqp.GetMessage[] = [];
-        for (let message = await channel.get(queue, { noAck: true }); message; message = await channel.get(queue, { noAck: true })) {
+        for (
+          let message = await channel.get(queue, { noAck: true });
+          message;
+          message = await channel.get(queue, { noAck: true })
+        ) {
           messages.push(message);
         }
         return messages;

@@ -12,7 +12,11 @@ afterAll(() => env.cleanup());
 
 describe('notifications start-up', () => {
   it('names DATABASE_URL when the database cannot be reached', async () => {
-    const config = loadNotificationsConfig({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}`, PORT: '0', GRPC_PORT: '0' });
+    const config = loadNotificationsConfig({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}`,
+      PORT: '0',
+      GRPC_PORT: '0',
+    });
     const attempt = createApp(config, log);
     await expect(attempt).rejects.toBeInstanceOf(UnreachableDependencyError);
     await expect(attempt).rejects.toThrow(/^cannot start: DATABASE_URL is unreachable/);
@@ -33,7 +37,10 @@ describe('notifications start-up', () => {
     try {
       const response = await fetch(`http://127.0.0.1:${service.ports.http}/ready`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', broker: 'ok' } });
+      expect(await response.json()).toMatchObject({
+        status: 'ready',
+        checks: { database: 'ok', broker: 'ok' },
+      });
     } finally {
       await service.stop();
     }

@@ -1,4 +1,9 @@
-import { createGrpcClient, loadHeraldProto, type PromiseClient, type UserServiceDefinition } from '@herald/proto';
+import {
+  createGrpcClient,
+  loadHeraldProto,
+  type PromiseClient,
+  type UserServiceDefinition,
+} from '@herald/proto';
 import { encodeIdentity, type Identity } from '@herald/subgraph';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
@@ -74,7 +79,10 @@ export async function startUsers(): Promise<RunningUsers> {
 export type UsersGrpcClient = PromiseClient<UserServiceDefinition>;
 
 function createUsersGrpcClient(address: string, internalToken: string): UsersGrpcClient {
-  return createGrpcClient(loadHeraldProto().herald.v1.UserService, address, { internalToken, deadlineMs: 5000 });
+  return createGrpcClient(loadHeraldProto().herald.v1.UserService, address, {
+    internalToken,
+    deadlineMs: 5000,
+  });
 }
 
 async function postGraphql(

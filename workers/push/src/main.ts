@@ -1,1 +1,7 @@
-export {};
+import { createLogger } from '@herald/logging';
+import { runService } from '@herald/observability';
+import { createApp, SERVICE } from './app';
+import { loadPushWorkerConfig } from './config';
+
+const log = createLogger({ service: SERVICE, level: process.env.LOG_LEVEL });
+void runService(log, async () => createApp(loadPushWorkerConfig(process.env), log));

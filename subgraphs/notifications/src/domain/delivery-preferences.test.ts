@@ -14,6 +14,8 @@ describe('skipReasonFor', () => {
   });
 
   it('skips a category the user opted out of', () => {
-    expect(skipReasonFor({ ...allOn, optedOutCategories: ['marketing'] }, 'PUSH', 'marketing')).toMatch(/marketing/);
+    expect(skipReasonFor({ ...allOn, optedOutCategories: ['marketing'] }, 'PUSH', 'marketing')).toMatch(
+      /marketing/,
+    );
   });
 });

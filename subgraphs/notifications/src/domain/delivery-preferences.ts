@@ -14,6 +14,7 @@ export function skipReasonFor(
 ): string | undefined {
   if (channel === 'EMAIL' && !preferences.email) return 'user turned email notifications off';
   if (channel === 'PUSH' && !preferences.push) return 'user turned push notifications off';
-  if (category && preferences.optedOutCategories.includes(category)) return `user opted out of category "${category}"`;
+  if (category && preferences.optedOutCategories.includes(category))
+    return `user opted out of category "${category}"`;
   return undefined;
 }

@@ -1,4 +1,10 @@
-import { NOTIFICATION_STATUSES, TERMINAL_STATUSES, canTransition, isTerminal, type NotificationStatus } from './notification-status';
+import {
+  NOTIFICATION_STATUSES,
+  TERMINAL_STATUSES,
+  canTransition,
+  isTerminal,
+  type NotificationStatus,
+} from './notification-status';
 
 describe('notification status lifecycle', () => {
   it.each<[NotificationStatus, NotificationStatus]>([

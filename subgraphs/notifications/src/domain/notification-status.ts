@@ -12,7 +12,12 @@ export const NOTIFICATION_STATUSES = [
 
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly NotificationStatus[] = ['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED'];
+export const TERMINAL_STATUSES: readonly NotificationStatus[] = [
+  'DELIVERED',
+  'FAILED',
+  'SKIPPED',
+  'CANCELLED',
+];
 
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent

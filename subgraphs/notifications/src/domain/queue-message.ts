@@ -28,7 +28,16 @@ export function routingKeyFor(channel: Channel): RoutingKey {
 export function buildQueueMessage(
   notification: Pick<
     Notification,
-    'id' | 'requestId' | 'userId' | 'channel' | 'templateCode' | 'templateVersion' | 'locale' | 'variables' | 'priority' | 'createdAt'
+    | 'id'
+    | 'requestId'
+    | 'userId'
+    | 'channel'
+    | 'templateCode'
+    | 'templateVersion'
+    | 'locale'
+    | 'variables'
+    | 'priority'
+    | 'createdAt'
   >,
   correlationId: string,
 ): QueuedNotificationMessage {

@@ -25,7 +25,8 @@ export type ReportDecision =
  * than the one already started is stale, and SENDING twice for the same attempt is a repeat.
  */
 export function decideStatusReport(current: CurrentDelivery, report: StatusReport): ReportDecision {
-  if (!canTransition(current.status, report.status)) return { apply: false, reason: 'transition-not-allowed' };
+  if (!canTransition(current.status, report.status))
+    return { apply: false, reason: 'transition-not-allowed' };
   if (report.attempt > 0) {
     const stale =
       report.status === 'SENDING' ? report.attempt <= current.attempts : report.attempt < current.attempts;

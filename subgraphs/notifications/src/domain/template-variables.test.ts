@@ -2,7 +2,10 @@ import { missingVariables } from './template-variables';
 
 describe('missingVariables', () => {
   it('lists the required variables that are absent or null, once each', () => {
-    expect(missingVariables(['name', 'code', 'name', 'link'], { name: 'Ada', link: null })).toEqual(['code', 'link']);
+    expect(missingVariables(['name', 'code', 'name', 'link'], { name: 'Ada', link: null })).toEqual([
+      'code',
+      'link',
+    ]);
   });
 
   it('accepts falsy values that are present', () => {

@@ -15,12 +15,15 @@ export interface NotificationResolverDeps {
 }
 
 /** Resolvers for schema.graphql: parse, call the use case; errors are mapped by the subgraph server. */
-export function createNotificationResolvers(deps: NotificationResolverDeps): GraphQLResolverMap<SubgraphContext> {
+export function createNotificationResolvers(
+  deps: NotificationResolverDeps,
+): GraphQLResolverMap<SubgraphContext> {
   return {
     ...scalarResolvers,
     Query: {
       notification: async (_: unknown, args: { id: string }) => (await deps.getNotification(args.id)) ?? null,
-      notifications: (_: unknown, args: unknown) => deps.listNotifications(parseInput(listNotificationsInput, args)),
+      notifications: (_: unknown, args: unknown) =>
+        deps.listNotifications(parseInput(listNotificationsInput, args)),
     },
     Mutation: {
       sendNotification: (_: unknown, args: { input: unknown }, context: SubgraphContext) => {
@@ -33,7 +36,8 @@ export function createNotificationResolvers(deps: NotificationResolverDeps): Gra
       },
     },
     Notification: {
-      __resolveReference: async (reference: { id: string }) => (await deps.getNotification(reference.id)) ?? null,
+      __resolveReference: async (reference: { id: string }) =>
+        (await deps.getNotification(reference.id)) ?? null,
       user: (notification: Notification) => ({ __typename: 'User', id: notification.userId }),
       template: (notification: Notification) => ({ __typename: 'Template', code: notification.templateCode }),
       events: (notification: Notification) => deps.listNotificationEvents(notification.id),

@@ -10,20 +10,21 @@ const MAX_BATCH = 500;
 const statusReport = z
   .object({
     notification_id: z.uuid(),
-    status: z.string().transform((value) => value.toUpperCase()).pipe(z.enum(REPORTABLE_STATUSES)),
+    status: z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(z.enum(REPORTABLE_STATUSES)),
     detail: z.string().max(2000),
     timestamp: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
     attempt: z.number().int().min(0),
   })
-  .transform(
-    (report): StatusReportCommand => ({
-      notificationId: report.notification_id,
-      status: report.status,
-      detail: report.detail || null,
-      at: report.timestamp ? new Date(report.timestamp) : undefined,
-      attempt: report.attempt,
-    }),
-  );
+  .transform((report): StatusReportCommand => ({
+    notificationId: report.notification_id,
+    status: report.status,
+    detail: report.detail || null,
+    at: report.timestamp ? new Date(report.timestamp) : undefined,
+    attempt: report.attempt,
+  }));
 
 const statusReportBatch = z.object({ reports: z.array(statusReport).max(MAX_BATCH) });
 

@@ -13,7 +13,11 @@ export interface OutboxRelayRunner {
  * Runs relay passes when kicked and, as a safety net for kicks that were missed (another
  * replica's accepts, a broker outage, a crash), every `pollMs`.
  */
-export function createOutboxRelayRunner(options: { relay: RelayOutbox; pollMs: number; log: Logger }): OutboxRelayRunner {
+export function createOutboxRelayRunner(options: {
+  relay: RelayOutbox;
+  pollMs: number;
+  log: Logger;
+}): OutboxRelayRunner {
   let running = false;
   let current: Promise<void> | undefined;
   let kickedDuringPass = false;

@@ -2,7 +2,7 @@ import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { Channel, JsonObject, Notification, NotificationEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import { offsetOf, type PageRequest } from '../domain/page';
+import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
@@ -110,7 +110,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
           ...(filter.channel ? { channel: filter.channel } : {}),
         },
         order: { createdAt: 'DESC', id: 'DESC' },
-        skip: offsetOf(page),
+        skip: pageOffset(page),
         take: page.limit,
       });
       return { items: rows.map(toNotification), total };
@@ -123,7 +123,10 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
 
     changeStatus: (id, decide) =>
       db.transaction(async (manager) => {
-        const row = await manager.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        const row = await manager.findOne(NotificationEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!row) return undefined;
         const current = toNotification(row);
         const change = decide(current);
@@ -131,7 +134,12 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         await manager.update(
           NotificationEntity,
           { id },
-          { status: change.status, statusDetail: change.detail, attempts: change.attempts, updatedAt: change.recordedAt },
+          {
+            status: change.status,
+            statusDetail: change.detail,
+            attempts: change.attempts,
+            updatedAt: change.recordedAt,
+          },
         );
         await manager.insert(NotificationEventEntity, {
           notificationId: id,

@@ -17,7 +17,11 @@ export interface PendingOutboxMessage {
 export interface ClaimedOutboxBatch {
   readonly messages: readonly PendingOutboxMessage[];
   /** Marks the messages published and moves the given notifications to QUEUED with an event. */
-  recordPublished(messageIds: readonly string[], queuedNotificationIds: readonly string[], at: Date): Promise<void>;
+  recordPublished(
+    messageIds: readonly string[],
+    queuedNotificationIds: readonly string[],
+    at: Date,
+  ): Promise<void>;
 }
 
 export interface OutboxRepository {

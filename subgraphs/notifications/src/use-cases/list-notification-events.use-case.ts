@@ -4,6 +4,8 @@ import type { NotificationRepository } from '../store/notification.repository';
 export type ListNotificationEvents = (notificationId: string) => Promise<NotificationEvent[]>;
 
 /** The notification's timeline, oldest first. */
-export function makeListNotificationEvents(deps: { notifications: NotificationRepository }): ListNotificationEvents {
+export function makeListNotificationEvents(deps: {
+  notifications: NotificationRepository;
+}): ListNotificationEvents {
   return (notificationId) => deps.notifications.listEvents(notificationId);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Notification } from '../domain/notification';
 import { NOTIFICATION_STATUSES } from '../domain/notification-status';
-import { pageMeta, type PageMeta } from '../domain/page';
+import { pageMeta, type PageMeta } from '@herald/paging';
 import type { NotificationRepository } from '../store/notification.repository';
 
 export const MAX_PAGE_SIZE = 100;

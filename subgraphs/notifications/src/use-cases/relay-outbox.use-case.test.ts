@@ -90,20 +90,41 @@ describe('relayOutbox', () => {
 
   it('leaves the status of a notification a worker already moved on', async () => {
     const { outbox, recorded } = fakeOutbox([pending('1', 'SENDING'), pending('2')]);
-    const relay = makeRelayOutbox({ outbox, publish: async () => undefined, clock: { now: () => at }, batchSize: 10, log });
+    const relay = makeRelayOutbox({
+      outbox,
+      publish: async () => undefined,
+      clock: { now: () => at },
+      batchSize: 10,
+      log,
+    });
     await relay();
-    expect(recorded[0]).toMatchObject({ messageIds: ['1', '2'], queued: ['00000000-0000-4000-8000-000000000002'] });
+    expect(recorded[0]).toMatchObject({
+      messageIds: ['1', '2'],
+      queued: ['00000000-0000-4000-8000-000000000002'],
+    });
   });
 
   it('asks for another pass after a full, clean batch', async () => {
     const { outbox } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
-    const relay = makeRelayOutbox({ outbox, publish: async () => undefined, clock: { now: () => at }, batchSize: 2, log });
+    const relay = makeRelayOutbox({
+      outbox,
+      publish: async () => undefined,
+      clock: { now: () => at },
+      batchSize: 2,
+      log,
+    });
     await expect(relay()).resolves.toEqual({ published: 2, more: true });
   });
 
   it('does nothing when the outbox is empty', async () => {
     const { outbox, recorded } = fakeOutbox([]);
-    const relay = makeRelayOutbox({ outbox, publish: async () => undefined, clock: { now: () => at }, batchSize: 2, log });
+    const relay = makeRelayOutbox({
+      outbox,
+      publish: async () => undefined,
+      clock: { now: () => at },
+      batchSize: 2,
+      log,
+    });
     await expect(relay()).resolves.toEqual({ published: 0, more: false });
     expect(recorded).toEqual([]);
   });

@@ -32,7 +32,9 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
       if (batch.messages.length === 0) return { published: 0, more: false };
       const results = await Promise.allSettled(batch.messages.map((message) => deps.publish(message)));
       const published = batch.messages.filter((_, index) => results[index]?.status === 'fulfilled');
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      const failures = results.filter(
+        (result): result is PromiseRejectedResult => result.status === 'rejected',
+      );
       if (failures.length > 0) {
         deps.log.warn(
           { err: failures[0]?.reason, failed: failures.length, batch: batch.messages.length },

@@ -43,7 +43,10 @@ export function makeReportStatus(deps: ReportStatusDeps): ReportStatus {
         recordedAt,
       };
     });
-    if (!result) throw new NotFoundError(`notification ${report.notificationId} not found`, { notificationId: report.notificationId });
+    if (!result)
+      throw new NotFoundError(`notification ${report.notificationId} not found`, {
+        notificationId: report.notificationId,
+      });
     return { notificationId: report.notificationId, ...result };
   };
 }

@@ -2,16 +2,34 @@ import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } fr
 import type { Notification, NotificationEvent } from '../domain/notification';
 import type { NewOutboxMessage, NotificationRepository } from '../store/notification.repository';
 import type { Recipient, TemplateSummary } from './ports';
-import { makeSendNotification, sendNotificationInput, type SendNotificationInput } from './send-notification.use-case';
+import {
+  makeSendNotification,
+  sendNotificationInput,
+  type SendNotificationInput,
+} from './send-notification.use-case';
 
 const USER_ID = '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01';
 const NOW = new Date('2025-01-02T03:04:05.000Z');
-const ada: Recipient = { id: USER_ID, locale: 'de', preferences: { email: true, push: true, optedOutCategories: [] } };
-const welcome: TemplateSummary = { code: 'welcome', channel: 'EMAIL', version: 3, locale: 'de', variables: ['name'] };
+const ada: Recipient = {
+  id: USER_ID,
+  locale: 'de',
+  preferences: { email: true, push: true, optedOutCategories: [] },
+};
+const welcome: TemplateSummary = {
+  code: 'welcome',
+  channel: 'EMAIL',
+  version: 3,
+  locale: 'de',
+  variables: ['name'],
+};
 
 /** Stores in memory; `racingOriginal` plays a concurrent request that commits first. */
 function fakeNotifications(racingOriginal?: Notification) {
-  const stored: { notification: Notification; events: readonly NotificationEvent[]; outbox?: NewOutboxMessage }[] = [];
+  const stored: {
+    notification: Notification;
+    events: readonly NotificationEvent[];
+    outbox?: NewOutboxMessage;
+  }[] = [];
   let raced = false;
   const repository: NotificationRepository = {
     async insert(notification, events, outbox) {
@@ -24,7 +42,9 @@ function fakeNotifications(racingOriginal?: Notification) {
     },
     async findByRequest(sender, requestId) {
       if (raced) return racingOriginal;
-      return stored.find(({ notification }) => notification.sender === sender && notification.requestId === requestId)?.notification;
+      return stored.find(
+        ({ notification }) => notification.sender === sender && notification.requestId === requestId,
+      )?.notification;
     },
     findById: () => Promise.reject(new Error('not used')),
     list: () => Promise.reject(new Error('not used')),
@@ -34,7 +54,14 @@ function fakeNotifications(racingOriginal?: Notification) {
   return { repository, stored };
 }
 
-function setUp(options: { user?: Recipient; template?: TemplateSummary; racingOriginal?: Notification; usersDown?: boolean } = {}) {
+function setUp(
+  options: {
+    user?: Recipient;
+    template?: TemplateSummary;
+    racingOriginal?: Notification;
+    usersDown?: boolean;
+  } = {},
+) {
   const notifications = fakeNotifications(options.racingOriginal);
   const lookups: { templateLocale: string | null }[] = [];
   let kicks = 0;
@@ -81,10 +108,18 @@ describe('sendNotification', () => {
   it('stores the notification with its ACCEPTED event and its queue message, then wakes the relay', async () => {
     const { send, stored, kicks } = setUp();
     const result = await send(command());
-    expect(result).toMatchObject({ duplicate: false, notification: { status: 'ACCEPTED', templateVersion: 3, locale: 'de', priority: 5 } });
+    expect(result).toMatchObject({
+      duplicate: false,
+      notification: { status: 'ACCEPTED', templateVersion: 3, locale: 'de', priority: 5 },
+    });
     expect(stored).toHaveLength(1);
     expect(stored[0]?.events).toEqual([{ status: 'ACCEPTED', detail: null, at: NOW }]);
-    expect(stored[0]?.outbox).toMatchObject({ routingKey: 'email', priority: 5, correlationId: 'corr-1', payload: { attempt: 1 } });
+    expect(stored[0]?.outbox).toMatchObject({
+      routingKey: 'email',
+      priority: 5,
+      correlationId: 'corr-1',
+      payload: { attempt: 1 },
+    });
     expect(kicks()).toBe(1);
   });
 
@@ -118,7 +153,9 @@ describe('sendNotification', () => {
   });
 
   it('stores a notification for a channel the user turned off as SKIPPED, without a queue message', async () => {
-    const { send, stored, kicks } = setUp({ user: { ...ada, preferences: { ...ada.preferences, email: false } } });
+    const { send, stored, kicks } = setUp({
+      user: { ...ada, preferences: { ...ada.preferences, email: false } },
+    });
     const { notification } = await send(command());
     expect(notification).toMatchObject({ status: 'SKIPPED', statusDetail: expect.stringContaining('email') });
     expect(stored[0]?.events.map((event) => event.status)).toEqual(['ACCEPTED', 'SKIPPED']);
@@ -128,14 +165,21 @@ describe('sendNotification', () => {
 
   it('refuses an unknown user, a template of another channel and missing variables', async () => {
     const { send } = setUp();
-    await expect(send(command({ userId: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d09' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(send(command({ userId: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d09' }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(send(command({ channel: 'PUSH' }))).rejects.toBeInstanceOf(UnprocessableError);
-    await expect(send(command({ variables: {} }))).rejects.toMatchObject({ code: 'UNPROCESSABLE', details: { missing: ['name'] } });
+    await expect(send(command({ variables: {} }))).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      details: { missing: ['name'] },
+    });
   });
 
   it('refuses a future sendAt, which needs scheduling', async () => {
     const { send } = setUp();
-    await expect(send(command({ sendAt: new Date(NOW.getTime() + 60_000) }))).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(send(command({ sendAt: new Date(NOW.getTime() + 60_000) }))).rejects.toBeInstanceOf(
+      UnprocessableError,
+    );
     await expect(send(command({ sendAt: NOW }))).resolves.toMatchObject({ duplicate: false });
   });
 

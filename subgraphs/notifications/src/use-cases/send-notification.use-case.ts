@@ -70,7 +70,9 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
 
     const now = deps.clock.now();
     if (input.sendAt && input.sendAt > now) {
-      throw new UnprocessableError('scheduled sending (sendAt in the future) is not available yet', { field: 'sendAt' });
+      throw new UnprocessableError('scheduled sending (sendAt in the future) is not available yet', {
+        field: 'sendAt',
+      });
     }
     const user = await deps.users.findUser(input.userId);
     if (!user) throw new NotFoundError(`user ${input.userId} not found`, { userId: input.userId });
@@ -132,10 +134,13 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
 
 function originalOf(original: Notification, requestHash: string): SendResult {
   if (original.requestHash !== requestHash) {
-    throw new ConflictError(`requestId "${original.requestId}" was already used for a different notification`, {
-      requestId: original.requestId,
-      notificationId: original.id,
-    });
+    throw new ConflictError(
+      `requestId "${original.requestId}" was already used for a different notification`,
+      {
+        requestId: original.requestId,
+        notificationId: original.id,
+      },
+    );
   }
   return { notification: original, duplicate: true };
 }

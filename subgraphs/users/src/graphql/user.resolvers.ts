@@ -18,11 +18,7 @@ export interface UserResolverDeps {
  * `User` resolves from a UserProfile: id, email, name, locale and createdAt by name,
  * preferences and devices through their presenters.
  */
-export function createUserResolvers({
-  createUser,
-  getUser,
-  listUsers,
-}: UserResolverDeps): SubgraphResolvers {
+export function createUserResolvers({ createUser, getUser, listUsers }: UserResolverDeps): SubgraphResolvers {
   /** For references and `me`: a user that no longer exists is null, not an error. */
   const findUser = async (id: string): Promise<UserProfile | null> => {
     try {

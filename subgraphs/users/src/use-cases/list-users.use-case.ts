@@ -1,4 +1,4 @@
-import { pageMeta, pageOffset, type PageMeta, type PageRequest } from '../domain/page';
+import { pageMeta, pageOffset, type PageMeta, type PageRequest } from '@herald/paging';
 import type { UserProfile } from '../domain/user';
 import type { UserRepository } from '../store/user.repository';
 

@@ -29,7 +29,9 @@ export class CreateNotifications1732500000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT notifications_sender_request_id_key UNIQUE (sender, request_id)
       )`);
-    await queryRunner.query(`CREATE INDEX notifications_user_id_created_at_idx ON notifications (user_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_user_id_created_at_idx ON notifications (user_id, created_at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX notifications_created_at_idx ON notifications (created_at DESC)`);
     await queryRunner.query(`
       CREATE TABLE notification_events (
@@ -39,7 +41,9 @@ export class CreateNotifications1732500000000 implements MigrationInterface {
         detail text,
         at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX notification_events_notification_id_idx ON notification_events (notification_id, id)`);
+    await queryRunner.query(
+      `CREATE INDEX notification_events_notification_id_idx ON notification_events (notification_id, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE outbox (
         id bigserial PRIMARY KEY,

@@ -4,6 +4,7 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/** The pagination block of every list (GraphQL PageMeta; the REST shim writes it in snake_case). */
 export interface PageMeta {
   readonly total: number;
   readonly limit: number;

@@ -1,0 +1,1 @@
+export { pageMeta, pageOffset, type PageMeta, type PageRequest } from './page';

@@ -1,0 +1,84 @@
+import { NotFoundError } from '@herald/errors';
+import type { Logger } from '@herald/logging';
+import {
+  createGrpcServer,
+  loadHeraldProto,
+  type GrpcRenderedMessage,
+  type GrpcStatusReport,
+  type GrpcUser,
+} from '@herald/proto';
+
+/** Real gRPC UserService, TemplateService and NotificationStatusService with canned data, for worker tests. */
+export interface WorkerPeers {
+  /** host:port serving all three services. */
+  readonly address: string;
+  readonly reports: readonly GrpcStatusReport[];
+  statusesOf(notificationId: string): string[];
+  close(): Promise<void>;
+}
+
+export interface WorkerPeersOptions {
+  readonly users: readonly GrpcUser[];
+  readonly channel: 'EMAIL' | 'PUSH';
+  /** Renders a template from its variables; throw a HeraldError to refuse (e.g. UnprocessableError). */
+  readonly render: (variables: Record<string, unknown>) => Partial<GrpcRenderedMessage>;
+  readonly internalToken: string;
+  readonly log: Logger;
+}
+
+export async function startWorkerPeers(options: WorkerPeersOptions): Promise<WorkerPeers> {
+  const { herald } = loadHeraldProto();
+  const server = createGrpcServer({ internalToken: options.internalToken, log: options.log });
+  const reports: GrpcStatusReport[] = [];
+
+  server.addService(herald.v1.UserService.service, {
+    GetUser: async ({ id }) => {
+      const user = options.users.find((candidate) => candidate.id === id);
+      if (!user) throw new NotFoundError(`user ${id} not found`);
+      return user;
+    },
+    GetUsers: async ({ ids }) => ({ users: options.users.filter((user) => ids.includes(user.id)) }),
+    InvalidatePushToken: async () => ({ invalidated: false }),
+  });
+  server.addService(herald.v1.TemplateService.service, {
+    GetTemplate: async ({ code }) => ({
+      code,
+      channel: options.channel,
+      version: 1,
+      locale: 'en',
+      variables: [],
+    }),
+    RenderTemplate: async ({ code, locale, version, variables_json }) => ({
+      code,
+      channel: options.channel,
+      version: version || 1,
+      locale: locale || 'en',
+      ...options.render(JSON.parse(variables_json) as Record<string, unknown>),
+    }),
+  });
+  server.addService(herald.v1.NotificationStatusService.service, {
+    ReportStatus: async (report) => {
+      reports.push(report);
+      return { notification_id: report.notification_id, applied: true, status: report.status };
+    },
+    ReportStatusBatch: async ({ reports: batch }) => {
+      reports.push(...batch);
+      return {
+        results: batch.map((report) => ({
+          notification_id: report.notification_id,
+          applied: true,
+          status: report.status,
+        })),
+      };
+    },
+  });
+
+  const port = await server.listen(0, '127.0.0.1');
+  return {
+    address: `127.0.0.1:${port}`,
+    reports,
+    statusesOf: (notificationId) =>
+      reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
+    close: () => server.close(),
+  };
+}

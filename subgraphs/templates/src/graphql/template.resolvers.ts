@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parseInput, scalarResolvers, type SubgraphContext } from '@herald/subgraph';
+import type { RenderedMessage, Template, TemplateVersion } from '../domain/template';
+import type { TemplateListing } from '../use-cases/list-templates.use-case';
+import type { RenderTemplateRequest } from '../use-cases/render-template.use-case';
+import {
+  allowAbsent,
+  channelSchema,
+  createTemplateInputSchema,
+  localeSchema,
+  pageSchema,
+  variablesSchema,
+  type CreateTemplateInput,
+} from '../use-cases/template-inputs';
+import { requireIdentity } from './require-identity';
+
+export interface TemplateResolverDeps {
+  readonly createTemplate: (input: CreateTemplateInput) => Promise<Template>;
+  readonly findTemplate: (code: string) => Promise<Template | undefined>;
+  readonly listTemplates: (query: {
+    channel?: Template['channel'];
+    page: number;
+    limit: number;
+  }) => Promise<TemplateListing>;
+  readonly listTemplateVersions: (code: string) => Promise<TemplateVersion[]>;
+  readonly findActiveVersion: (
+    template: Template,
+    locale: string | undefined,
+  ) => Promise<TemplateVersion | undefined>;
+  readonly renderTemplate: (request: RenderTemplateRequest) => Promise<RenderedMessage>;
+}
+
+const templateArgs = z.object({ code: z.string() });
+const templatesArgs = pageSchema.extend({ channel: allowAbsent(channelSchema) });
+const renderArgs = z.object({
+  code: z.string(),
+  locale: allowAbsent(localeSchema),
+  variables: allowAbsent(variablesSchema).transform((value) => value ?? {}),
+  version: allowAbsent(z.number().int().min(1)),
+});
+const activeVersionArgs = z.object({ locale: allowAbsent(localeSchema) });
+
+export function createTemplateResolvers(deps: TemplateResolverDeps): GraphQLResolverMap<SubgraphContext> {
+  return {
+    ...scalarResolvers,
+    Query: {
+      template: async (_source: unknown, args: unknown) =>
+        (await deps.findTemplate(parseInput(templateArgs, args).code)) ?? null,
+      templates: (_source: unknown, args: unknown) => deps.listTemplates(parseInput(templatesArgs, args)),
+      renderTemplate: (_source: unknown, args: unknown) => deps.renderTemplate(parseInput(renderArgs, args)),
+    },
+    Mutation: {
+      createTemplate: async (_source: unknown, args: unknown, context: SubgraphContext) => {
+        const identity = requireIdentity(context, 'createTemplate');
+        const input = parseInput(createTemplateInputSchema, (args as { input?: unknown }).input);
+        const template = await deps.createTemplate(input);
+        context.log.info(
+          { template_code: template.code, channel: template.channel, by: identity.id },
+          'template created',
+        );
+        return template;
+      },
+    },
+    Template: {
+      __resolveReference: async (reference: { code: string }) =>
+        (await deps.findTemplate(reference.code)) ?? null,
+      versions: (template: Template) => deps.listTemplateVersions(template.code),
+      activeVersion: async (template: Template, args: unknown) =>
+        (await deps.findActiveVersion(template, parseInput(activeVersionArgs, args).locale)) ?? null,
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { BadUserInputError, ConflictError } from '@herald/errors';
+import { createTemplateEngine } from '../domain/template-engine';
+import type { NewTemplate, NewTemplateVersion, TemplateRepository } from '../store/template.repository';
+import { makeCreateTemplate } from './create-template.use-case';
+import { createTemplateInputSchema } from './template-inputs';
+
+function fakeTemplates(existing: string[] = []) {
+  const created: { template: NewTemplate; version: NewTemplateVersion }[] = [];
+  const templates: Pick<TemplateRepository, 'create'> = {
+    async create(template, version) {
+      if (existing.includes(template.code)) return { kind: 'duplicate' };
+      created.push({ template, version });
+      return {
+        kind: 'created',
+        template: { ...template, createdAt: new Date(0) },
+        version: { ...version, templateCode: template.code, createdAt: new Date(0) },
+      };
+    },
+  };
+  return { templates, created };
+}
+
+const engine = createTemplateEngine({ cacheSize: 10 });
+const input = createTemplateInputSchema.parse({
+  code: 'welcome',
+  channel: 'EMAIL',
+  locale: 'pt-br',
+  subject: 'Olá {{name}}',
+  body: 'Bem-vindo, {{name}}! {{formatDate since}}',
+});
+
+describe('createTemplate', () => {
+  it('stores version 1, published, with the variables its sources need', async () => {
+    const { templates, created } = fakeTemplates();
+    const template = await makeCreateTemplate({ templates, engine })(input);
+    expect(template).toMatchObject({ code: 'welcome', channel: 'EMAIL', defaultLocale: 'pt-BR' });
+    expect(created[0]?.version).toMatchObject({
+      number: 1,
+      locale: 'pt-BR',
+      variables: ['name', 'since'],
+      published: true,
+    });
+  });
+
+  it('refuses a code that is taken', async () => {
+    const { templates } = fakeTemplates(['welcome']);
+    await expect(makeCreateTemplate({ templates, engine })(input)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('refuses a source that does not compile before storing anything', async () => {
+    const { templates, created } = fakeTemplates();
+    const broken = { ...input, body: 'Hi {{#each}}' };
+    await expect(makeCreateTemplate({ templates, engine })(broken)).rejects.toBeInstanceOf(BadUserInputError);
+    expect(created).toEqual([]);
+  });
+});

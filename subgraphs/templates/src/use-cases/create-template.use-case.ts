@@ -1,0 +1,39 @@
+import { ConflictError } from '@herald/errors';
+import type { Template } from '../domain/template';
+import type { TemplateEngine } from '../domain/template-engine';
+import type { TemplateRepository } from '../store/template.repository';
+import type { CreateTemplateInput } from './template-inputs';
+
+export interface CreateTemplateDeps {
+  readonly templates: Pick<TemplateRepository, 'create'>;
+  readonly engine: Pick<TemplateEngine, 'check'>;
+}
+
+/** Creates a template with its version 1 in the given locale, which becomes its default locale. */
+export function makeCreateTemplate({ templates, engine }: CreateTemplateDeps) {
+  return async (input: CreateTemplateInput): Promise<Template> => {
+    const sources = {
+      subject: input.subject ?? null,
+      title: input.title ?? null,
+      body: input.body,
+      bodyHtml: input.bodyHtml ?? null,
+    };
+    const { variables } = engine.check(sources);
+    const result = await templates.create(
+      { code: input.code, channel: input.channel, defaultLocale: input.locale },
+      {
+        ...sources,
+        number: 1,
+        locale: input.locale,
+        imageUrl: input.imageUrl ?? null,
+        link: input.link ?? null,
+        variables,
+        published: input.publish,
+      },
+    );
+    if (result.kind === 'duplicate') {
+      throw new ConflictError(`template ${input.code} already exists`, { code: input.code });
+    }
+    return result.template;
+  };
+}

@@ -1,0 +1,10 @@
+import type { Template } from '../domain/template';
+import type { TemplateRepository } from '../store/template.repository';
+
+export function makeFindTemplate({
+  templates,
+}: {
+  readonly templates: Pick<TemplateRepository, 'findByCode'>;
+}) {
+  return (code: string): Promise<Template | undefined> => templates.findByCode(code);
+}

@@ -1,0 +1,35 @@
+import { loadEmailWorkerConfig } from './config';
+
+describe('loadEmailWorkerConfig', () => {
+  it('defaults to the dev outbox and the documented ports', () => {
+    const config = loadEmailWorkerConfig({});
+
+    expect(config).toMatchObject({
+      PORT: 8003,
+      SMTP_URL: [],
+      MAIL_FROM: 'Herald <no-reply@herald.local>',
+      OUTBOX_DIR: 'var/outbox',
+      NOTIFICATIONS_GRPC: '127.0.0.1:50053',
+      PREFETCH: 20,
+      MAX_ATTEMPTS: 5,
+    });
+  });
+
+  it('reads SMTP_URL as a failover list', () => {
+    const config = loadEmailWorkerConfig({ SMTP_URL: 'smtp://a.example:25, smtps://user:pw@b.example:465' });
+
+    expect(config.SMTP_URL).toEqual(['smtp://a.example:25', 'smtps://user:pw@b.example:465']);
+  });
+
+  it('names SMTP_URL, without echoing its credentials, when an entry is not an SMTP URL', () => {
+    expect(() =>
+      loadEmailWorkerConfig({ SMTP_URL: 'smtp://a.example, http://user:secret@b.example' }),
+    ).toThrow(
+      'invalid configuration: SMTP_URL is invalid: entry 2 must be a URL with protocol smtp or smtps',
+    );
+  });
+
+  it('refuses a gRPC address that is not host:port', () => {
+    expect(() => loadEmailWorkerConfig({ USERS_GRPC: 'http://users:50051' })).toThrow('USERS_GRPC');
+  });
+});

@@ -1,0 +1,19 @@
+/** One mail to one recipient, already rendered. */
+export interface EmailMessage {
+  readonly notificationId: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+}
+
+export interface SentEmail {
+  /** The Message-ID header the mail went out with. */
+  readonly messageId: string;
+}
+
+/** SMTP, the dev outbox, and later others. Throws a DeliveryError when the send fails. */
+export interface EmailProvider {
+  send(message: EmailMessage): Promise<SentEmail>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { DeliveryError } from '@herald/delivery';
+import type { EmailMessage, EmailProvider } from './email-provider';
+import { createFailoverProvider } from './failover.provider';
+
+const message: EmailMessage = { notificationId: 'n-1', to: 'ada@example.com', subject: 's', text: 't' };
+
+function provider(result: () => Promise<{ messageId: string }>) {
+  const calls: EmailMessage[] = [];
+  const fake: EmailProvider = {
+    send: (sent) => {
+      calls.push(sent);
+      return result();
+    },
+    close: async () => undefined,
+  };
+  return { fake, calls };
+}
+
+describe('createFailoverProvider', () => {
+  it('moves to the next server after a transient failure', async () => {
+    const first = provider(() => Promise.reject(new DeliveryError('connection refused', false)));
+    const second = provider(async () => ({ messageId: '<m@x>' }));
+
+    await expect(createFailoverProvider([first.fake, second.fake]).send(message)).resolves.toEqual({
+      messageId: '<m@x>',
+    });
+    expect(second.calls).toHaveLength(1);
+  });
+
+  it('stops at a permanent refusal, which another server would repeat', async () => {
+    const first = provider(() => Promise.reject(new DeliveryError('550 no such user', true)));
+    const second = provider(async () => ({ messageId: '<m@x>' }));
+
+    await expect(createFailoverProvider([first.fake, second.fake]).send(message)).rejects.toThrow(
+      '550 no such user',
+    );
+    expect(second.calls).toHaveLength(0);
+  });
+
+  it('throws the last failure when every server fails', async () => {
+    const first = provider(() => Promise.reject(new DeliveryError('first down', false)));
+    const second = provider(() => Promise.reject(new DeliveryError('second down', false)));
+
+    await expect(createFailoverProvider([first.fake, second.fake]).send(message)).rejects.toThrow(
+      'second down',
+    );
+  });
+});

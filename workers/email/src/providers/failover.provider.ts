@@ -1,0 +1,26 @@
+import { DeliveryError } from '@herald/delivery';
+import type { EmailProvider } from './email-provider';
+
+/**
+ * Tries providers in order (SMTP_URL's failover list). A permanent refusal ends the attempt,
+ * since another server would refuse the same mail; a transient failure moves to the next.
+ */
+export function createFailoverProvider(providers: readonly EmailProvider[]): EmailProvider {
+  return {
+    send: async (message) => {
+      let lastError: unknown = new DeliveryError('no email provider configured', false);
+      for (const provider of providers) {
+        try {
+          return await provider.send(message);
+        } catch (error) {
+          if (error instanceof DeliveryError && error.permanent) throw error;
+          lastError = error;
+        }
+      }
+      throw lastError;
+    },
+    close: async () => {
+      await Promise.all(providers.map((provider) => provider.close()));
+    },
+  };
+}

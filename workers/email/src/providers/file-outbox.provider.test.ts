@@ -1,0 +1,38 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFileOutboxProvider } from './file-outbox.provider';
+
+describe('createFileOutboxProvider', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = join(await mkdtemp(join(tmpdir(), 'herald-outbox-')), 'outbox');
+  });
+
+  afterEach(async () => {
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('writes one .eml per notification, creating the directory, and overwrites it on a resend', async () => {
+    const provider = createFileOutboxProvider(dir, 'Herald <no-reply@herald.local>');
+    const message = {
+      notificationId: '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f',
+      to: 'ada@example.com',
+      subject: 'Welcome, Ada',
+      text: 'Hello Ada',
+      html: '<p>Hello Ada</p>',
+    };
+
+    const sent = await provider.send(message);
+    await provider.send(message);
+
+    expect(sent.messageId).toBe('<7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f@herald.local>');
+    expect(await readdir(dir)).toEqual(['7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f.eml']);
+    const eml = await readFile(join(dir, '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f.eml'), 'utf8');
+    expect(eml).toContain('To: ada@example.com\r\n');
+    expect(eml).toContain('Subject: Welcome, Ada\r\n');
+    expect(eml).toContain('Message-ID: <7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f@herald.local>');
+    expect(eml).toContain('Content-Type: text/html');
+  });
+});

@@ -1,0 +1,22 @@
+import type Mail from 'nodemailer/lib/mailer';
+import type { EmailMessage } from './email-provider';
+
+/**
+ * The nodemailer message every provider sends. The Message-ID derives from the notification
+ * id, so a mail sent again after a lost acknowledgement is recognisably the same mail.
+ */
+export function toMailOptions(message: EmailMessage, from: string): Mail.Options {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: `<${message.notificationId}@${domainOf(from)}>`,
+    headers: { 'X-Herald-Notification-Id': message.notificationId },
+  };
+}
+
+function domainOf(from: string): string {
+  return /@([^\s@>]+)>?\s*$/.exec(from)?.[1] ?? 'herald.local';
+}

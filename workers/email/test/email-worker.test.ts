@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
+import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
+import { UnprocessableError } from '@herald/errors';
+import { createLogger } from '@herald/logging';
+import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { GrpcUser } from '@herald/proto';
+import {
+  createTestEnvironment,
+  freePort,
+  startSmtpSink,
+  startWorkerPeers,
+  waitFor,
+  type SmtpSink,
+  type WorkerPeers,
+} from '@herald/testkit';
+import { createApp } from '../src/app';
+import { loadEmailWorkerConfig } from '../src/config';
+
+const INTERNAL_TOKEN = 'email-worker-test-token';
+const ada: GrpcUser = {
+  id: randomUUID(),
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en',
+  preferences: null,
+  devices: [],
+};
+
+function queuedMessage(overrides: Record<string, unknown> = {}) {
+  return {
+    notification_id: randomUUID(),
+    request_id: randomUUID(),
+    user_id: ada.id,
+    channel: 'email',
+    template_code: 'welcome',
+    template_version: 1,
+    locale: 'en',
+    variables: { name: 'Ada Lovelace' },
+    priority: 5,
+    correlation_id: randomUUID(),
+    attempt: 1,
+    created_at: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** The notification id of a dead letter, when its body is a JSON object naming one. */
+function notificationIdOf(message: GetMessage): string | undefined {
+  try {
+    const body: unknown = JSON.parse(message.content.toString());
+    return typeof body === 'object' && body !== null && 'notification_id' in body
+      ? String(body.notification_id)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+describe('email worker', () => {
+  const env = createTestEnvironment();
+  const log = createLogger({ service: 'email-worker', level: 'silent' });
+  let sink: SmtpSink;
+  let peers: WorkerPeers;
+  let app: ServiceApp | undefined;
+  let ports: BoundPorts;
+  let broker: AmqpConnection | undefined;
+  let inspector: AmqpChannel;
+  const deadLetters: GetMessage[] = [];
+
+  const publish = (body: unknown) =>
+    createPublisher(broker!.publishChannel).publishJson(broker!.names.directExchange, 'email', body, {
+      priority: 5,
+    });
+
+  /** Drains failed.queue into deadLetters until one matches. */
+  const waitForDeadLetter = (matches: (message: GetMessage) => boolean) =>
+    waitFor(
+      async () => {
+        for (
+          let next = await inspector.get(broker!.names.failedQueue, { noAck: true });
+          next;
+          next = await inspector.get(broker!.names.failedQueue, { noAck: true })
+        ) {
+          deadLetters.push(next);
+        }
+        return deadLetters.find(matches);
+      },
+      { description: 'a message in failed.queue' },
+    );
+
+  const mailsFor = (notificationId: string) =>
+    sink.messages.filter((mail) => mail.messageId.includes(notificationId));
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    peers = await startWorkerPeers({
+      users: [ada],
+      channel: 'EMAIL',
+      // As the templates service would: "welcome" needs the `name` variable.
+      render: ({ name }) => {
+        if (typeof name !== 'string')
+          throw new UnprocessableError('missing variables: name', { missing: ['name'] });
+        return {
+          subject: `Welcome, ${name}`,
+          body: `Hello ${name}, welcome to Herald.`,
+          body_html: `<p>Hello <b>${name}</b>, welcome to Herald.</p>`,
+        };
+      },
+      internalToken: INTERNAL_TOKEN,
+      log,
+    });
+    const config = loadEmailWorkerConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      INTERNAL_TOKEN,
+      AMQP_URL: env.amqpUrl,
+      AMQP_PREFIX: env.amqpPrefix,
+      USERS_GRPC: peers.address,
+      TEMPLATES_GRPC: peers.address,
+      NOTIFICATIONS_GRPC: peers.address,
+      SMTP_URL: sink.url,
+    });
+    app = await createApp(config, log);
+    ports = await app.start();
+    broker = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
+    inspector = await broker.connection.createChannel();
+  });
+
+  afterEach(() => sink.rejectWith(undefined));
+
+  afterAll(async () => {
+    await app?.stop();
+    await broker?.close();
+    await peers?.close();
+    await sink?.close();
+    await env.cleanup();
+  });
+
+  it('sends one rendered mail to the user and reports SENDING then DELIVERED', async () => {
+    const message = queuedMessage();
+
+    await publish(message);
+
+    await waitFor(() => peers.statusesOf(message.notification_id).includes('DELIVERED'), {
+      description: 'DELIVERED',
+    });
+    expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'DELIVERED']);
+    const mails = mailsFor(message.notification_id);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({
+      to: [ada.email],
+      from: 'no-reply@herald.local',
+      subject: 'Welcome, Ada Lovelace',
+    });
+    expect(mails[0]?.text).toContain('Hello Ada Lovelace');
+    expect(mails[0]?.html).toContain('<b>Ada Lovelace</b>');
+    const delivered = peers.reports.find(
+      (report) => report.notification_id === message.notification_id && report.status === 'DELIVERED',
+    );
+    expect(delivered?.detail).toBe(mails[0]?.messageId);
+  });
+
+  it('dead-letters an unparseable message with x-herald-error and keeps consuming', async () => {
+    await new Promise<void>((resolve, reject) =>
+      broker!.publishChannel.publish(
+        broker!.names.directExchange,
+        'email',
+        Buffer.from('{not json'),
+        { persistent: true },
+        (error) => (error ? reject(new Error(String(error))) : resolve()),
+      ),
+    );
+
+    const deadLetter = await waitForDeadLetter((candidate) => candidate.content.toString() === '{not json');
+    expect(String(deadLetter.properties.headers?.['x-herald-error'])).toMatch(/^unparseable message/);
+
+    const next = queuedMessage();
+    await publish(next);
+    await waitFor(() => peers.statusesOf(next.notification_id).includes('DELIVERED'), {
+      description: 'DELIVERED after a bad message',
+    });
+  });
+
+  it('reports FAILED and dead-letters the message when the SMTP server refuses it with 550', async () => {
+    sink.rejectWith(550);
+    const message = queuedMessage();
+
+    await publish(message);
+
+    const deadLetter = await waitForDeadLetter(
+      (candidate) => notificationIdOf(candidate) === message.notification_id,
+    );
+    expect(String(deadLetter.properties.headers?.['x-herald-error'])).toContain('550');
+    expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'FAILED']);
+    expect(mailsFor(message.notification_id)).toHaveLength(0);
+  });
+
+  it('reports RETRYING on a 451 and delivers on the next attempt', async () => {
+    sink.rejectWith(451);
+    const message = queuedMessage();
+
+    await publish(message);
+
+    await waitFor(() => peers.statusesOf(message.notification_id).includes('RETRYING'), {
+      description: 'RETRYING',
+    });
+    sink.rejectWith(undefined);
+    await waitFor(() => peers.statusesOf(message.notification_id).includes('DELIVERED'), {
+      description: 'DELIVERED on retry',
+    });
+    expect(peers.statusesOf(message.notification_id)).toEqual([
+      'SENDING',
+      'RETRYING',
+      'SENDING',
+      'DELIVERED',
+    ]);
+    const delivered = peers.reports
+      .filter((report) => report.notification_id === message.notification_id)
+      .at(-1);
+    expect(delivered?.attempt).toBe(2);
+    expect(mailsFor(message.notification_id)).toHaveLength(1);
+  });
+
+  it('fails without retrying when the template needs a variable the message lacks', async () => {
+    const message = queuedMessage({ variables: {} });
+
+    await publish(message);
+
+    await waitForDeadLetter((candidate) => notificationIdOf(candidate) === message.notification_id);
+    expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'FAILED']);
+  });
+
+  it('answers /ready with the broker probe', async () => {
+    const response = await fetch(`http://127.0.0.1:${ports.http}/ready`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', checks: { amqp: 'ok' } });
+  });
+});
+
+describe('email worker start-up', () => {
+  it('fails with one line naming AMQP_URL when the broker cannot be reached', async () => {
+    const port = await freePort();
+    const config = loadEmailWorkerConfig({ PORT: '0', AMQP_URL: `amqp://guest:guest@127.0.0.1:${port}` });
+
+    await expect(
+      createApp(config, createLogger({ service: 'email-worker', level: 'silent' })),
+    ).rejects.toThrow(/^cannot start: AMQP_URL is unreachable/);
+  });
+});

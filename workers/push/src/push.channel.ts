@@ -1,0 +1,26 @@
+import type { DeliveryChannel } from '@herald/delivery';
+import type { PushProvider } from './providers/push-provider';
+
+export const NO_VALID_DEVICE = 'no valid device';
+
+/** Push: the user's valid devices, the rendered title, body, image and link. */
+export function createPushChannel(provider: PushProvider): DeliveryChannel {
+  return {
+    name: 'push',
+    send: async (recipient, rendered, context) => {
+      const devices = recipient.devices.filter((device) => device.valid);
+      if (devices.length === 0) return { kind: 'skipped', reason: NO_VALID_DEVICE };
+      const sent = await provider.send(devices, {
+        notificationId: context.notificationId,
+        userId: recipient.id,
+        title: rendered.title ?? '',
+        body: rendered.body,
+        imageUrl: rendered.imageUrl,
+        link: rendered.link,
+        priority: context.priority,
+      });
+      return { kind: 'delivered', providerMessageId: sent.messageId };
+    },
+    close: () => provider.close(),
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
+import { createLogger } from '@herald/logging';
+import type { ServiceApp } from '@herald/observability';
+import type { GrpcDevice, GrpcUser } from '@herald/proto';
+import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
+import { createApp } from '../src/app';
+import { loadPushWorkerConfig } from '../src/config';
+
+const INTERNAL_TOKEN = 'push-worker-test-token';
+
+function device(overrides: Partial<GrpcDevice>): GrpcDevice {
+  return {
+    id: randomUUID(),
+    kind: 'FCM',
+    token: '',
+    endpoint: '',
+    p256dh: '',
+    auth: '',
+    valid: true,
+    ...overrides,
+  };
+}
+
+function user(name: string, devices: GrpcDevice[]): GrpcUser {
+  return { id: randomUUID(), email: `${name}@example.com`, name, locale: 'en', preferences: null, devices };
+}
+
+const phone = device({ kind: 'FCM', token: 'fcm-token-1' });
+const browser = device({
+  kind: 'WEB_PUSH',
+  endpoint: 'https://push.example.com/sub/1',
+  p256dh: 'key',
+  auth: 'secret',
+});
+const oldPhone = device({ kind: 'FCM', token: 'fcm-token-stale', valid: false });
+const grace = user('grace', [phone, oldPhone, browser]);
+const linus = user('linus', [device({ kind: 'FCM', token: 'fcm-token-gone', valid: false })]);
+
+function queuedMessage(userId: string) {
+  return {
+    notification_id: randomUUID(),
+    request_id: randomUUID(),
+    user_id: userId,
+    channel: 'push',
+    template_code: 'order-shipped',
+    template_version: 0,
+    locale: '',
+    variables: { name: 'Grace' },
+    priority: 8,
+    correlation_id: randomUUID(),
+    attempt: 1,
+    created_at: new Date().toISOString(),
+  };
+}
+
+describe('push worker', () => {
+  const env = createTestEnvironment();
+  const log = createLogger({ service: 'push-worker', level: 'silent' });
+  let outboxDir: string;
+  let peers: WorkerPeers;
+  let app: ServiceApp | undefined;
+  let broker: AmqpConnection | undefined;
+
+  const publish = (body: unknown) =>
+    createPublisher(broker!.publishChannel).publishJson(broker!.names.directExchange, 'push', body, {
+      priority: 8,
+    });
+
+  beforeAll(async () => {
+    outboxDir = await mkdtemp(join(tmpdir(), 'herald-push-'));
+    peers = await startWorkerPeers({
+      users: [grace, linus],
+      channel: 'PUSH',
+      render: ({ name }) => ({
+        title: `Hi ${String(name)}`,
+        body: 'Your order has shipped.',
+        image_url: 'https://cdn.example.com/box.png',
+        link: 'https://example.com/orders/42',
+      }),
+      internalToken: INTERNAL_TOKEN,
+      log,
+    });
+    app = await createApp(
+      loadPushWorkerConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN,
+        AMQP_URL: env.amqpUrl,
+        AMQP_PREFIX: env.amqpPrefix,
+        USERS_GRPC: peers.address,
+        TEMPLATES_GRPC: peers.address,
+        NOTIFICATIONS_GRPC: peers.address,
+        PUSH_OUTBOX_DIR: outboxDir,
+      }),
+      log,
+    );
+    await app.start();
+    broker = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await broker?.close();
+    await peers?.close();
+    await env.cleanup();
+    await rm(outboxDir, { recursive: true, force: true });
+  });
+
+  it("writes one JSON file with the user's valid devices and the rendered push, and reports DELIVERED", async () => {
+    const message = queuedMessage(grace.id);
+
+    await publish(message);
+
+    await waitFor(() => peers.statusesOf(message.notification_id).includes('DELIVERED'), {
+      description: 'DELIVERED',
+    });
+    expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'DELIVERED']);
+    const file = join(outboxDir, `${message.notification_id}.json`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      notification_id: message.notification_id,
+      user_id: grace.id,
+      priority: 8,
+      devices: [
+        { id: phone.id, kind: 'FCM', token: 'fcm-token-1', endpoint: null },
+        { id: browser.id, kind: 'WEB_PUSH', token: null, endpoint: 'https://push.example.com/sub/1' },
+      ],
+      title: 'Hi Grace',
+      body: 'Your order has shipped.',
+      image_url: 'https://cdn.example.com/box.png',
+      link: 'https://example.com/orders/42',
+    });
+  });
+
+  it('reports SKIPPED and writes nothing for a user without a valid device', async () => {
+    const message = queuedMessage(linus.id);
+
+    await publish(message);
+
+    await waitFor(() => peers.statusesOf(message.notification_id).includes('SKIPPED'), {
+      description: 'SKIPPED',
+    });
+    expect(
+      peers.reports.filter((report) => report.notification_id === message.notification_id).at(-1),
+    ).toMatchObject({
+      status: 'SKIPPED',
+      detail: 'no valid device',
+    });
+    expect(existsSync(join(outboxDir, `${message.notification_id}.json`))).toBe(false);
+  });
+});
