@@ -7,6 +7,7 @@ export type { Device__Output as GrpcDevice } from './generated/herald/v1/Device'
 export type { RenderedMessage__Output as GrpcRenderedMessage } from './generated/herald/v1/RenderedMessage';
 export type { Template__Output as GrpcTemplate } from './generated/herald/v1/Template';
 export type { StatusReport__Output as GrpcStatusReport } from './generated/herald/v1/StatusReport';
+export type { VerifiedIdentity__Output as GrpcVerifiedIdentity } from './generated/herald/v1/VerifiedIdentity';
 export type { UserServiceDefinition } from './generated/herald/v1/UserService';
 export type { TemplateServiceDefinition } from './generated/herald/v1/TemplateService';
 export type { NotificationStatusServiceDefinition } from './generated/herald/v1/NotificationStatusService';

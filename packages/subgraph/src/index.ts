@@ -11,3 +11,12 @@ export { formatSubgraphError } from './format-error';
 export { parseInput } from './parse-input';
 export { loadSchemaFile } from './load-schema-file';
 export { scalarResolvers } from './scalars';
+export {
+  SCOPES,
+  hasScope,
+  isAdmin,
+  requireIdentity,
+  requireScope,
+  requireSelfOrScope,
+  type Scope,
+} from './authorize';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@herald/errors';
+import { NotFoundError, UnauthenticatedError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import {
   createGrpcServer,
@@ -39,6 +39,9 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     },
     GetUsers: async ({ ids }) => ({ users: options.users.filter((user) => ids.includes(user.id)) }),
     InvalidatePushToken: async () => ({ invalidated: false }),
+    VerifyCredential: async () => {
+      throw new UnauthenticatedError('workers never verify credentials');
+    },
   });
   server.addService(herald.v1.TemplateService.service, {
     GetTemplate: async ({ code }) => ({

@@ -11,6 +11,8 @@ import type { Preferences as _herald_v1_Preferences, Preferences__Output as _her
 import type { QuietHours as _herald_v1_QuietHours, QuietHours__Output as _herald_v1_QuietHours__Output } from './herald/v1/QuietHours';
 import type { User as _herald_v1_User, User__Output as _herald_v1_User__Output } from './herald/v1/User';
 import type { UserServiceClient as _herald_v1_UserServiceClient, UserServiceDefinition as _herald_v1_UserServiceDefinition } from './herald/v1/UserService';
+import type { VerifiedIdentity as _herald_v1_VerifiedIdentity, VerifiedIdentity__Output as _herald_v1_VerifiedIdentity__Output } from './herald/v1/VerifiedIdentity';
+import type { VerifyCredentialRequest as _herald_v1_VerifyCredentialRequest, VerifyCredentialRequest__Output as _herald_v1_VerifyCredentialRequest__Output } from './herald/v1/VerifyCredentialRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -29,6 +31,8 @@ export interface ProtoGrpcType {
       QuietHours: MessageTypeDefinition<_herald_v1_QuietHours, _herald_v1_QuietHours__Output>
       User: MessageTypeDefinition<_herald_v1_User, _herald_v1_User__Output>
       UserService: SubtypeConstructor<typeof grpc.Client, _herald_v1_UserServiceClient> & { service: _herald_v1_UserServiceDefinition }
+      VerifiedIdentity: MessageTypeDefinition<_herald_v1_VerifiedIdentity, _herald_v1_VerifiedIdentity__Output>
+      VerifyCredentialRequest: MessageTypeDefinition<_herald_v1_VerifyCredentialRequest, _herald_v1_VerifyCredentialRequest__Output>
     }
   }
 }

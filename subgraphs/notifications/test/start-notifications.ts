@@ -173,6 +173,7 @@ async function startPeers(log: ReturnType<typeof createLogger>): Promise<GrpcSer
     },
     GetUsers: unused,
     InvalidatePushToken: unused,
+    VerifyCredential: unused,
   });
   server.addService(TemplateService.service, {
     GetTemplate: async ({ code }) => {

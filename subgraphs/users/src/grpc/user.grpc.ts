@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnauthenticatedError } from '@herald/errors';
 import type { GrpcUser, UnaryImplementation, UserServiceDefinition } from '@herald/proto';
 import { parseInput } from '@herald/subgraph';
 import type { UserProfile } from '../domain/user';
@@ -35,6 +36,9 @@ export function createUserGrpcHandlers({
       const invalidated = await invalidatePushToken({ userId, token });
       log.info({ user_id: userId, invalidated, reason }, 'push token reported invalid');
       return { invalidated };
+    },
+    VerifyCredential: async () => {
+      throw new UnauthenticatedError('credential verification is not available yet');
     },
   };
 }

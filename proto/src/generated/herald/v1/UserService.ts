@@ -8,6 +8,8 @@ import type { GetUsersResponse as _herald_v1_GetUsersResponse, GetUsersResponse_
 import type { InvalidatePushTokenRequest as _herald_v1_InvalidatePushTokenRequest, InvalidatePushTokenRequest__Output as _herald_v1_InvalidatePushTokenRequest__Output } from '../../herald/v1/InvalidatePushTokenRequest';
 import type { InvalidatePushTokenResponse as _herald_v1_InvalidatePushTokenResponse, InvalidatePushTokenResponse__Output as _herald_v1_InvalidatePushTokenResponse__Output } from '../../herald/v1/InvalidatePushTokenResponse';
 import type { User as _herald_v1_User, User__Output as _herald_v1_User__Output } from '../../herald/v1/User';
+import type { VerifiedIdentity as _herald_v1_VerifiedIdentity, VerifiedIdentity__Output as _herald_v1_VerifiedIdentity__Output } from '../../herald/v1/VerifiedIdentity';
+import type { VerifyCredentialRequest as _herald_v1_VerifyCredentialRequest, VerifyCredentialRequest__Output as _herald_v1_VerifyCredentialRequest__Output } from '../../herald/v1/VerifyCredentialRequest';
 
 export interface UserServiceClient extends grpc.Client {
   GetUser(argument: _herald_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_User__Output>): grpc.ClientUnaryCall;
@@ -37,6 +39,15 @@ export interface UserServiceClient extends grpc.Client {
   invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
   invalidatePushToken(argument: _herald_v1_InvalidatePushTokenRequest, callback: grpc.requestCallback<_herald_v1_InvalidatePushTokenResponse__Output>): grpc.ClientUnaryCall;
   
+  VerifyCredential(argument: _herald_v1_VerifyCredentialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  VerifyCredential(argument: _herald_v1_VerifyCredentialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  VerifyCredential(argument: _herald_v1_VerifyCredentialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  VerifyCredential(argument: _herald_v1_VerifyCredentialRequest, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  verifyCredential(argument: _herald_v1_VerifyCredentialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  verifyCredential(argument: _herald_v1_VerifyCredentialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  verifyCredential(argument: _herald_v1_VerifyCredentialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  verifyCredential(argument: _herald_v1_VerifyCredentialRequest, callback: grpc.requestCallback<_herald_v1_VerifiedIdentity__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -46,10 +57,13 @@ export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
   
   InvalidatePushToken: grpc.handleUnaryCall<_herald_v1_InvalidatePushTokenRequest__Output, _herald_v1_InvalidatePushTokenResponse>;
   
+  VerifyCredential: grpc.handleUnaryCall<_herald_v1_VerifyCredentialRequest__Output, _herald_v1_VerifiedIdentity>;
+  
 }
 
 export interface UserServiceDefinition extends grpc.ServiceDefinition {
   GetUser: MethodDefinition<_herald_v1_GetUserRequest, _herald_v1_User, _herald_v1_GetUserRequest__Output, _herald_v1_User__Output>
   GetUsers: MethodDefinition<_herald_v1_GetUsersRequest, _herald_v1_GetUsersResponse, _herald_v1_GetUsersRequest__Output, _herald_v1_GetUsersResponse__Output>
   InvalidatePushToken: MethodDefinition<_herald_v1_InvalidatePushTokenRequest, _herald_v1_InvalidatePushTokenResponse, _herald_v1_InvalidatePushTokenRequest__Output, _herald_v1_InvalidatePushTokenResponse__Output>
+  VerifyCredential: MethodDefinition<_herald_v1_VerifyCredentialRequest, _herald_v1_VerifiedIdentity, _herald_v1_VerifyCredentialRequest__Output, _herald_v1_VerifiedIdentity__Output>
 }

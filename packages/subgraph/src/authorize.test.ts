@@ -1,0 +1,34 @@
+import { ForbiddenError, UnauthenticatedError } from '@herald/errors';
+import { createLogger } from '@herald/logging';
+import { requireScope, requireSelfOrScope } from './authorize';
+import type { Identity } from './identity';
+import type { SubgraphContext } from './subgraph-context';
+
+const log = createLogger({ service: 'test', level: 'silent' });
+const as = (identity: Identity | undefined): SubgraphContext => ({ identity, correlationId: 'c', log });
+const admin: Identity = { kind: 'admin', id: 'admin', role: 'admin', scopes: [] };
+const ada: Identity = { kind: 'user', id: 'ada', role: 'user', scopes: [] };
+const sender: Identity = { kind: 'service', id: 'key-1', scopes: ['notifications:send'] };
+
+describe('requireScope', () => {
+  it('lets an admin through without scopes, and a key with the scope', () => {
+    expect(requireScope(as(admin), 'templates:write')).toBe(admin);
+    expect(requireScope(as(sender), 'notifications:send')).toBe(sender);
+  });
+
+  it('refuses a key without the scope as FORBIDDEN and an anonymous call as UNAUTHENTICATED', () => {
+    expect(() => requireScope(as(sender), 'templates:write')).toThrow(ForbiddenError);
+    expect(() => requireScope(as(undefined), 'templates:write')).toThrow(UnauthenticatedError);
+  });
+});
+
+describe('requireSelfOrScope', () => {
+  it('lets a user act on their own data only', () => {
+    expect(requireSelfOrScope(as(ada), 'ada', 'users:admin')).toBe(ada);
+    expect(() => requireSelfOrScope(as(ada), 'grace', 'users:admin')).toThrow(ForbiddenError);
+  });
+
+  it('lets an admin act on anyone', () => {
+    expect(requireSelfOrScope(as(admin), 'grace', 'users:admin')).toBe(admin);
+  });
+});

@@ -1,0 +1,47 @@
+import { ForbiddenError, UnauthenticatedError } from '@herald/errors';
+import type { Identity } from './identity';
+import type { SubgraphContext } from './subgraph-context';
+
+/** The scopes API keys can carry (issue 3); admins hold every right without them. */
+export const SCOPES = {
+  notificationsSend: 'notifications:send',
+  notificationsRead: 'notifications:read',
+  notificationsStatus: 'notifications:status',
+  templatesWrite: 'templates:write',
+  usersAdmin: 'users:admin',
+} as const;
+
+export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
+/** An admin is the bootstrap key (kind admin) or a user whose role is admin. */
+export function isAdmin(identity: Identity): boolean {
+  return identity.kind === 'admin' || identity.role === 'admin';
+}
+
+export function hasScope(identity: Identity, scope: Scope): boolean {
+  return isAdmin(identity) || identity.scopes.includes(scope);
+}
+
+/** The caller the gateway authenticated; anonymous calls are UNAUTHENTICATED. */
+export function requireIdentity(context: SubgraphContext): Identity {
+  if (!context.identity) throw new UnauthenticatedError('sign in or present an API key');
+  return context.identity;
+}
+
+/** An admin, or a caller holding the scope. */
+export function requireScope(context: SubgraphContext, scope: Scope): Identity {
+  const identity = requireIdentity(context);
+  if (!hasScope(identity, scope)) throw new ForbiddenError(`needs the ${scope} scope`, { scope });
+  return identity;
+}
+
+/**
+ * A user acting on their own data, an admin, or a service holding the scope. A user reaching
+ * for another user's data is FORBIDDEN, never silently empty.
+ */
+export function requireSelfOrScope(context: SubgraphContext, userId: string, scope: Scope): Identity {
+  const identity = requireIdentity(context);
+  if (identity.kind === 'user' && identity.id === userId) return identity;
+  if (!hasScope(identity, scope)) throw new ForbiddenError('not allowed to act on another user', { scope });
+  return identity;
+}
