@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { UnreachableDependencyError } from '@herald/config';
 import type { Logger } from '@herald/logging';
 import {
@@ -12,14 +13,26 @@ import {
   listen,
   type ServiceApp,
 } from '@herald/observability';
-import { createAuthenticator } from './auth/authenticate';
+import { createGrpcClient, loadHeraldProto } from '@herald/proto';
+import { connectRedis, type RedisConnection } from '@herald/redis';
+import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';
+import { verifyThroughUsers } from './auth/verify-credential';
 import { DEV_ADMIN_API_KEY, type GatewayConfig } from './config';
 import { createGatewayServer } from './graphql/gateway-server';
-import { subgraphProbe, supergraphProbe } from './health/readiness-probes';
+import { redisProbe, subgraphProbe, supergraphProbe } from './health/readiness-probes';
 import { authenticateMiddleware } from './http/authenticate.middleware';
 import { correlationIdMiddleware } from './http/correlation-id';
+import { createEdgeErrorSender } from './http/edge-errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestState } from './http/request-state';
+import { createGatewayMetrics } from './metrics/gateway-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
+import { createTokenBucket } from './rate-limit/token-bucket';
+import { createApiDocsRouter } from './rest/api-docs';
+import { buildOpenApiDocument } from './rest/openapi';
+import { createRestRouter } from './rest/rest.router';
+import { createOperationRunner } from './rest/run-operation';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph/subgraph-names';
 
 export async function createApp(config: GatewayConfig, log: Logger): Promise<ServiceApp> {
@@ -36,40 +49,79 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     );
   }
 
+  // Redis only meters requests; the gateway starts and serves without it (fail open).
+  const redis = connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log);
+  cleanup.defer('redis', () => redis.close());
+  const users = createGrpcClient(loadHeraldProto().herald.v1.UserService, config.USERS_GRPC, {
+    internalToken: config.INTERNAL_TOKEN,
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
+  cleanup.defer('users grpc client', async () => users.close());
+
+  const registry = createMetricsRegistry('gateway');
+  const metrics = createGatewayMetrics(registry);
+  const send = createEdgeErrorSender(metrics);
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy the client IP for anonymous rate limits comes from X-Forwarded-For.
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  let schema: GraphQLSchema | undefined;
   const apollo = createGatewayServer({
     supergraphSdl,
     subgraphUrls,
     internalToken: config.INTERNAL_TOKEN,
     production: config.NODE_ENV === 'production',
+    limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES },
     httpServer,
+    metrics,
+    onSchema: (loaded) => (schema = loaded),
     log,
   });
-  let loaded = false;
   const health = createHealthHandler(
     'gateway',
-    [supergraphProbe(() => loaded), ...SUBGRAPH_NAMES.map((name) => subgraphProbe(name, subgraphUrls[name]))],
-    createMetricsRegistry('gateway'),
+    [
+      supergraphProbe(() => schema !== undefined),
+      ...SUBGRAPH_NAMES.map((name) => subgraphProbe(name, subgraphUrls[name])),
+      redisProbe(redis),
+    ],
+    registry,
   );
+  const authenticate = createAuthenticator({
+    adminApiKey: config.HERALD_ADMIN_API_KEY,
+    verify: verifyThroughUsers(users),
+    cacheTtlMs: config.CREDENTIAL_CACHE_TTL_MS,
+  });
+  const settings = { ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST };
+  const metered = [
+    rateLimitMiddleware({
+      takeToken: createTokenBucket(redis, settings),
+      settings,
+      isExempt: adminKeyMatcher(config.HERALD_ADMIN_API_KEY),
+      metrics,
+      send,
+      log,
+    }),
+    authenticateMiddleware(authenticate, send),
+  ];
 
   return {
     async start() {
-      await apollo.start();
+      await Promise.all([apollo.start(), redisReady(redis.client)]);
       cleanup.defer('graphql server', async () => {
         await apollo.stop();
         if (httpServer.listening) await closeServer(httpServer);
       });
-      loaded = true;
       app.use((req, res, next) => {
         health(req, res).then((handled) => (handled ? undefined : next()), next);
       });
       app.use(correlationIdMiddleware());
+      app.use(httpMetricsMiddleware(metrics));
+      app.use('/api', createApiDocsRouter(buildOpenApiDocument()));
       app.use(
         '/graphql',
+        ...metered,
         express.json({ limit: config.BODY_LIMIT }),
-        authenticateMiddleware(createAuthenticator(config.HERALD_ADMIN_API_KEY)),
         expressMiddleware(apollo, {
           context: async ({ res }) => {
             const { correlationId, identity } = requestState(res);
@@ -77,14 +129,41 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
           },
         }),
       );
-      app.use(notFoundHandler());
-      app.use(errorHandler(log));
+      app.use(
+        '/api/v1',
+        ...metered,
+        createRestRouter({
+          run: createOperationRunner(apollo),
+          send,
+          bodyLimit: config.BODY_LIMIT,
+          hasMutation: (name) => schema?.getMutationType()?.getFields()[name] !== undefined,
+        }),
+      );
+      app.use(notFoundHandler(send));
+      app.use(errorHandler(send, log));
       const port = await listen(httpServer, config.PORT);
       log.info({ port }, 'gateway listening');
       return { http: port };
     },
     stop: () => cleanup.dispose(),
   };
+}
+
+const REDIS_WAIT_MS = 2000;
+
+/** Gives Redis a moment to connect, so the first requests are metered; serves without it after that. */
+async function redisReady(client: RedisConnection['client']): Promise<void> {
+  if (client.status === 'ready') return;
+  // Not events.once: it rejects on the 'error' events a down Redis emits while reconnecting.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, REDIS_WAIT_MS);
+    client.once('ready', done);
+  });
 }
 
 function readSupergraph(path: string): string {

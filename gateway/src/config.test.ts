@@ -12,6 +12,11 @@ describe('loadGatewayConfig', () => {
       NOTIFICATIONS_URL: 'http://127.0.0.1:8005/graphql',
       HERALD_ADMIN_API_KEY: DEV_ADMIN_API_KEY,
       BODY_LIMIT: '1mb',
+      USERS_GRPC: '127.0.0.1:50051',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CREDENTIAL_CACHE_TTL_MS: 10_000,
+      RATE_LIMIT_PER_SECOND: 20,
+      RATE_LIMIT_BURST: 40,
     });
     expect(config.SUPERGRAPH_PATH).toBe(join(__dirname, '..', 'supergraph.graphql'));
   });
@@ -40,6 +45,9 @@ describe('loadGatewayConfig', () => {
     ['USERS_URL', 'postgres://somewhere'],
     ['PORT', 'eighty'],
     ['BODY_LIMIT', 'lots'],
+    ['REDIS_URL', 'http://redis'],
+    ['RATE_LIMIT_PER_SECOND', '0'],
+    ['RATE_LIMIT_BURST', '1.5'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadGatewayConfig({ [variable]: value })).toThrow(
       new RegExp(`invalid configuration: ${variable}`),

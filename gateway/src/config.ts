@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnv, envPort, envUrl, loadConfig } from '@herald/config';
+import { commonEnv, envBoolean, envPort, envUrl, loadConfig } from '@herald/config';
 
 /** Works on a developer machine only; refused when NODE_ENV=production. */
 export const DEV_ADMIN_API_KEY = 'herald-dev-admin-key';
@@ -25,6 +25,16 @@ const gatewayEnv = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
+    USERS_GRPC: z.string().min(1).default('127.0.0.1:50051'),
+    REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().default(''),
+    /** How long a verified credential is trusted before users is asked again (revocation delay). */
+    CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+    RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
+    RATE_LIMIT_BURST: z.coerce.number().int().positive().default(40),
+    TRUST_PROXY: envBoolean(false),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;

@@ -21,8 +21,8 @@ const INTERNAL_EXTENSIONS = new Set(['serviceName', 'stacktrace', 'exception', '
  * (NOT_FOUND, CONFLICT, BAD_USER_INPUT with its field issues …); the gateway's own HeraldErrors are
  * shown the same way; anything else is logged once here and masked, with the correlation id.
  */
-export function createErrorFormatter(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter(log: Logger, onCode: (code: string) => void = () => undefined) {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = originalOf(error);
     if (isHeraldError(original) && original.code !== 'INTERNAL') {
       if (original.code === 'UNAVAILABLE') log.warn({ err: original }, original.message);
@@ -44,6 +44,12 @@ export function createErrorFormatter(log: Logger) {
       path: formatted.path,
       extensions: { code: 'INTERNAL', correlationId: currentCorrelationId() },
     };
+  };
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    const code = result.extensions?.code;
+    onCode(typeof code === 'string' ? code : 'INTERNAL');
+    return result;
   };
 }
 

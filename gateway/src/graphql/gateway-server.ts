@@ -2,9 +2,12 @@ import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@herald/logging';
-import { requireIdentityForMutations } from '../auth/require-identity.plugin';
 import { HeraldDataSource } from '../datasources/herald-data-source';
+import { queryLimitsRule, type QueryLimits } from '../limits/query-limits.rule';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { isSubgraphName, type SubgraphName } from '../supergraph/subgraph-names';
 import { createErrorFormatter } from './format-error';
 import type { GatewayContext } from './gateway-context';
@@ -14,13 +17,21 @@ export interface GatewayServerOptions {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly internalToken: string;
   readonly production: boolean;
+  readonly limits: QueryLimits;
   readonly httpServer: Server;
+  readonly metrics: GatewayMetrics;
+  /** Called with the client-facing schema whenever the supergraph (re)loads. */
+  readonly onSchema: (schema: GraphQLSchema) => void;
   readonly log: Logger;
 }
 
+/** graphql-js's parser stops here, so a huge document is refused before it is built in memory. */
+const MAX_TOKENS = 20_000;
+
 /**
  * Apollo Server executing the committed supergraph through the gateway's query planner. Each
- * subgraph is routed by its name in the supergraph to the URL the config gives.
+ * subgraph is routed by its name in the supergraph to the URL the config gives. Automatic
+ * persisted queries use Apollo's default in-memory cache; CSRF prevention is on.
  */
 export function createGatewayServer(options: GatewayServerOptions): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
@@ -36,18 +47,25 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
       });
     },
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => options.onSchema(apiSchema));
   return new ApolloServer<GatewayContext>({
     gateway,
     logger: options.log,
     nodeEnv: options.production ? 'production' : 'development',
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    persistedQueries: {},
+    validationRules: [queryLimitsRule(options.limits)],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // runService owns SIGTERM/SIGINT and stops the app in order.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(options.log),
+    formatError: createErrorFormatter(options.log, (code) =>
+      options.metrics.errors.inc({ code, source: 'graphql' }),
+    ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
-      requireIdentityForMutations(),
+      operationMetricsPlugin(options.metrics),
     ],
   });
 }

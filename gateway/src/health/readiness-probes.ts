@@ -36,3 +36,15 @@ function describe(error: unknown): string {
   if (typeof cause?.code === 'string') return cause.code;
   return typeof message === 'string' ? message : String(error);
 }
+
+/** Redis meters requests; the gateway serves without it (fail open) but is not fully ready. */
+export function redisProbe(redis: { check(): Promise<void> }): ReadinessProbe {
+  return {
+    name: 'redis',
+    check: async () => {
+      await redis.check().catch((error: unknown) => {
+        throw new Error(`unreachable (${describe(error)})`);
+      });
+    },
+  };
+}

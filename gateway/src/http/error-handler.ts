@@ -1,32 +1,35 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isHeraldError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
-import { sendGraphQLError } from './send-graphql-error';
+import type { SendEdgeError } from './edge-errors';
 
 /** Unknown paths answer JSON rather than Express's HTML page. */
-export function notFoundHandler(): RequestHandler {
-  return (_req, res) => {
-    res.status(404).json({ errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
-  };
+export function notFoundHandler(send: SendEdgeError): RequestHandler {
+  return (req, res) => send(req, res, { code: 'NOT_FOUND', message: 'not found' });
 }
 
 /**
  * Body-parser failures are the client's (413 too large, 400 malformed JSON, 415 …) and keep their
- * status; anything else is logged once here and masked.
+ * status; HeraldErrors (users unavailable while verifying a credential) keep their code; anything
+ * else is logged once here and masked.
  */
-export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+export function errorHandler(send: SendEdgeError, log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const clientError = asClientError(error);
     if (clientError?.status === 413) {
-      sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
+      send(req, res, { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is larger than the limit' });
     } else if (clientError) {
-      sendGraphQLError(res, clientError.status, 'BAD_USER_INPUT', clientError.message);
+      send(req, res, { code: 'BAD_USER_INPUT', message: clientError.message, status: clientError.status });
+    } else if (isHeraldError(error) && error.code !== 'INTERNAL') {
+      if (error.code === 'UNAVAILABLE') log.warn({ err: error }, error.message);
+      send(req, res, { code: error.code, message: error.message });
     } else {
       log.error({ err: error }, 'unhandled HTTP error');
-      sendGraphQLError(res, 500, 'INTERNAL', 'internal error');
+      send(req, res, { code: 'INTERNAL', message: 'internal error' });
     }
   };
 }

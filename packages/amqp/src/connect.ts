@@ -17,7 +17,17 @@ export interface AmqpConnection {
  * Connects, opens a confirm channel and declares the topology. A broker that cannot be reached
  * is an UnreachableDependencyError naming AMQP_URL.
  */
-export async function connectAmqp(url: string, prefix: string, log: Logger): Promise<AmqpConnection> {
+export interface ConnectOptions {
+  /** The retry steps to declare; ARCHITECTURE §4's by default. */
+  readonly retryStepsMs?: readonly number[];
+}
+
+export async function connectAmqp(
+  url: string,
+  prefix: string,
+  log: Logger,
+  options: ConnectOptions = {},
+): Promise<AmqpConnection> {
   const connection = await amqp.connect(url, { timeout: 5000 }).catch((error: unknown) => {
     throw new UnreachableDependencyError('AMQP_URL', error);
   });
@@ -26,7 +36,7 @@ export async function connectAmqp(url: string, prefix: string, log: Logger): Pro
   connection.on('close', () => {
     if (!closing) log.error('amqp connection closed unexpectedly');
   });
-  const names = topologyNames(prefix);
+  const names = topologyNames(prefix, options.retryStepsMs);
   const publishChannel = await connection.createConfirmChannel();
   await declareTopology(publishChannel, names);
   let open = true;

@@ -2,13 +2,16 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import type { AmqpConnection } from './connect';
 import { createPublisher } from './publisher';
+import { jitteredDelay } from './retry-schedule';
 import { retryQueueFor } from './topology';
 
 /** What a handler decided; the runtime, not the handler, talks to the channel. */
 export type Outcome =
   | { readonly kind: 'ack' }
   | { readonly kind: 'retry'; readonly reason: string }
-  | { readonly kind: 'dead-letter'; readonly reason: string };
+  | { readonly kind: 'dead-letter'; readonly reason: string }
+  /** Back to the queue as it was, using no attempt: the failure was not the message's (an open breaker). */
+  | { readonly kind: 'requeue'; readonly reason: string };
 
 /** `parse` validates the raw body (throw to dead-letter it); `handle` does the work. */
 export interface MessageHandler<T> {
@@ -20,6 +23,10 @@ export interface MessageHandler<T> {
 }
 
 export interface ConsumerHandle {
+  /** Stops taking new messages (cancels the consumer); in-flight ones finish. No-op when paused. */
+  pause(): Promise<void>;
+  /** Takes messages again after pause(). No-op when consuming or stopped. */
+  resume(): Promise<void>;
   /** Stops taking new messages and waits for in-flight ones to finish. */
   stop(): Promise<void>;
 }
@@ -40,17 +47,44 @@ export async function consumeQueue<T>(
   await channel.prefetch(options.prefetch);
   const inFlight = new Set<Promise<void>>();
   const process = (raw: ConsumeMessage) => processMessage(amqp, channel, options, handler, raw, log);
-  const { consumerTag } = await channel.consume(options.queue, (raw) => {
-    if (!raw) return;
-    const work = process(raw).finally(() => inFlight.delete(work));
-    inFlight.add(work);
-  });
+  const startConsuming = async () => {
+    const { consumerTag } = await channel.consume(options.queue, (raw) => {
+      if (!raw) return;
+      const work = process(raw).finally(() => inFlight.delete(work));
+      inFlight.add(work);
+    });
+    return consumerTag;
+  };
+  // undefined while paused or stopped; pause/resume/stop run one at a time.
+  let consumerTag: string | undefined = await startConsuming();
+  let stopped = false;
+  let transition: Promise<void> = Promise.resolve();
+  const serialise = (step: () => Promise<void>) => (transition = transition.then(step, step));
+  const cancel = async () => {
+    if (consumerTag === undefined) return;
+    const tag = consumerTag;
+    consumerTag = undefined;
+    await channel.cancel(tag).catch(() => undefined);
+  };
   return {
-    stop: async () => {
-      await channel.cancel(consumerTag).catch(() => undefined);
-      await Promise.allSettled([...inFlight]);
-      await channel.close().catch(() => undefined);
-    },
+    pause: () =>
+      serialise(async () => {
+        await cancel();
+        log.warn({ queue: options.queue }, 'consumer paused');
+      }),
+    resume: () =>
+      serialise(async () => {
+        if (stopped || consumerTag !== undefined) return;
+        consumerTag = await startConsuming();
+        log.info({ queue: options.queue }, 'consumer resumed');
+      }),
+    stop: () =>
+      serialise(async () => {
+        stopped = true;
+        await cancel();
+        await Promise.allSettled([...inFlight]);
+        await channel.close().catch(() => undefined);
+      }),
   };
 }
 
@@ -93,6 +127,7 @@ async function processMessage<T>(
         return;
       case 'retry': {
         const step = retryQueueFor(amqp.names, attempt);
+        // The step queue's TTL is the upper bound; a shorter per-message expiration spreads a burst out.
         await createPublisher(channel).publishJson(
           amqp.names.retryExchange,
           step.name,
@@ -103,6 +138,7 @@ async function processMessage<T>(
             messageId: raw.properties.messageId as string | undefined,
             headers: { 'x-herald-last-error': outcome.reason },
             cc: [options.routingKey],
+            expiration: jitteredDelay(step.delayMs),
           },
         );
         channel.ack(raw);
@@ -110,6 +146,10 @@ async function processMessage<T>(
       }
       case 'dead-letter':
         await deadLetter(amqp, channel, raw, outcome.reason, attempt);
+        return;
+      case 'requeue':
+        log.info({ reason: outcome.reason }, 'requeueing message');
+        channel.nack(raw, false, true);
         return;
       default: {
         const unreachable: never = outcome;

@@ -6,6 +6,7 @@ export {
   type TopologyNames,
   type Channel,
 } from './topology';
-export { connectAmqp, type AmqpConnection } from './connect';
+export { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect';
+export { jitteredDelay, RETRY_JITTER } from './retry-schedule';
 export { createPublisher, type Publisher, type PublishOptions } from './publisher';
 export { consumeQueue, type ConsumerHandle, type Outcome, type MessageHandler } from './consumer';

@@ -6,6 +6,8 @@ export interface PublishOptions {
   readonly messageId?: string;
   readonly headers?: Record<string, unknown>;
   readonly cc?: readonly string[];
+  /** Per-message TTL in milliseconds. */
+  readonly expiration?: number;
 }
 
 export interface Publisher {
@@ -32,6 +34,7 @@ export function createPublisher(channel: ConfirmChannel): Publisher {
               ...(options.correlationId ? { 'x-correlation-id': options.correlationId } : {}),
             },
             CC: options.cc ? [...options.cc] : undefined,
+            expiration: options.expiration,
           },
           (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),
         );

@@ -6,6 +6,17 @@ export function retryQueueName(delayMs: number): string {
 }
 
 /** Index of the retry step for a failed attempt (1-based); attempts past the last step reuse it. */
-export function retryStepIndex(attempt: number): number {
-  return Math.min(Math.max(attempt, 1), RETRY_STEPS_MS.length) - 1;
+export function retryStepIndex(attempt: number, stepCount: number = RETRY_STEPS_MS.length): number {
+  return Math.min(Math.max(attempt, 1), stepCount) - 1;
+}
+
+/** Share of a step's delay a message may skip, so retries of a burst spread out instead of returning together. */
+export const RETRY_JITTER = 0.2;
+
+/**
+ * The per-message expiration within a step queue: the step's delay minus up to RETRY_JITTER of it.
+ * Never above the queue's TTL, which would bound it anyway.
+ */
+export function jitteredDelay(delayMs: number, random: () => number = Math.random): number {
+  return Math.max(1, Math.round(delayMs * (1 - RETRY_JITTER * random())));
 }

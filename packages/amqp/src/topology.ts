@@ -14,15 +14,21 @@ export interface TopologyNames {
   readonly retryQueues: readonly { readonly name: string; readonly delayMs: number }[];
 }
 
-/** ARCHITECTURE.md §4 names, with AMQP_PREFIX in front of every exchange and queue. */
-export function topologyNames(prefix: string): TopologyNames {
+/**
+ * ARCHITECTURE.md §4 names, with AMQP_PREFIX in front of every exchange and queue. Tests pass
+ * short `retryStepsMs`; each delay names its own queue, so steps of different lengths never clash.
+ */
+export function topologyNames(
+  prefix: string,
+  retryStepsMs: readonly number[] = RETRY_STEPS_MS,
+): TopologyNames {
   return {
     directExchange: `${prefix}notifications.direct`,
     retryExchange: `${prefix}notifications.retry`,
     deadLetterExchange: `${prefix}notifications.dlx`,
     queues: { email: `${prefix}email.queue`, push: `${prefix}push.queue` },
     failedQueue: `${prefix}failed.queue`,
-    retryQueues: RETRY_STEPS_MS.map((delayMs) => ({ name: `${prefix}${retryQueueName(delayMs)}`, delayMs })),
+    retryQueues: retryStepsMs.map((delayMs) => ({ name: `${prefix}${retryQueueName(delayMs)}`, delayMs })),
   };
 }
 
@@ -62,5 +68,8 @@ export async function declareTopology(channel: ConfirmChannel, names: TopologyNa
 
 /** The retry queue a message waits in after its failed attempt (1-based). */
 export function retryQueueFor(names: TopologyNames, attempt: number): { name: string; delayMs: number } {
-  return names.retryQueues[retryStepIndex(attempt)] as { name: string; delayMs: number };
+  return names.retryQueues[retryStepIndex(attempt, names.retryQueues.length)] as {
+    name: string;
+    delayMs: number;
+  };
 }

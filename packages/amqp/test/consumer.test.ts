@@ -105,4 +105,40 @@ describe('consumeQueue', () => {
     });
     expect(JSON.parse(dead.content.toString())).toEqual({ id: 'permanent', attempt: 3 });
   });
+
+  it('requeues a message without using an attempt', async () => {
+    let requeued = false;
+    decide = (job) => {
+      if (job.id !== 'requeue-me' || requeued) return { kind: 'ack' };
+      requeued = true;
+      return { kind: 'requeue', reason: 'breaker open' };
+    };
+    await publish({ id: 'requeue-me', attempt: 1 });
+    await waitFor(() => seen.filter((job) => job.id === 'requeue-me').length === 2, {
+      description: 'the message again',
+    });
+    expect(seen.filter((job) => job.id === 'requeue-me').map((job) => job.attempt)).toEqual([1, 1]);
+  });
+
+  it('leaves messages in the queue while paused and takes them after resume', async () => {
+    decide = () => ({ kind: 'ack' });
+    await consumer!.pause();
+    await publish({ id: 'while-paused', attempt: 1 });
+    const channel = await connection.createChannel();
+    try {
+      await waitFor(
+        async () => (await channel.checkQueue(connection.names.queues.email)).messageCount === 1,
+        {
+          description: 'the message waiting in the queue',
+        },
+      );
+      expect(seen.some((job) => job.id === 'while-paused')).toBe(false);
+    } finally {
+      await channel.close();
+    }
+    await consumer!.resume();
+    await waitFor(() => seen.some((job) => job.id === 'while-paused'), {
+      description: 'the message after resume',
+    });
+  });
 });

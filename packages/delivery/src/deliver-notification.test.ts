@@ -11,6 +11,7 @@ import type {
   StatusReceipt,
 } from './delivery-peers';
 import { makeDeliverNotification } from './deliver-notification';
+import { BreakerOpenError } from './provider-breaker';
 import type { QueuedNotification } from './queued-notification';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
@@ -228,5 +229,20 @@ describe('makeDeliverNotification', () => {
     expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
     expect(fakes.sends).toHaveLength(1);
     expect(fakes.counted).toEqual(['delivered']);
+  });
+
+  it('returns the message to its queue, using no attempt and reporting nothing more, while the breaker is open', async () => {
+    const { deliver, fakes } = setUp({
+      send: async () => {
+        throw new BreakerOpenError('email');
+      },
+    });
+
+    expect(await deliver(queued(), log)).toEqual({
+      kind: 'requeue',
+      reason: 'circuit breaker of email is open',
+    });
+    expect(statuses(fakes)).toEqual(['SENDING']);
+    expect(fakes.counted).toEqual(['requeued']);
   });
 });

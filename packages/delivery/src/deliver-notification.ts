@@ -4,6 +4,7 @@ import type { DeliveryChannel, SendResult } from './delivery-channel';
 import type { DeliveryMetrics } from './delivery-metrics';
 import type { DeliveryPeers, ReportedStatus } from './delivery-peers';
 import { classifyFailure, decideOnFailure } from './failure-policy';
+import { BreakerOpenError } from './provider-breaker';
 import type { QueuedNotification } from './queued-notification';
 
 /** Statuses after which nothing may be sent again. */
@@ -73,8 +74,14 @@ export function makeDeliverNotification({
         notificationId: message.notification_id,
         priority: message.priority,
         attempt: message.attempt,
+        category: message.category ?? undefined,
       });
     } catch (error) {
+      if (error instanceof BreakerOpenError) {
+        log.info('provider breaker open; returning the message to its queue');
+        metrics.count('requeued');
+        return { kind: 'requeue', reason: error.message };
+      }
       const decision = decideOnFailure(classifyFailure(error), message.attempt, maxAttempts);
       if (decision.status === 'RETRYING') {
         log.warn({ err: error, attempt: message.attempt }, 'delivery failed; retrying');

@@ -41,6 +41,7 @@ export interface DeliveryContext {
   readonly notificationId: string;
   readonly priority: number;
   readonly attempt: number;
+  readonly category?: string;
 }
 
 export type SendResult =

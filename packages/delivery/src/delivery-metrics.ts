@@ -2,8 +2,11 @@ import { Counter } from 'prom-client';
 import type { Channel } from '@herald/amqp';
 import type { MetricsRegistry } from '@herald/observability';
 
-/** How handling a message ended; `duplicate` is a redelivery of a settled notification, dropped unsent. */
-export type DeliveryResult = 'delivered' | 'skipped' | 'retried' | 'failed' | 'duplicate';
+/**
+ * How handling a message ended; `duplicate` is a redelivery of a settled notification, dropped
+ * unsent; `requeued` went back to its queue unattempted because the provider's breaker was open.
+ */
+export type DeliveryResult = 'delivered' | 'skipped' | 'retried' | 'failed' | 'duplicate' | 'requeued';
 
 export interface DeliveryMetrics {
   count(result: DeliveryResult): void;

@@ -45,3 +45,8 @@ export interface DeliveryPeers {
   readonly users: UserDirectory;
   readonly templates: TemplateRenderer;
 }
+
+/** Where a push channel reports a token the provider says is dead (users' InvalidatePushToken). */
+export interface PushTokenRegistry {
+  invalidate(userId: string, token: string, reason: string): Promise<void>;
+}

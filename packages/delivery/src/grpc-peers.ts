@@ -1,3 +1,4 @@
+import { NotFoundError } from '@herald/errors';
 import {
   createGrpcClient,
   loadHeraldProto,
@@ -6,7 +7,8 @@ import {
   type GrpcUser,
 } from '@herald/proto';
 import type { DeviceKind, Recipient, RecipientDevice, RenderedContent } from './delivery-channel';
-import type { DeliveryPeers } from './delivery-peers';
+import type { DeliveryPeers, PushTokenRegistry, StatusChange } from './delivery-peers';
+import { createStatusBatcher } from './status-batcher';
 
 export interface GrpcPeerOptions {
   /** host:port of each service. */
@@ -15,10 +17,18 @@ export interface GrpcPeerOptions {
   readonly notificationsAddress: string;
   readonly internalToken: string;
   readonly deadlineMs: number;
+  /** How long status reports wait to share a ReportStatusBatch call; 0 reports each on its own. */
+  readonly statusFlushMs: number;
 }
 
+/** notifications' limits on a report's detail and on a batch. */
+const MAX_DETAIL = 2000;
+const MAX_BATCH = 500;
+
 /** The delivery peers over gRPC; failures arrive as HeraldErrors (transport → UnavailableError). */
-export function createGrpcPeers(options: GrpcPeerOptions): DeliveryPeers & { close(): void } {
+export function createGrpcPeers(
+  options: GrpcPeerOptions,
+): DeliveryPeers & { pushTokens: PushTokenRegistry; close(): Promise<void> } {
   const { herald } = loadHeraldProto();
   const clientOptions = { internalToken: options.internalToken, deadlineMs: options.deadlineMs };
   const users = createGrpcClient(herald.v1.UserService, options.usersAddress, clientOptions);
@@ -28,19 +38,36 @@ export function createGrpcPeers(options: GrpcPeerOptions): DeliveryPeers & { clo
     options.notificationsAddress,
     clientOptions,
   );
-  return {
-    statuses: {
-      report: async (change) => {
-        const result = await statuses.ReportStatus({
-          notification_id: change.notificationId,
-          status: change.status,
-          detail: change.detail,
-          attempt: change.attempt,
-          timestamp: change.at.toISOString(),
-        });
-        return { applied: result.applied, status: result.status };
-      },
+  const toReport = (change: StatusChange) => ({
+    notification_id: change.notificationId,
+    status: change.status,
+    // notifications refuses longer details, and would refuse the whole batch with them.
+    detail: change.detail.slice(0, MAX_DETAIL),
+    attempt: change.attempt,
+    timestamp: change.at.toISOString(),
+  });
+  const batcher = createStatusBatcher(
+    async (changes) => {
+      const { results } = await statuses.ReportStatusBatch({ reports: changes.map(toReport) });
+      // The batch answers an unknown notification in place, where ReportStatus fails with NOT_FOUND.
+      return results.map((result) =>
+        !result.applied && result.status === ''
+          ? new NotFoundError(`notification ${result.notification_id} not found`)
+          : { applied: result.applied, status: result.status },
+      );
     },
+    { flushMs: options.statusFlushMs, maxBatch: MAX_BATCH },
+  );
+  return {
+    statuses:
+      options.statusFlushMs > 0
+        ? batcher
+        : {
+            report: async (change) => {
+              const result = await statuses.ReportStatus(toReport(change));
+              return { applied: result.applied, status: result.status };
+            },
+          },
     users: {
       getUser: async (id) => toRecipient(await users.GetUser({ id })),
     },
@@ -55,7 +82,13 @@ export function createGrpcPeers(options: GrpcPeerOptions): DeliveryPeers & { clo
           }),
         ),
     },
-    close: () => {
+    pushTokens: {
+      invalidate: async (userId, token, reason) => {
+        await users.InvalidatePushToken({ user_id: userId, token, reason });
+      },
+    },
+    close: async () => {
+      await batcher.flush();
       users.close();
       templates.close();
       statuses.close();

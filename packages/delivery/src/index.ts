@@ -33,5 +33,14 @@ export {
 export { createDeliveryHandler } from './delivery-handler';
 export { createGrpcPeers, type GrpcPeerOptions } from './grpc-peers';
 export { workerEnv, type WorkerConfig } from './worker-config';
-export { createWorkerApp, type WorkerAppOptions } from './worker-app';
+export { createWorkerApp, type WorkerAppOptions, type WorkerServices } from './worker-app';
 export { writeOutboxFile } from './outbox-file';
+export {
+  guardWithBreaker,
+  BreakerOpenError,
+  type BreakerOptions,
+  type BreakerListener,
+  type GuardedChannel,
+} from './provider-breaker';
+export { withFallbackCache, type FallbackCacheOptions } from './fallback-cache';
+export type { PushTokenRegistry } from './delivery-peers';

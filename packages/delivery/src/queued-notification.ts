@@ -20,6 +20,8 @@ export const queuedNotificationSchema = z.looseObject({
   correlation_id: z.string().min(1),
   attempt: z.number().int().positive(),
   created_at: z.iso.datetime({ offset: true }),
+  /** The sender's category (e.g. "marketing"), when the publisher adds it; decides List-Unsubscribe. */
+  category: z.string().nullish(),
 });
 
 export type QueuedNotification = z.output<typeof queuedNotificationSchema>;

@@ -11,21 +11,33 @@ import type { DeliveryChannel } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';
 import { createDeliveryMetrics } from './delivery-metrics';
 import { createGrpcPeers } from './grpc-peers';
+import type { PushTokenRegistry } from './delivery-peers';
+import { withFallbackCache } from './fallback-cache';
+import { guardWithBreaker } from './provider-breaker';
 import type { WorkerConfig } from './worker-config';
+
+/** Bounds the fallback caches' memory; a worker sees few distinct users and renderings in ten minutes. */
+const PEER_CACHE_ENTRIES = 10_000;
 
 export interface WorkerAppOptions {
   /** Service name in logs, metrics and /health. */
   readonly service: string;
   readonly config: WorkerConfig;
-  /** Closed on stop, after consuming has stopped. */
-  readonly channel: DeliveryChannel;
+  /** Builds the channel once the peers exist; closed on stop, after consuming has stopped. */
+  readonly createChannel: (services: WorkerServices) => DeliveryChannel;
   readonly log: Logger;
+}
+
+/** What a channel may call besides its providers. */
+export interface WorkerServices {
+  readonly pushTokens: PushTokenRegistry;
 }
 
 /**
  * The composition both workers share: the broker (an unreachable one is an
- * UnreachableDependencyError naming AMQP_URL), gRPC peers, the delivery handler on the
- * channel's queue, and a health server whose /ready probes the broker. stop() stops taking
+ * UnreachableDependencyError naming AMQP_URL), gRPC peers behind the fallback cache, the
+ * channel behind its circuit breaker (open pauses the consumer, half-open resumes it), the
+ * delivery handler on the channel's queue, and a health server whose /ready probes the broker. stop() stops taking
  * messages, lets in-flight ones finish, then closes everything in reverse order.
  */
 export async function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
@@ -40,16 +52,15 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Servic
 }
 
 async function assembleWorker(
-  { service, config, channel, log }: WorkerAppOptions,
+  { service, config, createChannel, log }: WorkerAppOptions,
   cleanup: CleanupStack,
 ): Promise<ServiceApp> {
-  cleanup.push('channel', channel, (opened) => opened.close());
   const amqp = cleanup.push(
     'amqp',
-    await connectAmqp(config.AMQP_URL, config.AMQP_PREFIX, log),
+    await connectAmqp(config.AMQP_URL, config.AMQP_PREFIX, log, { retryStepsMs: config.RETRY_STEPS_MS }),
     (connection) => connection.close(),
   );
-  const peers = cleanup.push(
+  const grpcPeers = cleanup.push(
     'grpc clients',
     createGrpcPeers({
       usersAddress: config.USERS_GRPC,
@@ -57,10 +68,31 @@ async function assembleWorker(
       notificationsAddress: config.NOTIFICATIONS_GRPC,
       internalToken: config.INTERNAL_TOKEN,
       deadlineMs: config.GRPC_DEADLINE_MS,
+      statusFlushMs: config.STATUS_FLUSH_MS,
     }),
     (clients) => clients.close(),
   );
   const registry = createMetricsRegistry(service);
+  const peers = withFallbackCache(
+    grpcPeers,
+    { maxAgeMs: config.PEER_CACHE_MAX_AGE_MS, maxEntries: PEER_CACHE_ENTRIES },
+    log,
+  );
+  const channel = cleanup.push(
+    'channel',
+    guardWithBreaker(
+      createChannel({ pushTokens: grpcPeers.pushTokens }),
+      {
+        volumeThreshold: config.BREAKER_VOLUME_THRESHOLD,
+        errorThresholdPercentage: config.BREAKER_ERROR_PERCENT,
+        resetTimeoutMs: config.BREAKER_RESET_MS,
+        rollingWindowMs: config.BREAKER_WINDOW_MS,
+      },
+      registry,
+      log,
+    ),
+    (opened) => opened.close(),
+  );
   const handler = createDeliveryHandler({
     channel,
     peers,
@@ -75,7 +107,7 @@ async function assembleWorker(
       const server = cleanup.push('health server', await startHealthServer(health, config.PORT), (s) =>
         s.close(),
       );
-      cleanup.push(
+      const consumer = cleanup.push(
         'consumer',
         await consumeQueue(
           amqp,
@@ -83,8 +115,13 @@ async function assembleWorker(
           handler,
           log,
         ),
-        (consumer) => consumer.stop(),
+        (opened) => opened.stop(),
       );
+      // Messages wait in the queue while the provider is down, instead of spending attempts.
+      channel.watch({
+        opened: () => void consumer.pause(),
+        halfOpened: () => void consumer.resume(),
+      });
       log.info({ port: server.port, queue }, `${service} started`);
       return { http: server.port };
     },

@@ -15,6 +15,22 @@ export const workerEnv = {
   PREFETCH: z.coerce.number().int().min(1).max(1000).default(20),
   /** The attempt at which a transient failure fails the notification instead of retrying. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Retry step delays, comma-separated; unset: ARCHITECTURE §4's 1s,5s,25s,2m,10m. Tests use short ones. */
+  RETRY_STEPS_MS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated milliseconds')
+    .transform((value) => value.split(',').map((part) => Number(part.trim())))
+    .refine((steps) => steps.every((step) => step >= 10), 'every step must be at least 10 ms')
+    .optional(),
+  /** Provider circuit breaker: sends in the window before it may open, error rate, open time, window. */
+  BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  BREAKER_ERROR_PERCENT: z.coerce.number().min(1).max(100).default(50),
+  BREAKER_RESET_MS: z.coerce.number().int().min(10).default(30_000),
+  BREAKER_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How long status reports wait to share one ReportStatusBatch call; 0 sends each alone. */
+  STATUS_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /** The oldest cached user or rendered template used while users or templates are unreachable. */
+  PEER_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
 };
 
 /** The slice of a worker's config that createWorkerApp reads. */
@@ -29,4 +45,11 @@ export interface WorkerConfig {
   readonly NOTIFICATIONS_GRPC: string;
   readonly PREFETCH: number;
   readonly MAX_ATTEMPTS: number;
+  readonly RETRY_STEPS_MS?: readonly number[] | undefined;
+  readonly BREAKER_VOLUME_THRESHOLD: number;
+  readonly BREAKER_ERROR_PERCENT: number;
+  readonly BREAKER_RESET_MS: number;
+  readonly BREAKER_WINDOW_MS: number;
+  readonly PEER_CACHE_MAX_AGE_MS: number;
+  readonly STATUS_FLUSH_MS: number;
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { connectAmqp } from '@herald/amqp';
-import { openDataSource } from '@herald/database';
+import { Counter } from 'prom-client';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -11,7 +9,9 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { connectRedis } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
+import { connectBrokerLink } from './amqp/broker-link';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';
@@ -19,27 +19,43 @@ import type { NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
 import { createNotificationStatusGrpc } from './grpc/notification-status.grpc';
 import { createOutboxRelayRunner } from './relay/outbox-relay.runner';
-import { CreateNotifications1732500000000 } from './store/migrations/1732500000000-create-notifications';
-import { NotificationEventEntity } from './store/notification-event.entity';
-import { NotificationEntity } from './store/notification.entity';
+import { createStatusFeed } from './redis/status-feed';
 import { createNotificationRepository } from './store/notification.repository';
-import { OutboxMessageEntity } from './store/outbox-message.entity';
+import { openNotificationsDatabase } from './store/notifications-database';
+import { listenForOutbox } from './store/outbox-listener';
 import { createOutboxRepository } from './store/outbox.repository';
+import { createScheduleRepository } from './store/schedule.repository';
+import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
 import { makeGetNotification } from './use-cases/get-notification.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
 import { makeListNotifications } from './use-cases/list-notifications.use-case';
 import type { Clock } from './use-cases/ports';
 import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
+import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus } from './use-cases/report-status.use-case';
+import { makeRetryNotification } from './use-cases/retry-notification.use-case';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
+import { makeSendNotifications } from './use-cases/send-notifications.use-case';
 
 const SERVICE = 'notifications';
 
-/** The composition root: connections, use cases, GraphQL and gRPC servers, the outbox relay. */
-export async function createApp(config: NotificationsConfig, log: Logger): Promise<ServiceApp> {
+/** Seams for component tests; production passes none. */
+export interface AppOverrides {
+  /** The clock of every use case and loop (scheduling, quiet hours). */
+  readonly clock?: Clock;
+  /** Runs in the relay between the broker's confirms and recording them (crash simulation). */
+  readonly beforeRelayRecord?: () => Promise<void>;
+}
+
+/** The composition root: connections, use cases, GraphQL and gRPC servers, the relay and scheduler loops. */
+export async function createApp(
+  config: NotificationsConfig,
+  log: Logger,
+  overrides: AppOverrides = {},
+): Promise<ServiceApp> {
   const cleanup = new CleanupStack(log);
   try {
-    return await assemble(config, log, cleanup);
+    return await assemble(config, log, cleanup, overrides);
   } catch (error) {
     await cleanup.dispose();
     throw error;
@@ -50,13 +66,26 @@ async function assemble(
   config: NotificationsConfig,
   log: Logger,
   cleanup: CleanupStack,
+  overrides: AppOverrides,
 ): Promise<ServiceApp> {
-  const db = cleanup.push('database', await openDatabase(config.databaseUrl), (dataSource) =>
+  const db = cleanup.push('database', await openNotificationsDatabase(config.databaseUrl), (dataSource) =>
     dataSource.destroy(),
   );
-  const amqp = cleanup.push(
+  // The relay is built below; the link only needs to wake it once the broker is back.
+  const wake = { relay: () => {} };
+  const broker = cleanup.push(
     'amqp',
-    await connectAmqp(config.amqp.url, config.amqp.prefix, log),
+    await connectBrokerLink({
+      url: config.amqp.url,
+      prefix: config.amqp.prefix,
+      log,
+      onReconnected: () => wake.relay(),
+    }),
+    (link) => link.close(),
+  );
+  const redis = cleanup.push(
+    'redis',
+    connectRedis(config.redis.url, config.redis.prefix, log),
     (connection) => connection.close(),
   );
 
@@ -73,38 +102,74 @@ async function assemble(
     (client) => client.close(),
   );
 
-  const clock: Clock = { now: () => new Date() };
+  const registry = createMetricsRegistry(SERVICE);
+  const ignoredReports = new Counter({
+    name: 'herald_notifications_status_reports_ignored_total',
+    help: 'Worker status reports not applied: late, duplicate or not a legal transition.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const unpublishedEvents = new Counter({
+    name: 'herald_notifications_status_events_unpublished_total',
+    help: 'Status events recorded but not published on the Redis channel (Redis down).',
+    registers: [registry],
+  });
+
+  const clock: Clock = overrides.clock ?? { now: () => new Date() };
+  const statusFeed = createStatusFeed(redis, unpublishedEvents, log);
   const notifications = createNotificationRepository(db);
   const relay = createOutboxRelayRunner({
     relay: makeRelayOutbox({
       outbox: createOutboxRepository(db),
-      publish: createQueuePublisher(amqp),
+      publish: createQueuePublisher(broker),
       clock,
       batchSize: config.outbox.batchSize,
+      statusFeed,
       log,
+      beforeRecord: overrides.beforeRelayRecord,
     }),
     pollMs: config.outbox.pollMs,
     log,
   });
+  wake.relay = () => relay.kick();
+  const scheduler = createOutboxRelayRunner({
+    relay: makeReleaseScheduled({
+      schedule: createScheduleRepository(db),
+      clock,
+      batchSize: config.outbox.batchSize,
+      onReleased: () => relay.kick(),
+    }),
+    pollMs: config.scheduler.pollMs,
+    log,
+  });
 
-  const registry = createMetricsRegistry(SERVICE);
   const health = createHealthHandler(
     SERVICE,
     [
       { name: 'database', check: async () => void (await db.query('SELECT 1')) },
-      { name: 'broker', check: () => amqp.check() },
+      { name: 'broker', check: () => broker.check() },
     ],
     registry,
   );
+  const sendDeps = {
+    notifications,
+    users: createUserDirectory(usersClient),
+    templates: createTemplateCatalog(templatesClient),
+    clock,
+    newId: randomUUID,
+    statusFeed,
+    onQueued: () => relay.kick(),
+  };
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
-      sendNotification: makeSendNotification({
+      sendNotification: makeSendNotification(sendDeps),
+      sendNotifications: makeSendNotifications(sendDeps),
+      cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
+      retryNotification: makeRetryNotification({
         notifications,
-        users: createUserDirectory(usersClient),
-        templates: createTemplateCatalog(templatesClient),
         clock,
-        newId: randomUUID,
+        statusFeed,
         onQueued: () => relay.kick(),
       }),
       getNotification: makeGetNotification({ notifications }),
@@ -118,17 +183,28 @@ async function assemble(
   const grpc = createGrpcServer({ internalToken: config.internalToken, log });
   grpc.addService(
     proto.NotificationStatusService.service,
-    createNotificationStatusGrpc({ reportStatus: makeReportStatus({ notifications, clock }) }),
+    createNotificationStatusGrpc({
+      reportStatus: makeReportStatus({
+        notifications,
+        clock,
+        statusFeed,
+        onIgnored: (reason) => ignoredReports.inc({ reason }),
+      }),
+    }),
   );
 
   return {
-    // Started inside out and stopped in reverse: GraphQL intake closes first, then the relay,
-    // then the workers' status reports, then the connections.
+    // Started inside out and stopped in reverse: GraphQL intake closes first, then the
+    // scheduler and the relay, then the workers' status reports, then the connections.
     async start() {
       cleanup.defer('gRPC server', () => grpc.close());
       const grpcPort = await grpc.listen(config.grpcPort);
       relay.start();
       cleanup.defer('outbox relay', () => relay.stop());
+      const listener = await listenForOutbox(db, () => relay.kick(), log);
+      cleanup.defer('outbox listener', () => listener.close());
+      scheduler.start();
+      cleanup.defer('scheduler', () => scheduler.stop());
       cleanup.defer('GraphQL server', () => graphql.close());
       const httpPort = await graphql.listen(config.port);
       log.info({ http: httpPort, grpc: grpcPort }, 'notifications service started');
@@ -136,12 +212,4 @@ async function assemble(
     },
     stop: () => cleanup.dispose(),
   };
-}
-
-function openDatabase(url: string): Promise<DataSource> {
-  return openDataSource({
-    url,
-    entities: [NotificationEntity, NotificationEventEntity, OutboxMessageEntity],
-    migrations: [CreateNotifications1732500000000],
-  });
 }

@@ -10,6 +10,8 @@ describe('notifications config', () => {
       amqp: { url: 'amqp://guest:guest@127.0.0.1:5672', prefix: '' },
       grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
       outbox: { pollMs: 1000, batchSize: 100 },
+      scheduler: { pollMs: 1000 },
+      redis: { url: 'redis://127.0.0.1:6379', prefix: '' },
     });
   });
 
@@ -25,6 +27,8 @@ describe('notifications config', () => {
     ['OUTBOX_POLL_MS', 'soon'],
     ['GRPC_PORT', '70000'],
     ['AMQP_URL', 'http://rabbit'],
+    ['REDIS_URL', 'http://redis'],
+    ['SCHEDULER_POLL_MS', '5'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor, envPort, loadConfig } from '@herald/config';
+import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor, envPort, envUrl, loadConfig } from '@herald/config';
 
 /** "host:port" of a gRPC peer (ARCHITECTURE.md §8 discovery variables). */
 const grpcAddress = (defaultAddress: string) =>
@@ -19,6 +19,9 @@ const notificationsEnv = z
     TEMPLATES_GRPC: grpcAddress('127.0.0.1:50052'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().default(''),
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -34,6 +37,8 @@ const notificationsEnv = z
       deadlineMs: env.GRPC_DEADLINE_MS,
     },
     outbox: { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
+    scheduler: { pollMs: env.SCHEDULER_POLL_MS },
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
   }));
 
 export type NotificationsConfig = Readonly<z.output<typeof notificationsEnv>>;

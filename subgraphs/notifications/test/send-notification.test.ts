@@ -168,6 +168,24 @@ describe('sendNotification', () => {
     expect(await messagesFor(service.queues.email, id!)).toHaveLength(1);
   });
 
+  it('accepts one of 100 concurrent identical requests: one row and one queue message', async () => {
+    const input = welcome();
+    const results = await Promise.all(Array.from({ length: 100 }, () => send(input)));
+    expect(results.filter((result) => result.errors)).toEqual([]);
+    const ids = new Set(results.map((result) => result.data!.sendNotification.notification.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((result) => !result.data!.sendNotification.duplicate)).toHaveLength(1);
+    const [id] = [...ids];
+    await waitForStatus(id!, 'QUEUED');
+    expect(await messagesFor(service.queues.email, id!)).toHaveLength(1);
+    const rows = await service.graphql<{ notifications: { items: { requestId: string }[] } }>(
+      `query { notifications(filter: { userId: "${USERS.ada.id}" }, limit: 100) { items { requestId } } }`,
+    );
+    expect(rows.data!.notifications.items.filter((item) => item.requestId === input.requestId)).toHaveLength(
+      1,
+    );
+  });
+
   it('refuses the same requestId with different variables as CONFLICT', async () => {
     const input = welcome();
     await send(input);
@@ -216,6 +234,18 @@ describe('sendNotification', () => {
   it('skips a category the user opted out of', async () => {
     const result = await send(welcome({ category: 'marketing' }));
     expect(result.data!.sendNotification.notification).toMatchObject({ status: 'SKIPPED' });
+  });
+
+  it('skips a push notification for a user without a valid device', async () => {
+    const result = await send({
+      channel: 'PUSH',
+      userId: USERS.lin.id,
+      templateCode: 'promo',
+      requestId: `req-${randomUUID()}`,
+    });
+    const { notification } = result.data!.sendNotification;
+    expect(notification).toMatchObject({ status: 'SKIPPED', statusDetail: 'user has no valid push device' });
+    expect(await messagesFor(service.queues.push, notification.id)).toHaveLength(0);
   });
 
   it('needs an identity', async () => {

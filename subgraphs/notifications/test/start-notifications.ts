@@ -14,17 +14,31 @@ import {
 } from '@herald/proto';
 import { encodeIdentity, type Identity } from '@herald/subgraph';
 import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
-import { createApp } from '../src/app';
+import { createApp, type AppOverrides } from '../src/app';
 import { loadNotificationsConfig } from '../src/config';
 
 export const INTERNAL_TOKEN = 'notifications-component-test-token';
 export const ADMIN: Identity = { kind: 'admin', id: 'admin', scopes: [] };
 
-const preferences = (email: boolean, push: boolean): GrpcUser['preferences'] => ({
+const preferences = (
+  email: boolean,
+  push: boolean,
+  quietHours = { start: '', end: '', timezone: '' },
+): GrpcUser['preferences'] => ({
   email,
   push,
   opted_out_categories: ['marketing'],
-  quiet_hours: { start: '', end: '', timezone: '' },
+  quiet_hours: quietHours,
+});
+
+const device = (valid: boolean): GrpcUser['devices'][number] => ({
+  id: valid ? 'device-valid' : 'device-rejected',
+  kind: 'FCM',
+  token: valid ? 'fcm-token-ok' : 'fcm-token-gone',
+  endpoint: '',
+  p256dh: '',
+  auth: '',
+  valid,
 });
 
 /** The users the fake UserService knows. */
@@ -35,7 +49,7 @@ export const USERS = {
     name: 'Ada',
     locale: 'en',
     preferences: preferences(true, true),
-    devices: [],
+    devices: [device(true)],
   },
   grace: {
     id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d02',
@@ -43,7 +57,25 @@ export const USERS = {
     name: 'Grace',
     locale: 'fr',
     preferences: preferences(false, true),
-    devices: [],
+    devices: [device(true)],
+  },
+  /** Push on, but the provider rejected the only device. */
+  lin: {
+    id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d03',
+    email: 'lin@example.test',
+    name: 'Lin',
+    locale: 'en',
+    preferences: preferences(true, true),
+    devices: [device(false)],
+  },
+  /** Quiet from 22:00 to 07:00 in Berlin. */
+  night: {
+    id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d04',
+    email: 'night@example.test',
+    name: 'Night',
+    locale: 'en',
+    preferences: preferences(true, true, { start: '22:00', end: '07:00', timezone: 'Europe/Berlin' }),
+    devices: [device(true)],
   },
 } satisfies Record<string, GrpcUser>;
 
@@ -75,6 +107,8 @@ export interface RunningNotifications {
     options?: CallOptions,
   ): Promise<GraphqlResult<T>>;
   readonly statusClient: PromiseClient<NotificationStatusServiceDefinition>;
+  /** How often the fake UserService was asked, by method. */
+  readonly userCalls: { GetUser: number; GetUsers: number };
   /** Takes every message now in the queue. */
   drainQueue(queue: string): Promise<amqp.GetMessage[]>;
   stop(): Promise<void>;
@@ -84,15 +118,25 @@ export interface RunningNotifications {
  * Boots the notifications subgraph on free ports, with its own database and AMQP prefix, and
  * real gRPC peers standing in for the users and templates services.
  */
-export async function startNotifications(): Promise<RunningNotifications> {
-  const env = createTestEnvironment();
+export async function startNotifications(
+  options: {
+    /** Extra or replaced environment variables (AMQP_URL through a proxy, poll intervals). */
+    readonly env?: Record<string, string>;
+    readonly overrides?: AppOverrides;
+    /** A database, AMQP prefix and Redis prefix to share (a restart); its owner cleans it up. */
+    readonly environment?: TestEnvironment;
+  } = {},
+): Promise<RunningNotifications> {
+  const env = options.environment ?? createTestEnvironment();
+  const cleanupEnv = options.environment ? async () => undefined : () => env.cleanup();
   const log = createLogger({ service: 'notifications', level: 'silent' });
   const stops: (() => Promise<void> | void)[] = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const peers = await startPeers(log);
+    const userCalls = { GetUser: 0, GetUsers: 0 };
+    const peers = await startPeers(log, userCalls);
     stops.push(() => peers.close());
     const peerAddress = `127.0.0.1:${await peers.listen(0, '127.0.0.1')}`;
 
@@ -107,10 +151,15 @@ export async function startNotifications(): Promise<RunningNotifications> {
         USERS_GRPC: peerAddress,
         TEMPLATES_GRPC: peerAddress,
         INTERNAL_TOKEN,
+        REDIS_URL: env.redisUrl,
+        REDIS_PREFIX: env.redisPrefix,
         // Long enough that only the in-process kick can queue a notification within a test.
         OUTBOX_POLL_MS: '60000',
+        SCHEDULER_POLL_MS: '60000',
+        ...options.env,
       }),
       log,
+      options.overrides,
     );
     stops.push(() => app.stop());
     const ports = await app.start();
@@ -134,6 +183,7 @@ export async function startNotifications(): Promise<RunningNotifications> {
       queues: { email: `${env.amqpPrefix}email.queue`, push: `${env.amqpPrefix}push.queue` },
       graphql: (query, variables, options) => postGraphql(ports.http, query, variables, options),
       statusClient,
+      userCalls,
       async drainQueue(queue) {
         const messages: amqp.GetMessage[] = [];
         for (
@@ -147,17 +197,20 @@ export async function startNotifications(): Promise<RunningNotifications> {
       },
       async stop() {
         await stopAll();
-        await env.cleanup();
+        await cleanupEnv();
       },
     };
   } catch (error) {
     await stopAll();
-    await env.cleanup();
+    await cleanupEnv();
     throw error;
   }
 }
 
-async function startPeers(log: ReturnType<typeof createLogger>): Promise<GrpcServer> {
+async function startPeers(
+  log: ReturnType<typeof createLogger>,
+  calls: { GetUser: number; GetUsers: number },
+): Promise<GrpcServer> {
   const { UserService, TemplateService } = loadHeraldProto().herald.v1;
   const server = createGrpcServer({ internalToken: INTERNAL_TOKEN, log });
   const users: readonly GrpcUser[] = Object.values(USERS);
@@ -167,11 +220,15 @@ async function startPeers(log: ReturnType<typeof createLogger>): Promise<GrpcSer
   };
   server.addService(UserService.service, {
     GetUser: async ({ id }) => {
+      calls.GetUser += 1;
       const user = users.find((candidate) => candidate.id === id);
       if (!user) throw new NotFoundError(`user ${id} not found`, { id });
       return user;
     },
-    GetUsers: unused,
+    GetUsers: async ({ ids }) => {
+      calls.GetUsers += 1;
+      return { users: users.filter((user) => ids.includes(user.id)) };
+    },
     InvalidatePushToken: unused,
     VerifyCredential: unused,
   });

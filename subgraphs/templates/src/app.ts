@@ -8,24 +8,29 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { connectRedis, createPubSubChannel } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
+import { createTemplateChanges, type TemplateChangeMessage } from './cache/template-changes';
+import { composeRendering } from './compose-rendering';
 import type { TemplatesConfig } from './config';
-import { createTemplateEngine } from './domain/template-engine';
 import { createTemplateGrpcHandlers } from './grpc/template.grpc';
 import { createTemplateResolvers } from './graphql/template.resolvers';
 import { CreateTemplates1720000000000 } from './store/migrations/1720000000000-create-templates';
+import { OnePublishedVersionPerLocale1720000000001 } from './store/migrations/1720000000001-one-published-version-per-locale';
 import { TemplateEntity } from './store/template.entity';
 import { createTemplateRepository } from './store/template.repository';
 import { TemplateVersionEntity } from './store/template-version.entity';
+import { makeAddTemplateVersion } from './use-cases/add-template-version.use-case';
 import { makeCreateTemplate } from './use-cases/create-template.use-case';
 import { makeFindActiveVersion } from './use-cases/find-active-version.use-case';
 import { makeFindTemplate } from './use-cases/find-template.use-case';
-import { makeGetTemplate } from './use-cases/get-template.use-case';
 import { makeListTemplateVersions } from './use-cases/list-template-versions.use-case';
 import { makeListTemplates } from './use-cases/list-templates.use-case';
-import { makeRenderTemplate } from './use-cases/render-template.use-case';
+import { makePublishTemplateVersion } from './use-cases/publish-template-version.use-case';
 
 const SERVICE = 'templates';
+/** How long start-up waits for the change subscription before serving without it (fail open). */
+const SUBSCRIBE_WAIT_MS = 2000;
 
 export async function createApp(config: TemplatesConfig, log: Logger): Promise<ServiceApp> {
   const cleanup = new CleanupStack(log);
@@ -35,15 +40,29 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
       url: config.DATABASE_URL,
       urlVariable: 'DATABASE_URL',
       entities: [TemplateEntity, TemplateVersionEntity],
-      migrations: [CreateTemplates1720000000000],
+      migrations: [CreateTemplates1720000000000, OnePublishedVersionPerLocale1720000000001],
     }),
     (source) => source.destroy(),
   );
 
+  const redis = cleanup.push(
+    'redis',
+    connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
+    (connection) => connection.close(),
+  );
+
   const templates = createTemplateRepository(db);
-  const engine = createTemplateEngine({ cacheSize: config.TEMPLATE_CACHE_SIZE });
-  const getTemplate = makeGetTemplate({ templates });
-  const renderTemplate = makeRenderTemplate({ getTemplate, engine });
+  const { engine, resolutions, getTemplate, renderTemplate } = composeRendering({
+    templates,
+    cacheSize: config.TEMPLATE_CACHE_SIZE,
+    resolutionTtlMs: config.ACTIVE_VERSION_CACHE_SECONDS * 1000,
+  });
+  const changes = createTemplateChanges(
+    createPubSubChannel<TemplateChangeMessage>(redis, 'templates:changed', log),
+    (code) => resolutions.invalidate(code),
+    log,
+  );
+  const announceChange = (code: string) => changes.announce(code);
 
   const registry = createMetricsRegistry(SERVICE);
   const health = createHealthHandler(
@@ -55,6 +74,8 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createTemplateResolvers({
       createTemplate: makeCreateTemplate({ templates, engine }),
+      addTemplateVersion: makeAddTemplateVersion({ templates, engine, announceChange }),
+      publishTemplateVersion: makePublishTemplateVersion({ templates, announceChange }),
       findTemplate: makeFindTemplate({ templates }),
       listTemplates: makeListTemplates({ templates }),
       listTemplateVersions: makeListTemplateVersions({ templates }),
@@ -73,6 +94,7 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
 
   return {
     async start() {
+      await changes.listen(SUBSCRIBE_WAIT_MS);
       // Pushed before listening so a half-started app still closes what it opened.
       cleanup.defer('graphql server', () => graphql.close());
       const http = await graphql.listen(config.PORT);

@@ -73,6 +73,8 @@ function failure(promise: Promise<unknown>): Promise<unknown> {
 beforeAll(async () => {
   const config = loadTemplatesConfig({
     DATABASE_URL: environment.databaseUrl('templates'),
+    REDIS_URL: environment.redisUrl,
+    REDIS_PREFIX: environment.redisPrefix,
     PORT: '0',
     GRPC_PORT: '0',
     INTERNAL_TOKEN: TOKEN,

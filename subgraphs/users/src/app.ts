@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@herald/database';
@@ -9,22 +10,37 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { connectRedis, createCache, type RedisConnection } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import type { UsersConfig } from './config';
-import { hashPassword } from './domain/password';
+import { signAccessToken, verifyAccessToken } from './domain/access-token';
+import { hashPassword, verifyPassword } from './domain/password';
+import { createCredentialResolvers } from './graphql/credential.resolvers';
 import { createUserResolvers } from './graphql/user.resolvers';
 import { createUserGrpcHandlers } from './grpc/user.grpc';
+import { ApiKeyEntity } from './store/api-key.entity';
+import { createApiKeyRepository } from './store/api-key.repository';
+import { createCachedProfiles, type CachedProfile } from './store/cached-profiles';
 import { DeviceEntity } from './store/device.entity';
 import { createDeviceRepository } from './store/device.repository';
 import { CreateUsers1732500000000 } from './store/migrations/1732500000000-create-users';
+import { AddApiKeysAndDeviceState1732600000000 } from './store/migrations/1732600000000-add-api-keys-and-device-state';
 import { PreferencesEntity } from './store/preferences.entity';
 import { UserEntity } from './store/user.entity';
 import { createUserRepository } from './store/user.repository';
+import { makeCreateApiKey } from './use-cases/create-api-key.use-case';
 import { makeCreateUser } from './use-cases/create-user.use-case';
 import { makeGetUser } from './use-cases/get-user.use-case';
 import { makeGetUsers } from './use-cases/get-users.use-case';
 import { makeInvalidatePushToken } from './use-cases/invalidate-push-token.use-case';
+import { makeListApiKeys } from './use-cases/list-api-keys.use-case';
 import { makeListUsers } from './use-cases/list-users.use-case';
+import { makeLogin } from './use-cases/login.use-case';
+import { makeRegisterDevice } from './use-cases/register-device.use-case';
+import { makeFindDevice, makeRemoveDevice } from './use-cases/remove-device.use-case';
+import { makeRevokeApiKey } from './use-cases/revoke-api-key.use-case';
+import { makeUpdatePreferences } from './use-cases/update-preferences.use-case';
+import { makeVerifyCredential, type VerifiedIdentity } from './use-cases/verify-credential.use-case';
 
 const SERVICE = 'users';
 
@@ -35,24 +51,68 @@ export async function createApp(config: UsersConfig, log: Logger): Promise<Servi
   );
 
   try {
-    return wire(config, log, db, cleanup);
+    // Fail-open: Redis only caches, so the service starts and serves without it.
+    const redis = cleanup.push(
+      'redis',
+      connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
+      (connection) => connection.close(),
+    );
+    // A hash of no one's password, so a login for an unknown email costs the same as a wrong password.
+    const dummyHash = await hashPassword(`no-such-user-${Date.now()}`);
+    return wire(config, log, { db, redis, dummyHash }, cleanup);
   } catch (error) {
-    // Nothing else will release the connection pool if wiring fails after it opened.
+    // Nothing else will release the connections if wiring fails after they opened.
     await cleanup.dispose();
     throw error;
   }
 }
 
-function wire(config: UsersConfig, log: Logger, db: DataSource, cleanup: CleanupStack): ServiceApp {
+interface Resources {
+  readonly db: DataSource;
+  readonly redis: RedisConnection;
+  readonly dummyHash: string;
+}
+
+function wire(
+  config: UsersConfig,
+  log: Logger,
+  { db, redis, dummyHash }: Resources,
+  cleanup: CleanupStack,
+): ServiceApp {
+  const now = () => new Date();
+  const metrics = createMetricsRegistry(SERVICE);
   const users = createUserRepository(db);
   const devices = createDeviceRepository(db);
-  const getUser = makeGetUser({ users });
-  const getUsers = makeGetUsers({ users });
-  const createUser = makeCreateUser({ users, hashPassword });
-  const listUsers = makeListUsers({ users });
-  const invalidatePushToken = makeInvalidatePushToken({ devices });
+  const apiKeys = createApiKeyRepository(db);
+  const profiles = createCachedProfiles(
+    users,
+    createCache<CachedProfile>(
+      redis,
+      { namespace: 'user', ttlSeconds: config.USER_CACHE_SECONDS },
+      metrics,
+      log,
+    ),
+    log,
+  );
+  const credentialCache = createCache<VerifiedIdentity>(
+    redis,
+    { namespace: 'credential', ttlSeconds: config.CREDENTIAL_CACHE_SECONDS },
+    metrics,
+    log,
+  );
+  const tokenKey = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
 
-  const metrics = createMetricsRegistry(SERVICE);
+  const getUser = makeGetUser({ users: profiles });
+  const getUsers = makeGetUsers({ users: profiles });
+  const invalidatePushToken = makeInvalidatePushToken({ devices, profiles, now });
+  const verifyCredential = makeVerifyCredential({
+    verifyToken: (token) => verifyAccessToken(token, config.JWT_SECRET, now()),
+    apiKeys,
+    profiles,
+    cache: credentialCache,
+    now,
+  });
+
   const health = createHealthHandler(
     SERVICE,
     [
@@ -65,10 +125,43 @@ function wire(config: UsersConfig, log: Logger, db: DataSource, cleanup: Cleanup
     ],
     metrics,
   );
+  const userResolvers = createUserResolvers({
+    createUser: makeCreateUser({ users, hashPassword }),
+    getUser,
+    listUsers: makeListUsers({ users }),
+    updatePreferences: makeUpdatePreferences({ users, profiles }),
+    registerDevice: makeRegisterDevice({ users: profiles, devices, profiles, now }),
+    findDevice: makeFindDevice({ devices }),
+    removeDevice: makeRemoveDevice({ devices, profiles }),
+    allowInsecurePushEndpoints: config.ALLOW_INSECURE_PUSH_ENDPOINTS,
+    resolveHost,
+  });
+  const credentialResolvers = createCredentialResolvers({
+    login: makeLogin({
+      users,
+      verifyPassword,
+      dummyHash,
+      issueToken: (userId) => signAccessToken(userId, tokenKey, now()),
+    }),
+    createApiKey: makeCreateApiKey({ apiKeys }),
+    revokeApiKey: makeRevokeApiKey({
+      apiKeys,
+      forgetCredential: (secretHash) =>
+        credentialCache.delete(secretHash).catch((error: unknown) => {
+          log.warn({ err: error }, 'credential cache invalidation failed; the entry expires on its own');
+        }),
+      now,
+    }),
+    listApiKeys: makeListApiKeys({ apiKeys }),
+  });
   const graphql = createSubgraphServer({
     // schema.graphql sits at the package root, one level above src/ and dist/.
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
-    resolvers: createUserResolvers({ createUser, getUser, listUsers }),
+    resolvers: {
+      ...userResolvers,
+      Query: { ...userResolvers.Query, ...credentialResolvers.Query },
+      Mutation: { ...userResolvers.Mutation, ...credentialResolvers.Mutation },
+    },
     internalToken: config.INTERNAL_TOKEN,
     health,
     log,
@@ -76,7 +169,7 @@ function wire(config: UsersConfig, log: Logger, db: DataSource, cleanup: Cleanup
   const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
-    createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken }),
+    createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken, verifyCredential }),
   );
 
   return {
@@ -92,10 +185,20 @@ function wire(config: UsersConfig, log: Logger, db: DataSource, cleanup: Cleanup
   };
 }
 
-function openDatabase(url: string): Promise<DataSource> {
+/** Every address of a host name; none when it does not resolve within two seconds. */
+async function resolveHost(hostname: string): Promise<string[]> {
+  const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), 2000).unref());
+  const resolved = lookup(hostname, { all: true, verbatim: true }).then(
+    (addresses) => addresses.map((entry) => entry.address),
+    () => [],
+  );
+  return Promise.race([resolved, timeout]);
+}
+
+async function openDatabase(url: string): Promise<DataSource> {
   return openDataSource({
     url,
-    entities: [UserEntity, PreferencesEntity, DeviceEntity],
-    migrations: [CreateUsers1732500000000],
+    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity],
+    migrations: [CreateUsers1732500000000, AddApiKeysAndDeviceState1732600000000],
   });
 }

@@ -1,15 +1,48 @@
 import { z } from 'zod';
-import { commonEnv, databaseEnv, databaseUrlFor, envPort, loadConfig } from '@herald/config';
+import {
+  ConfigError,
+  commonEnv,
+  databaseEnv,
+  databaseUrlFor,
+  envBoolean,
+  envPort,
+  envUrl,
+  loadConfig,
+} from '@herald/config';
+
+/** Signs login tokens on a developer machine; refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'herald-dev-jwt-secret-not-for-production';
 
 const usersEnv = z.object({
   ...commonEnv,
   DATABASE_URL: databaseEnv.DATABASE_URL.transform((url) => databaseUrlFor(url, 'herald_users')),
   PORT: envPort(8001),
   GRPC_PORT: envPort(50051),
+  REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default(''),
+  // HS256 wants at least as many key bytes as the hash has: 32.
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  /** How long a verified credential is trusted without a lookup: the delay before revocation reaches every replica. */
+  CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  USER_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Tests only: accept Web Push endpoints on http or on private, loopback or link-local addresses. */
+  ALLOW_INSECURE_PUSH_ENDPOINTS: envBoolean(false),
 });
 
 export type UsersConfig = Readonly<z.output<typeof usersEnv>>;
 
 export function loadUsersConfig(env: Record<string, string | undefined>): UsersConfig {
-  return loadConfig(usersEnv, env);
+  const config = loadConfig(usersEnv, env);
+  // packages/config knows only the shared secrets; this one is the users service's own.
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is the development default, which is refused when NODE_ENV=production',
+    );
+  }
+  if (config.NODE_ENV === 'production' && config.ALLOW_INSECURE_PUSH_ENDPOINTS) {
+    throw new ConfigError('ALLOW_INSECURE_PUSH_ENDPOINTS', 'must not be true when NODE_ENV=production');
+  }
+  return config;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   createGrpcClient,
   loadHeraldProto,
@@ -35,27 +36,33 @@ export interface CallOptions {
   readonly internalToken?: string | null;
 }
 
-/** Boots the users subgraph on free ports with a database of its own. */
-export async function startUsers(): Promise<RunningUsers> {
-  const env = createTestEnvironment();
+export const JWT_SECRET = 'users-component-test-jwt-secret-0123456789';
+
+/** Boots the users subgraph on free ports with a database and Redis prefix of its own. */
+export async function startUsers(env: Record<string, string> = {}): Promise<RunningUsers> {
+  const testEnv = createTestEnvironment();
   const log = createLogger({ service: 'users', level: 'silent' });
   let app: ServiceApp | undefined;
   const clients: { close(): void }[] = [];
   try {
     app = await createApp(
       loadUsersConfig({
-        DATABASE_URL: env.databaseUrl('users'),
+        DATABASE_URL: testEnv.databaseUrl('users'),
+        REDIS_URL: testEnv.redisUrl,
+        REDIS_PREFIX: testEnv.redisPrefix,
         PORT: '0',
         GRPC_PORT: '0',
         INTERNAL_TOKEN,
+        JWT_SECRET,
         NODE_ENV: 'test',
+        ...env,
       }),
       log,
     );
     const ports = await app.start();
     const started = app;
     return {
-      env,
+      env: testEnv,
       ports,
       graphql: (query, variables, options) => postGraphql(ports.http, query, variables, options),
       grpcClient(internalToken = INTERNAL_TOKEN) {
@@ -66,12 +73,12 @@ export async function startUsers(): Promise<RunningUsers> {
       async stop() {
         for (const client of clients) client.close();
         await started.stop();
-        await env.cleanup();
+        await testEnv.cleanup();
       },
     };
   } catch (error) {
     await app?.stop();
-    await env.cleanup();
+    await testEnv.cleanup();
     throw error;
   }
 }
@@ -100,4 +107,37 @@ async function postGraphql(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphqlResult, 'status'>) };
+}
+
+export interface SignedUp {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  /** The gateway-forwarded identity of this user. */
+  readonly identity: Identity;
+}
+
+/** Creates a user through public sign-up. */
+export async function signUp(users: RunningUsers, input: Record<string, unknown> = {}): Promise<SignedUp> {
+  const email = `user.${randomUUID()}@example.com`;
+  const password = 'a long enough password';
+  const result = await users.graphql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { name: 'Someone', email, password, ...input } },
+    { identity: null },
+  );
+  if (!result.data?.createUser) throw new Error(`createUser failed: ${JSON.stringify(result.errors)}`);
+  const { id } = result.data.createUser as { id: string };
+  return { id, email, password, identity: { kind: 'user', id, role: 'user', scopes: [] } };
+}
+
+/** The first error's extensions, for asserting codes and fields. */
+export function errorOf(result: GraphqlResult): Record<string, unknown> | undefined {
+  return result.errors?.[0]?.extensions;
+}
+
+/** The fields named by a BAD_USER_INPUT error, sorted. */
+export function badFieldsOf(result: GraphqlResult): string[] {
+  const issues = (errorOf(result)?.issues ?? []) as { field: string }[];
+  return issues.map((issue) => issue.field).sort();
 }

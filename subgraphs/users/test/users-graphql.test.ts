@@ -125,10 +125,16 @@ describe('users subgraph over GraphQL', () => {
     ]);
   });
 
-  it('refuses a mutation without an identity as UNAUTHENTICATED', async () => {
-    const result = await users.graphql(
+  it('lets anyone sign up, but refuses other mutations without an identity as UNAUTHENTICATED', async () => {
+    const signUp = await users.graphql(
       CREATE_USER,
       { input: { name: 'Ada', email: uniqueEmail(), password: 'analytical-engine' } },
+      { identity: null },
+    );
+    expect(signUp.errors).toBeUndefined();
+    const result = await users.graphql(
+      `mutation { updatePreferences(input: { email: false }) { email } }`,
+      {},
       { identity: null },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

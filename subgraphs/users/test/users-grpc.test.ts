@@ -85,7 +85,7 @@ describe('UserService over gRPC', () => {
     expect(found.map((user) => user.id)).toEqual([second, first]);
   });
 
-  it('marks a rejected push token invalid once', async () => {
+  it('marks a rejected push token invalid once, and GetUser stops returning it', async () => {
     const id = await createUser({ pushToken: 'fcm-token-stale' });
     const client = users.grpcClient();
     await expect(
@@ -98,7 +98,7 @@ describe('UserService over gRPC', () => {
       client.InvalidatePushToken({ user_id: randomUUID(), token: 'fcm-token-stale' }),
     ).resolves.toEqual({ invalidated: false });
     const user = await client.GetUser({ id });
-    expect(user.devices).toEqual([expect.objectContaining({ token: 'fcm-token-stale', valid: false })]);
+    expect(user.devices).toEqual([]);
   });
 
   it('refuses a call without the right internal token as UNAUTHENTICATED', async () => {

@@ -32,4 +32,10 @@ describe('loadEmailWorkerConfig', () => {
   it('refuses a gRPC address that is not host:port', () => {
     expect(() => loadEmailWorkerConfig({ USERS_GRPC: 'http://users:50051' })).toThrow('USERS_GRPC');
   });
+
+  it('reads RETRY_STEPS_MS as milliseconds and leaves the default schedule when unset', () => {
+    expect(loadEmailWorkerConfig({ RETRY_STEPS_MS: '200, 400' }).RETRY_STEPS_MS).toEqual([200, 400]);
+    expect(loadEmailWorkerConfig({}).RETRY_STEPS_MS).toBeUndefined();
+    expect(() => loadEmailWorkerConfig({ RETRY_STEPS_MS: '1s,5s' })).toThrow(/RETRY_STEPS_MS/);
+  });
 });

@@ -36,8 +36,40 @@ export const emailWorkerEnv = z.object({
     .trim()
     .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
     .default('Herald <no-reply@herald.local>'),
+  /** Where replies go; unset: to MAIL_FROM. */
+  MAIL_REPLY_TO: z
+    .string()
+    .trim()
+    .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
+    .optional(),
+  /** Comma-separated categories whose mail has no List-Unsubscribe header. */
+  CRITICAL_CATEGORIES: z
+    .string()
+    .default('security,transactional')
+    .transform((value) => new Set(list(value))),
+  /**
+   * Comma-separated List-Unsubscribe targets (mailto: or https:), with `{user_id}` and
+   * `{category}` placeholders; unset: a mailto: to the MAIL_FROM address.
+   */
+  LIST_UNSUBSCRIBE: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : list(value)))
+    .refine(
+      (targets) => targets === undefined || targets.every((target) => /^(mailto:|https:\/\/)/.test(target)),
+      'every entry must be a mailto: or https: URL',
+    ),
+  /** Pooled connections per SMTP server. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   OUTBOX_DIR: z.string().min(1).default('var/outbox'),
 });
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
 
 export type EmailWorkerConfig = z.output<typeof emailWorkerEnv>;
 

@@ -11,6 +11,10 @@ const rendered = {
   bodyHtml: '<p>Hello</p>',
 };
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
+const options = {
+  criticalCategories: new Set(['security']),
+  listUnsubscribe: ['https://herald.example/unsubscribe?user={user_id}&category={category}'],
+};
 const ada: Recipient = { id: 'u-1', email: 'ada@example.com', name: 'Ada', locale: 'en', devices: [] };
 
 function recordingProvider() {
@@ -29,7 +33,7 @@ describe('createEmailChannel', () => {
   it("mails the rendered subject, text and HTML to the user's address", async () => {
     const { provider, sent } = recordingProvider();
 
-    const result = await createEmailChannel(provider).send(ada, rendered, context);
+    const result = await createEmailChannel(provider, options).send(ada, rendered, context);
 
     expect(result).toEqual({ kind: 'delivered', providerMessageId: '<n-1@herald.local>' });
     expect(sent).toEqual([
@@ -39,6 +43,7 @@ describe('createEmailChannel', () => {
         subject: 'Welcome',
         text: 'Hello',
         html: '<p>Hello</p>',
+        listUnsubscribe: ['https://herald.example/unsubscribe?user=u-1&category='],
       },
     ]);
   });
@@ -46,10 +51,24 @@ describe('createEmailChannel', () => {
   it('fails permanently for a user without an email address', async () => {
     const { provider, sent } = recordingProvider();
 
-    const failure = createEmailChannel(provider).send({ ...ada, email: '' }, rendered, context);
+    const failure = createEmailChannel(provider, options).send({ ...ada, email: '' }, rendered, context);
 
     await expect(failure).rejects.toBeInstanceOf(DeliveryError);
     await expect(failure).rejects.toMatchObject({ permanent: true });
     expect(sent).toHaveLength(0);
+  });
+
+  it('adds Reply-To, and List-Unsubscribe for every category but the critical ones', async () => {
+    const { provider, sent } = recordingProvider();
+    const channel = createEmailChannel(provider, { ...options, replyTo: 'support@herald.example' });
+
+    await channel.send(ada, rendered, { ...context, category: 'news & offers' });
+    await channel.send(ada, rendered, { ...context, category: 'security' });
+
+    expect(sent[0]).toMatchObject({
+      replyTo: 'support@herald.example',
+      listUnsubscribe: ['https://herald.example/unsubscribe?user=u-1&category=news%20%26%20offers'],
+    });
+    expect(sent[1]?.listUnsubscribe).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-import { createPublisher, type AmqpConnection } from '@herald/amqp';
+import { createPublisher, type AmqpConnection, type Publisher } from '@herald/amqp';
 import type { PendingOutboxMessage } from '../store/outbox.repository';
+import type { BrokerLink } from './broker-link';
 
 /**
  * A confirm that never comes (a half-dead connection) must not hold the relay's transaction
@@ -9,19 +10,24 @@ const CONFIRM_TIMEOUT_MS = 10_000;
 
 /**
  * Publishes an outbox message to notifications.direct with its channel as routing key,
- * persistent, with its priority, on the confirm channel; resolves on the broker's confirm.
+ * persistent, with its priority, on the current confirm channel; resolves on the broker's
+ * confirm, rejects at once while the broker link is down.
  */
-export function createQueuePublisher(amqp: AmqpConnection): (message: PendingOutboxMessage) => Promise<void> {
-  const publisher = createPublisher(amqp.publishChannel);
-  return (message) =>
-    withTimeout(
-      publisher.publishJson(amqp.names.directExchange, message.routingKey, message.payload, {
+export function createQueuePublisher(link: BrokerLink): (message: PendingOutboxMessage) => Promise<void> {
+  let publisherOf: { amqp: AmqpConnection; publisher: Publisher } | undefined;
+  return async (message) => {
+    const amqp = link.current();
+    if (!amqp) throw new Error('amqp connection is down');
+    if (publisherOf?.amqp !== amqp) publisherOf = { amqp, publisher: createPublisher(amqp.publishChannel) };
+    await withTimeout(
+      publisherOf.publisher.publishJson(amqp.names.directExchange, message.routingKey, message.payload, {
         priority: message.priority,
         correlationId: message.correlationId,
         messageId: message.notificationId,
       }),
       CONFIRM_TIMEOUT_MS,
     );
+  };
 }
 
 function withTimeout(confirmed: Promise<void>, ms: number): Promise<void> {

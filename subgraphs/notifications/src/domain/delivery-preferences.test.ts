@@ -1,6 +1,13 @@
-import { skipReasonFor } from './delivery-preferences';
+import { skipReasonFor, type DeliveryProfile } from './delivery-preferences';
 
-const allOn = { email: true, push: true, optedOutCategories: [] };
+const allOn: DeliveryProfile = {
+  preferences: { email: true, push: true, optedOutCategories: [], quietHours: null },
+  hasValidPushDevice: true,
+};
+const withPreferences = (change: Partial<DeliveryProfile['preferences']>): DeliveryProfile => ({
+  ...allOn,
+  preferences: { ...allOn.preferences, ...change },
+});
 
 describe('skipReasonFor', () => {
   it('sends when the channel is on and the category is not opted out', () => {
@@ -8,14 +15,20 @@ describe('skipReasonFor', () => {
   });
 
   it('skips a channel the user turned off', () => {
-    expect(skipReasonFor({ ...allOn, email: false }, 'EMAIL', null)).toMatch(/email/);
-    expect(skipReasonFor({ ...allOn, email: false }, 'PUSH', null)).toBeUndefined();
-    expect(skipReasonFor({ ...allOn, push: false }, 'PUSH', undefined)).toMatch(/push/);
+    expect(skipReasonFor(withPreferences({ email: false }), 'EMAIL', null)).toMatch(/email/);
+    expect(skipReasonFor(withPreferences({ email: false }), 'PUSH', null)).toBeUndefined();
+    expect(skipReasonFor(withPreferences({ push: false }), 'PUSH', undefined)).toMatch(/push/);
   });
 
   it('skips a category the user opted out of', () => {
-    expect(skipReasonFor({ ...allOn, optedOutCategories: ['marketing'] }, 'PUSH', 'marketing')).toMatch(
-      /marketing/,
-    );
+    expect(
+      skipReasonFor(withPreferences({ optedOutCategories: ['marketing'] }), 'PUSH', 'marketing'),
+    ).toMatch(/marketing/);
+  });
+
+  it('skips push, but not email, for a user without a valid device', () => {
+    const noDevice = { ...allOn, hasValidPushDevice: false };
+    expect(skipReasonFor(noDevice, 'PUSH', null)).toMatch(/device/);
+    expect(skipReasonFor(noDevice, 'EMAIL', null)).toBeUndefined();
   });
 });

@@ -25,6 +25,12 @@ export interface Notification {
   readonly attempts: number;
   /** Fingerprint of the request body, to tell a retry from a reused request id. */
   readonly requestHash: string;
+  /** The sendAt the sender asked for, if any. */
+  readonly sendAt: Date | null;
+  /** While SCHEDULED and not yet handed to the outbox: when it is due. */
+  readonly dueAt: Date | null;
+  /** The correlation id of the accepting request, carried into the queue message. */
+  readonly correlationId: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -34,4 +40,16 @@ export interface NotificationEvent {
   readonly status: NotificationStatus;
   readonly detail: string | null;
   readonly at: Date;
+}
+
+/** One applied status change, as published on the status channel (ARCHITECTURE.md §5). */
+export interface StatusEvent {
+  readonly notificationId: string;
+  readonly userId: string;
+  readonly status: NotificationStatus;
+  /** ISO-8601. */
+  readonly at: string;
+  readonly detail: string | null;
+  /** The notification_events id: increases with every change, so subscribers can order them. */
+  readonly sequence: number;
 }

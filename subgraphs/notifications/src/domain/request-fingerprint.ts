@@ -10,6 +10,7 @@ export interface FingerprintedRequest {
   readonly locale?: string | null;
   readonly category?: string | null;
   readonly metadata?: Record<string, unknown> | null;
+  readonly sendAt?: Date | null;
 }
 
 /**
@@ -26,6 +27,7 @@ export function fingerprintRequest(request: FingerprintedRequest): string {
     locale: request.locale ?? null,
     category: request.category ?? null,
     metadata: request.metadata ?? null,
+    sendAt: request.sendAt?.toISOString() ?? null,
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

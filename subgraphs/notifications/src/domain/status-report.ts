@@ -15,9 +15,11 @@ export interface CurrentDelivery {
   readonly attempts: number;
 }
 
+export type IgnoredReason = 'transition-not-allowed' | 'stale-attempt';
+
 export type ReportDecision =
   | { readonly apply: true; readonly attempts: number }
-  | { readonly apply: false; readonly reason: 'transition-not-allowed' | 'stale-attempt' };
+  | { readonly apply: false; readonly reason: IgnoredReason };
 
 /**
  * Whether a worker's report moves the notification on. Reports arrive at least once and

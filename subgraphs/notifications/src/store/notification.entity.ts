@@ -19,6 +19,9 @@ export interface NotificationRow {
   statusDetail: string | null;
   attempts: number;
   requestHash: string;
+  sendAt: Date | null;
+  dueAt: Date | null;
+  correlationId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -43,6 +46,9 @@ export const NotificationEntity = new EntitySchema<NotificationRow>({
     statusDetail: { name: 'status_detail', type: 'text', nullable: true },
     attempts: { type: 'int', default: 0 },
     requestHash: { name: 'request_hash', type: 'text' },
+    sendAt: { name: 'send_at', type: 'timestamptz', nullable: true },
+    dueAt: { name: 'due_at', type: 'timestamptz', nullable: true },
+    correlationId: { name: 'correlation_id', type: 'text', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },
   },

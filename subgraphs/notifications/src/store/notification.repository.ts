@@ -1,14 +1,26 @@
-import type { DataSource, FindOptionsWhere } from 'typeorm';
-import { isUniqueViolation } from '@herald/database';
-import type { Channel, JsonObject, Notification, NotificationEvent } from '../domain/notification';
+import {
+  And,
+  In,
+  LessThan,
+  MoreThanOrEqual,
+  type DataSource,
+  type EntityManager,
+  type FindOperator,
+  type FindOptionsWhere,
+} from 'typeorm';
+import type {
+  Channel,
+  JsonObject,
+  Notification,
+  NotificationEvent,
+  StatusEvent,
+} from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
-
-const REQUEST_KEY = 'notifications_sender_request_id_key';
 
 export interface NewOutboxMessage {
   readonly routingKey: RoutingKey;
@@ -17,10 +29,26 @@ export interface NewOutboxMessage {
   readonly correlationId: string;
 }
 
+/** A notification to accept, with its first events and its outbox message (none when skipped or scheduled). */
+export interface NewNotification {
+  readonly notification: Notification;
+  readonly events: readonly NotificationEvent[];
+  readonly outbox: NewOutboxMessage | undefined;
+}
+
+export type InsertOutcome =
+  | { readonly inserted: true; readonly events: StatusEvent[] }
+  /** The sender already used the request id. */
+  | { readonly inserted: false };
+
 export interface NotificationFilter {
   readonly userId?: string;
   readonly status?: NotificationStatus;
   readonly channel?: Channel;
+  /** Created at or after. */
+  readonly from?: Date;
+  /** Created before. */
+  readonly to?: Date;
 }
 
 export interface StatusChange {
@@ -31,26 +59,29 @@ export interface StatusChange {
   readonly at: Date;
   /** When it was recorded. */
   readonly recordedAt: Date;
+  /** A message to enqueue with the change (a retry). */
+  readonly outbox?: NewOutboxMessage;
+  /** Takes the notification off the schedule and drops any message not yet published (a cancel). */
+  readonly unschedule?: boolean;
 }
 
 export interface StatusChangeResult {
-  readonly applied: boolean;
   /** The status after the call. */
   readonly status: NotificationStatus;
+  /** The recorded change; undefined when `decide` declined. */
+  readonly event: StatusEvent | undefined;
 }
 
 export interface NotificationRepository {
   /**
-   * Inserts the notification, its first events and its outbox message (if any) in one
-   * transaction; 'duplicate-request' when the sender already used the request id.
+   * Inserts the notifications, their first events and outbox messages in one transaction; a
+   * notification whose (sender, requestId) exists already is left out, as not inserted.
    */
-  insert(
-    notification: Notification,
-    events: readonly NotificationEvent[],
-    outbox: NewOutboxMessage | undefined,
-  ): Promise<'inserted' | 'duplicate-request'>;
+  insertMany(items: readonly NewNotification[]): Promise<InsertOutcome[]>;
   findById(id: string): Promise<Notification | undefined>;
   findByRequest(sender: string, requestId: string): Promise<Notification | undefined>;
+  /** The sender's notifications among these request ids, by request id. */
+  findByRequests(sender: string, requestIds: readonly string[]): Promise<Map<string, Notification>>;
   list(filter: NotificationFilter, page: PageRequest): Promise<{ items: Notification[]; total: number }>;
   listEvents(notificationId: string): Promise<NotificationEvent[]>;
   /**
@@ -63,6 +94,14 @@ export interface NotificationRepository {
   ): Promise<StatusChangeResult | undefined>;
 }
 
+interface EventRow {
+  id: string;
+  notification_id: string;
+  status: string;
+  detail: string | null;
+  at: Date;
+}
+
 export function createNotificationRepository(db: DataSource): NotificationRepository {
   const notifications = db.getRepository(NotificationEntity);
   const events = db.getRepository(NotificationEventEntity);
@@ -72,35 +111,53 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
   };
 
   return {
-    async insert(notification, initialEvents, outbox) {
-      try {
-        await db.transaction(async (manager) => {
-          await manager.insert(NotificationEntity, toRow(notification));
-          await manager.insert(
-            NotificationEventEntity,
-            initialEvents.map((event) => ({ notificationId: notification.id, ...event })),
-          );
-          if (outbox) {
-            await manager.insert(OutboxMessageEntity, {
-              notificationId: notification.id,
-              routingKey: outbox.routingKey,
-              payload: outbox.payload,
-              priority: outbox.priority,
-              correlationId: outbox.correlationId,
-              createdAt: notification.createdAt,
-            });
-          }
+    insertMany: async (items) => {
+      if (items.length === 0) return [];
+      return db.transaction(async (manager) => {
+        // ON CONFLICT DO NOTHING: a concurrent or repeated request does not abort the chunk.
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(NotificationEntity)
+          .values(items.map((item) => toRow(item.notification)))
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        const insertedIds = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
+        const accepted = items.filter((item) => insertedIds.has(item.notification.id));
+        const recorded = await insertEvents(
+          manager,
+          accepted.flatMap((item) =>
+            item.events.map((event) => ({ ...event, notificationId: item.notification.id })),
+          ),
+        );
+        const outbox = accepted.flatMap((item) =>
+          item.outbox ? [toOutboxRow(item.notification.id, item.outbox, item.notification.createdAt)] : [],
+        );
+        if (outbox.length > 0) await manager.insert(OutboxMessageEntity, outbox);
+
+        const userOf = new Map(accepted.map((item) => [item.notification.id, item.notification.userId]));
+        return items.map((item): InsertOutcome => {
+          if (!insertedIds.has(item.notification.id)) return { inserted: false };
+          return {
+            inserted: true,
+            events: recorded
+              .filter((row) => row.notification_id === item.notification.id)
+              .map((row) => toStatusEvent(row, userOf.get(row.notification_id) ?? item.notification.userId)),
+          };
         });
-        return 'inserted';
-      } catch (error) {
-        if (isUniqueViolation(error, REQUEST_KEY)) return 'duplicate-request';
-        throw error;
-      }
+      });
     },
 
     findById: (id) => findOne({ id }),
 
     findByRequest: (sender, requestId) => findOne({ sender, requestId }),
+
+    async findByRequests(sender, requestIds) {
+      if (requestIds.length === 0) return new Map();
+      const rows = await notifications.findBy({ sender, requestId: In([...new Set(requestIds)]) });
+      return new Map(rows.map((row) => [row.requestId, toNotification(row)]));
+    },
 
     async list(filter, page) {
       const [rows, total] = await notifications.findAndCount({
@@ -108,6 +165,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
           ...(filter.userId ? { userId: filter.userId } : {}),
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.channel ? { channel: filter.channel } : {}),
+          ...createdWithin(filter.from, filter.to),
         },
         order: { createdAt: 'DESC', id: 'DESC' },
         skip: pageOffset(page),
@@ -130,7 +188,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         if (!row) return undefined;
         const current = toNotification(row);
         const change = decide(current);
-        if (!change) return { applied: false, status: current.status };
+        if (!change) return { status: current.status, event: undefined };
         await manager.update(
           NotificationEntity,
           { id },
@@ -139,16 +197,69 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
             statusDetail: change.detail,
             attempts: change.attempts,
             updatedAt: change.recordedAt,
+            ...(change.unschedule ? { dueAt: null } : {}),
           },
         );
-        await manager.insert(NotificationEventEntity, {
-          notificationId: id,
-          status: change.status,
-          detail: change.detail,
-          at: change.at,
-        });
-        return { applied: true, status: change.status };
+        if (change.unschedule) {
+          await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
+        }
+        if (change.outbox) {
+          await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
+        }
+        const [event] = await insertEvents(manager, [
+          { notificationId: id, status: change.status, detail: change.detail, at: change.at },
+        ]);
+        return { status: change.status, event: event && toStatusEvent(event, current.userId) };
       }),
+  };
+}
+
+/** Inserts timeline rows and returns them with their ids (the published sequence). */
+async function insertEvents(
+  manager: EntityManager,
+  rows: readonly (NotificationEvent & { notificationId: string })[],
+): Promise<EventRow[]> {
+  if (rows.length === 0) return [];
+  const recorded = (await manager.query(
+    `INSERT INTO notification_events (notification_id, status, detail, at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
+     RETURNING id, notification_id, status, detail, at`,
+    [
+      rows.map((row) => row.notificationId),
+      rows.map((row) => row.status),
+      rows.map((row) => row.detail),
+      rows.map((row) => row.at),
+    ],
+  )) as EventRow[];
+  return recorded.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+function createdWithin(from: Date | undefined, to: Date | undefined): { createdAt?: FindOperator<Date> } {
+  if (from && to) return { createdAt: And(MoreThanOrEqual(from), LessThan(to)) };
+  if (from) return { createdAt: MoreThanOrEqual(from) };
+  if (to) return { createdAt: LessThan(to) };
+  return {};
+}
+
+function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt: Date) {
+  return {
+    notificationId,
+    routingKey: outbox.routingKey,
+    payload: outbox.payload,
+    priority: outbox.priority,
+    correlationId: outbox.correlationId,
+    createdAt,
+  };
+}
+
+export function toStatusEvent(row: EventRow, userId: string): StatusEvent {
+  return {
+    notificationId: row.notification_id,
+    userId,
+    status: row.status as NotificationStatus,
+    at: new Date(row.at).toISOString(),
+    detail: row.detail,
+    sequence: Number(row.id),
   };
 }
 
@@ -157,7 +268,7 @@ function toRow(notification: Notification): NotificationRow {
 }
 
 /** The columns hold only what toRow wrote (CHECK constraints guard the enums). */
-function toNotification(row: NotificationRow): Notification {
+export function toNotification(row: NotificationRow): Notification {
   return {
     ...row,
     channel: row.channel as Channel,

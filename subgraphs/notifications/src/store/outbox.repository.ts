@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
+import { toStatusEvent } from './notification.repository';
 
 /** An unpublished outbox row, with the current status of its notification. */
 export interface PendingOutboxMessage {
@@ -21,7 +23,7 @@ export interface ClaimedOutboxBatch {
     messageIds: readonly string[],
     queuedNotificationIds: readonly string[],
     at: Date,
-  ): Promise<void>;
+  ): Promise<StatusEvent[]>;
 }
 
 export interface OutboxRepository {
@@ -55,10 +57,13 @@ export function createOutboxRepository(db: DataSource): OutboxRepository {
     withUnpublishedBatch: (limit, work) =>
       db.transaction(async (manager) => {
         const rows = (await manager.query(CLAIM_SQL, [limit])) as ClaimedRow[];
+        const userOf = new Map(rows.map((row) => [row.notification_id, row.payload.user_id]));
         return work({
           messages: rows.map(toPendingMessage),
-          recordPublished: (messageIds, queuedNotificationIds, at) =>
-            recordPublished(manager, messageIds, queuedNotificationIds, at),
+          recordPublished: async (messageIds, queuedNotificationIds, at) => {
+            const events = await recordPublished(manager, messageIds, queuedNotificationIds, at);
+            return events.map((event) => toStatusEvent(event, userOf.get(event.notification_id) ?? ''));
+          },
         });
       }),
   };
@@ -69,20 +74,28 @@ async function recordPublished(
   messageIds: readonly string[],
   queuedNotificationIds: readonly string[],
   at: Date,
-): Promise<void> {
+): Promise<QueuedEventRow[]> {
   if (messageIds.length > 0) {
     await manager.query(`UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])`, [messageIds, at]);
   }
-  if (queuedNotificationIds.length > 0) {
-    await manager.query(
-      `UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])`,
-      [queuedNotificationIds, at],
-    );
-    await manager.query(
-      `INSERT INTO notification_events (notification_id, status, at) SELECT unnest($1::uuid[]), 'QUEUED', $2`,
-      [queuedNotificationIds, at],
-    );
-  }
+  if (queuedNotificationIds.length === 0) return [];
+  await manager.query(
+    `UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])`,
+    [queuedNotificationIds, at],
+  );
+  return (await manager.query(
+    `INSERT INTO notification_events (notification_id, status, at) SELECT unnest($1::uuid[]), 'QUEUED', $2
+     RETURNING id, notification_id, status, detail, at`,
+    [queuedNotificationIds, at],
+  )) as QueuedEventRow[];
+}
+
+interface QueuedEventRow {
+  id: string;
+  notification_id: string;
+  status: string;
+  detail: string | null;
+  at: Date;
 }
 
 function toPendingMessage(row: ClaimedRow): PendingOutboxMessage {

@@ -13,6 +13,12 @@ export const listNotificationsInput = z.object({
       userId: z.uuid().nullish(),
       status: z.enum(NOTIFICATION_STATUSES).nullish(),
       channel: z.enum(CHANNELS).nullish(),
+      from: z.date().nullish(),
+      to: z.date().nullish(),
+    })
+    .refine((filter) => !filter.from || !filter.to || filter.from < filter.to, {
+      error: 'from must be before to',
+      path: ['to'],
     })
     .nullish(),
   page: z
@@ -47,6 +53,8 @@ export function makeListNotifications(deps: { notifications: NotificationReposit
         userId: filter?.userId ?? undefined,
         status: filter?.status ?? undefined,
         channel: filter?.channel ?? undefined,
+        from: filter?.from ?? undefined,
+        to: filter?.to ?? undefined,
       },
       { page, limit },
     );

@@ -1,16 +1,17 @@
-import type { DeliveryPreferences } from '../domain/delivery-preferences';
-import type { Channel } from '../domain/notification';
+import type { DeliveryProfile } from '../domain/delivery-preferences';
+import type { Channel, StatusEvent } from '../domain/notification';
 
 /** What sending needs to know about the recipient (from the users service). */
-export interface Recipient {
+export interface Recipient extends DeliveryProfile {
   readonly id: string;
   readonly locale: string | null;
-  readonly preferences: DeliveryPreferences;
 }
 
 export interface UserDirectory {
   /** Undefined when there is no such user. */
   findUser(id: string): Promise<Recipient | undefined>;
+  /** The users that exist among `ids`, by id (batched lookups). */
+  findUsers(ids: readonly string[]): Promise<ReadonlyMap<string, Recipient>>;
 }
 
 /** The published template version a notification would be rendered from. */
@@ -29,4 +30,12 @@ export interface TemplateCatalog {
 
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * Fans applied status changes out to watchers (the gateway's subscriptions). Best effort: the
+ * events are already recorded in PostgreSQL, so a failed publish is logged, never thrown.
+ */
+export interface StatusFeed {
+  publish(events: readonly StatusEvent[]): Promise<void>;
 }

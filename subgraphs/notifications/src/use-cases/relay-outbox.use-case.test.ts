@@ -6,6 +6,7 @@ import { makeRelayOutbox } from './relay-outbox.use-case';
 
 const log = createLogger({ service: 'notifications-test', level: 'silent' });
 const at = new Date('2025-01-02T03:04:05.000Z');
+const statusFeed = { publish: async () => undefined };
 
 function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'): PendingOutboxMessage {
   const notificationId = `00000000-0000-4000-8000-00000000000${id}`;
@@ -43,6 +44,7 @@ function fakeOutbox(messages: PendingOutboxMessage[]) {
         messages: messages.slice(0, limit),
         recordPublished: async (messageIds, queued, when) => {
           recorded.push({ messageIds, queued, at: when });
+          return [];
         },
       };
       return work(batch);
@@ -61,6 +63,7 @@ describe('relayOutbox', () => {
       },
       clock: { now: () => at },
       batchSize: 10,
+      statusFeed,
       log,
     });
 
@@ -82,6 +85,7 @@ describe('relayOutbox', () => {
       publish: async (message) => void published.push(message.payload),
       clock: { now: () => at },
       batchSize: 10,
+      statusFeed,
       log,
     });
     await relay();
@@ -95,6 +99,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 10,
+      statusFeed,
       log,
     });
     await relay();
@@ -111,6 +116,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
+      statusFeed,
       log,
     });
     await expect(relay()).resolves.toEqual({ published: 2, more: true });
@@ -123,6 +129,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
+      statusFeed,
       log,
     });
     await expect(relay()).resolves.toEqual({ published: 0, more: false });

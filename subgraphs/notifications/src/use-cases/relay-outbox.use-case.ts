@@ -1,7 +1,7 @@
 import type { Logger } from '@herald/logging';
 import { canTransition } from '../domain/notification-status';
 import type { OutboxRepository, PendingOutboxMessage } from '../store/outbox.repository';
-import type { Clock } from './ports';
+import type { Clock, StatusFeed } from './ports';
 
 export interface RelayOutboxDeps {
   readonly outbox: OutboxRepository;
@@ -9,7 +9,13 @@ export interface RelayOutboxDeps {
   readonly publish: (message: PendingOutboxMessage) => Promise<void>;
   readonly clock: Clock;
   readonly batchSize: number;
+  readonly statusFeed: StatusFeed;
   readonly log: Logger;
+  /**
+   * Runs between the broker's confirms and recording them; tests throw here to play a relay
+   * that dies after publishing and before its commit.
+   */
+  readonly beforeRecord?: () => Promise<void>;
 }
 
 export interface RelayPass {
@@ -41,14 +47,16 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
           'outbox messages not confirmed by the broker; retrying on the next pass',
         );
       }
+      await deps.beforeRecord?.();
       const queued = published
         .filter((message) => canTransition(message.notificationStatus, 'QUEUED'))
         .map((message) => message.notificationId);
-      await batch.recordPublished(
+      const events = await batch.recordPublished(
         published.map((message) => message.id),
         [...new Set(queued)],
         deps.clock.now(),
       );
+      await deps.statusFeed.publish(events);
       return {
         published: published.length,
         more: failures.length === 0 && batch.messages.length === deps.batchSize,

@@ -1,8 +1,8 @@
 import { NotFoundError } from '@herald/errors';
 import type { NotificationStatus } from '../domain/notification-status';
-import { decideStatusReport, type ReportableStatus } from '../domain/status-report';
+import { decideStatusReport, type IgnoredReason, type ReportableStatus } from '../domain/status-report';
 import type { NotificationRepository } from '../store/notification.repository';
-import type { Clock } from './ports';
+import type { Clock, StatusFeed } from './ports';
 
 export interface StatusReportCommand {
   readonly notificationId: string;
@@ -25,6 +25,9 @@ export interface StatusReportOutcome {
 export interface ReportStatusDeps {
   readonly notifications: NotificationRepository;
   readonly clock: Clock;
+  readonly statusFeed: StatusFeed;
+  /** Counts a late, duplicate or illegal report (a metric). */
+  readonly onIgnored: (reason: IgnoredReason) => void;
 }
 
 export type ReportStatus = (report: StatusReportCommand) => Promise<StatusReportOutcome>;
@@ -33,7 +36,10 @@ export function makeReportStatus(deps: ReportStatusDeps): ReportStatus {
   return async (report) => {
     const result = await deps.notifications.changeStatus(report.notificationId, (current) => {
       const decision = decideStatusReport(current, report);
-      if (!decision.apply) return undefined;
+      if (!decision.apply) {
+        deps.onIgnored(decision.reason);
+        return undefined;
+      }
       const recordedAt = deps.clock.now();
       return {
         status: report.status,
@@ -47,6 +53,11 @@ export function makeReportStatus(deps: ReportStatusDeps): ReportStatus {
       throw new NotFoundError(`notification ${report.notificationId} not found`, {
         notificationId: report.notificationId,
       });
-    return { notificationId: report.notificationId, ...result };
+    if (result.event) await deps.statusFeed.publish([result.event]);
+    return {
+      notificationId: report.notificationId,
+      applied: result.event !== undefined,
+      status: result.status,
+    };
   };
 }

@@ -13,7 +13,8 @@ const NOW = new Date('2025-01-02T03:04:05.000Z');
 const ada: Recipient = {
   id: USER_ID,
   locale: 'de',
-  preferences: { email: true, push: true, optedOutCategories: [] },
+  preferences: { email: true, push: true, optedOutCategories: [], quietHours: null },
+  hasValidPushDevice: true,
 };
 const welcome: TemplateSummary = {
   code: 'welcome',
@@ -32,14 +33,15 @@ function fakeNotifications(racingOriginal?: Notification) {
   }[] = [];
   let raced = false;
   const repository: NotificationRepository = {
-    async insert(notification, events, outbox) {
+    async insertMany(items) {
       if (racingOriginal) {
         raced = true;
-        return 'duplicate-request';
+        return items.map(() => ({ inserted: false }));
       }
-      stored.push({ notification, events, outbox });
-      return 'inserted';
+      stored.push(...items);
+      return items.map(() => ({ inserted: true, events: [] }));
     },
+    findByRequests: () => Promise.reject(new Error('not used')),
     async findByRequest(sender, requestId) {
       if (raced) return racingOriginal;
       return stored.find(
@@ -72,6 +74,7 @@ function setUp(
         if (options.usersDown) throw new UnavailableError('users is down');
         return id === USER_ID ? (options.user ?? ada) : undefined;
       },
+      findUsers: () => Promise.reject(new Error('not used')),
     },
     templates: {
       findTemplate: async (code, locale) => {
@@ -82,6 +85,7 @@ function setUp(
     },
     clock: { now: () => NOW },
     newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
+    statusFeed: { publish: async () => undefined },
     onQueued: () => (kicks += 1),
   });
   return { send, stored: notifications.stored, lookups, kicks: () => kicks };
@@ -175,12 +179,32 @@ describe('sendNotification', () => {
     });
   });
 
-  it('refuses a future sendAt, which needs scheduling', async () => {
-    const { send } = setUp();
-    await expect(send(command({ sendAt: new Date(NOW.getTime() + 60_000) }))).rejects.toBeInstanceOf(
-      UnprocessableError,
-    );
-    await expect(send(command({ sendAt: NOW }))).resolves.toMatchObject({ duplicate: false });
+  it('holds a future sendAt as SCHEDULED without a queue message', async () => {
+    const { send, stored, kicks } = setUp();
+    const sendAt = new Date(NOW.getTime() + 60_000);
+    const { notification } = await send(command({ sendAt }));
+    expect(notification).toMatchObject({ status: 'SCHEDULED', dueAt: sendAt, sendAt });
+    expect(stored[0]?.events.map((event) => event.status)).toEqual(['ACCEPTED', 'SCHEDULED']);
+    expect(stored[0]?.outbox).toBeUndefined();
+    expect(kicks()).toBe(0);
+    await expect(send(command({ requestId: 'now', sendAt: NOW }))).resolves.toMatchObject({
+      notification: { status: 'ACCEPTED' },
+    });
+  });
+
+  it("holds a notification during the user's quiet hours, except a critical one", async () => {
+    // NOW is 03:04 UTC, inside 22:00-07:00 UTC.
+    const sleepy = {
+      ...ada,
+      preferences: { ...ada.preferences, quietHours: { start: '22:00', end: '07:00', timezone: 'UTC' } },
+    };
+    const { send } = setUp({ user: sleepy });
+    await expect(send(command())).resolves.toMatchObject({
+      notification: { status: 'SCHEDULED', dueAt: new Date('2025-01-02T07:00:00.000Z') },
+    });
+    await expect(send(command({ requestId: 'urgent', category: 'critical' }))).resolves.toMatchObject({
+      notification: { status: 'ACCEPTED', dueAt: null },
+    });
   });
 
   it('lets an unavailable users service fail the request as retryable', async () => {

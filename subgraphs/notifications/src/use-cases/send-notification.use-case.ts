@@ -4,19 +4,27 @@ import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { fingerprintRequest } from '../domain/request-fingerprint';
+import { scheduleFor } from '../domain/schedule';
 import { missingVariables } from '../domain/template-variables';
-import type { NotificationRepository } from '../store/notification.repository';
-import type { Clock, TemplateCatalog, UserDirectory } from './ports';
+import type { NewNotification, NotificationRepository } from '../store/notification.repository';
+import type { Clock, Recipient, StatusFeed, TemplateCatalog, TemplateSummary, UserDirectory } from './ports';
 
-const jsonObject = z.record(z.string(), z.unknown());
+const MAX_VARIABLES_BYTES = 64 * 1024;
+
+const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 
 /** SendNotificationInput of schema.graphql, validated. */
 export const sendNotificationInput = z.object({
   channel: z.enum(CHANNELS),
   userId: z.uuid(),
   templateCode: z.string().min(1).max(200),
-  variables: jsonObject.nullish().transform((value) => value ?? {}),
-  requestId: z.string().min(1).max(200),
+  variables: jsonObject
+    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_VARIABLES_BYTES, {
+      error: 'must be at most 64 KiB of JSON',
+    })
+    .nullish()
+    .transform((value) => value ?? {}),
+  requestId: z.string().min(1).max(255),
   priority: z
     .number()
     .int()
@@ -51,6 +59,7 @@ export interface SendNotificationDeps {
   readonly templates: TemplateCatalog;
   readonly clock: Clock;
   readonly newId: () => string;
+  readonly statusFeed: StatusFeed;
   /** Wakes the outbox relay so an accepted notification is queued at once. */
   readonly onQueued: () => void;
 }
@@ -68,71 +77,113 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
     const earlier = await deps.notifications.findByRequest(sender, input.requestId);
     if (earlier) return originalOf(earlier, requestHash);
 
-    const now = deps.clock.now();
-    if (input.sendAt && input.sendAt > now) {
-      throw new UnprocessableError('scheduled sending (sendAt in the future) is not available yet', {
-        field: 'sendAt',
-      });
-    }
     const user = await deps.users.findUser(input.userId);
     if (!user) throw new NotFoundError(`user ${input.userId} not found`, { userId: input.userId });
     const template = await deps.templates.findTemplate(input.templateCode, input.locale ?? user.locale);
-    if (!template || template.channel !== input.channel) {
-      throw new UnprocessableError(`no ${input.channel} template "${input.templateCode}"`, {
-        templateCode: input.templateCode,
-        channel: input.channel,
-      });
-    }
-    const missing = missingVariables(template.variables, input.variables);
-    if (missing.length > 0) {
-      throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
-    }
-
-    const skipReason = skipReasonFor(user.preferences, input.channel, input.category);
-    const notification: Notification = {
-      id: deps.newId(),
-      requestId: input.requestId,
+    const accepted = prepareNotification({
+      input,
       sender,
-      userId: input.userId,
-      channel: input.channel,
-      templateCode: input.templateCode,
-      templateVersion: template.version,
-      locale: template.locale ?? input.locale ?? user.locale,
-      category: input.category ?? null,
-      variables: input.variables,
-      metadata: input.metadata ?? null,
-      priority: input.priority,
-      status: skipReason ? 'SKIPPED' : 'ACCEPTED',
-      statusDetail: skipReason ?? null,
-      attempts: 0,
+      correlationId,
+      user,
+      template,
       requestHash,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const events: NotificationEvent[] = [{ status: 'ACCEPTED', detail: null, at: now }];
-    if (skipReason) events.push({ status: 'SKIPPED', detail: skipReason, at: now });
-    const outbox = skipReason
-      ? undefined
-      : {
-          routingKey: routingKeyFor(notification.channel),
-          payload: buildQueueMessage(notification, correlationId),
-          priority: notification.priority,
-          correlationId,
-        };
+      id: deps.newId(),
+      now: deps.clock.now(),
+    });
 
-    const outcome = await deps.notifications.insert(notification, events, outbox);
-    if (outcome === 'duplicate-request') {
+    const [outcome] = await deps.notifications.insertMany([accepted]);
+    if (!outcome?.inserted) {
       // A concurrent request with the same id committed first.
       const original = await deps.notifications.findByRequest(sender, input.requestId);
       if (!original) throw new Error(`request ${input.requestId} clashed but its notification is gone`);
       return originalOf(original, requestHash);
     }
-    if (outbox) deps.onQueued();
-    return { notification, duplicate: false };
+    await deps.statusFeed.publish(outcome.events);
+    if (accepted.outbox) deps.onQueued();
+    return { notification: accepted.notification, duplicate: false };
   };
 }
 
-function originalOf(original: Notification, requestHash: string): SendResult {
+export interface PrepareRequest {
+  readonly input: SendNotificationInput;
+  readonly sender: string;
+  readonly correlationId: string;
+  readonly user: Recipient;
+  readonly template: TemplateSummary | undefined;
+  readonly requestHash: string;
+  readonly id: string;
+  readonly now: Date;
+}
+
+/**
+ * The rows that accept a request: UNPROCESSABLE for a template that does not fit; SKIPPED
+ * (nothing queued) when the user does not want it; SCHEDULED (queued later) for a future
+ * sendAt or the user's quiet hours; otherwise ACCEPTED with its queue message.
+ */
+export function prepareNotification(request: PrepareRequest): NewNotification {
+  const { input, template, user, now } = request;
+  if (!template || template.channel !== input.channel) {
+    throw new UnprocessableError(`no ${input.channel} template "${input.templateCode}"`, {
+      templateCode: input.templateCode,
+      channel: input.channel,
+    });
+  }
+  const missing = missingVariables(template.variables, input.variables);
+  if (missing.length > 0) {
+    throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
+  }
+
+  const skipReason = skipReasonFor(user, input.channel, input.category);
+  const schedule = skipReason
+    ? undefined
+    : scheduleFor({
+        now,
+        sendAt: input.sendAt,
+        category: input.category,
+        quietHours: user.preferences.quietHours,
+      });
+  const events: NotificationEvent[] = [{ status: 'ACCEPTED', detail: null, at: now }];
+  if (skipReason) events.push({ status: 'SKIPPED', detail: skipReason, at: now });
+  if (schedule) events.push({ status: 'SCHEDULED', detail: schedule.reason, at: now });
+  const last = events[events.length - 1]!;
+
+  const notification: Notification = {
+    id: request.id,
+    requestId: input.requestId,
+    sender: request.sender,
+    userId: input.userId,
+    channel: input.channel,
+    templateCode: input.templateCode,
+    templateVersion: template.version,
+    locale: template.locale ?? input.locale ?? user.locale,
+    category: input.category ?? null,
+    variables: input.variables,
+    metadata: input.metadata ?? null,
+    priority: input.priority,
+    status: last.status,
+    statusDetail: last.detail,
+    attempts: 0,
+    requestHash: request.requestHash,
+    sendAt: input.sendAt ?? null,
+    dueAt: schedule?.dueAt ?? null,
+    correlationId: request.correlationId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const outbox =
+    skipReason || schedule
+      ? undefined
+      : {
+          routingKey: routingKeyFor(notification.channel),
+          payload: buildQueueMessage(notification, request.correlationId),
+          priority: notification.priority,
+          correlationId: request.correlationId,
+        };
+  return { notification, events, outbox };
+}
+
+/** The original of a repeated request id: the same body is a duplicate, another body a conflict. */
+export function originalOf(original: Notification, requestHash: string): SendResult {
   if (original.requestHash !== requestHash) {
     throw new ConflictError(
       `requestId "${original.requestId}" was already used for a different notification`,

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parseInput, scalarResolvers, type SubgraphContext } from '@herald/subgraph';
+import {
+  SCOPES,
+  parseInput,
+  requireIdentity,
+  requireScope,
+  scalarResolvers,
+  type SubgraphContext,
+} from '@herald/subgraph';
 import type { RenderedMessage, Template, TemplateVersion } from '../domain/template';
 import type { TemplateListing } from '../use-cases/list-templates.use-case';
 import type { RenderTemplateRequest } from '../use-cases/render-template.use-case';
@@ -10,13 +17,16 @@ import {
   createTemplateInputSchema,
   localeSchema,
   pageSchema,
+  templateVersionInputSchema,
   variablesSchema,
   type CreateTemplateInput,
+  type TemplateVersionInput,
 } from '../use-cases/template-inputs';
-import { requireIdentity } from './require-identity';
 
 export interface TemplateResolverDeps {
   readonly createTemplate: (input: CreateTemplateInput) => Promise<Template>;
+  readonly addTemplateVersion: (code: string, input: TemplateVersionInput) => Promise<TemplateVersion>;
+  readonly publishTemplateVersion: (code: string, number: number) => Promise<TemplateVersion>;
   readonly findTemplate: (code: string) => Promise<Template | undefined>;
   readonly listTemplates: (query: {
     channel?: Template['channel'];
@@ -39,20 +49,30 @@ const renderArgs = z.object({
   variables: allowAbsent(variablesSchema).transform((value) => value ?? {}),
   version: allowAbsent(z.number().int().min(1)),
 });
+const addVersionArgs = z.object({ code: z.string(), input: templateVersionInputSchema });
+const publishArgs = z.object({ code: z.string(), number: z.number().int().min(1) });
 const activeVersionArgs = z.object({ locale: allowAbsent(localeSchema) });
 
 export function createTemplateResolvers(deps: TemplateResolverDeps): GraphQLResolverMap<SubgraphContext> {
   return {
     ...scalarResolvers,
     Query: {
-      template: async (_source: unknown, args: unknown) =>
-        (await deps.findTemplate(parseInput(templateArgs, args).code)) ?? null,
-      templates: (_source: unknown, args: unknown) => deps.listTemplates(parseInput(templatesArgs, args)),
-      renderTemplate: (_source: unknown, args: unknown) => deps.renderTemplate(parseInput(renderArgs, args)),
+      template: async (_source: unknown, args: unknown, context: SubgraphContext) => {
+        requireIdentity(context);
+        return (await deps.findTemplate(parseInput(templateArgs, args).code)) ?? null;
+      },
+      templates: (_source: unknown, args: unknown, context: SubgraphContext) => {
+        requireIdentity(context);
+        return deps.listTemplates(parseInput(templatesArgs, args));
+      },
+      renderTemplate: (_source: unknown, args: unknown, context: SubgraphContext) => {
+        requireIdentity(context);
+        return deps.renderTemplate(parseInput(renderArgs, args));
+      },
     },
     Mutation: {
       createTemplate: async (_source: unknown, args: unknown, context: SubgraphContext) => {
-        const identity = requireIdentity(context, 'createTemplate');
+        const identity = requireScope(context, SCOPES.templatesWrite);
         const input = parseInput(createTemplateInputSchema, (args as { input?: unknown }).input);
         const template = await deps.createTemplate(input);
         context.log.info(
@@ -60,6 +80,32 @@ export function createTemplateResolvers(deps: TemplateResolverDeps): GraphQLReso
           'template created',
         );
         return template;
+      },
+      addTemplateVersion: async (_source: unknown, args: unknown, context: SubgraphContext) => {
+        const identity = requireScope(context, SCOPES.templatesWrite);
+        const { code, input } = parseInput(addVersionArgs, args);
+        const version = await deps.addTemplateVersion(code, input);
+        context.log.info(
+          {
+            template_code: code,
+            version: version.number,
+            locale: version.locale,
+            published: version.published,
+            by: identity.id,
+          },
+          'template version added',
+        );
+        return version;
+      },
+      publishTemplateVersion: async (_source: unknown, args: unknown, context: SubgraphContext) => {
+        const identity = requireScope(context, SCOPES.templatesWrite);
+        const { code, number } = parseInput(publishArgs, args);
+        const version = await deps.publishTemplateVersion(code, number);
+        context.log.info(
+          { template_code: code, version: number, locale: version.locale, by: identity.id },
+          'template version published',
+        );
+        return version;
       },
     },
     Template: {

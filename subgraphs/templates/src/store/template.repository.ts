@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { Channel, Template, TemplateContent, TemplateVersion } from '../domain/template';
 import { TemplateEntity, type TemplateRow } from './template.entity';
@@ -40,6 +40,13 @@ export interface TemplateRepository {
   listVersions(code: string): Promise<TemplateVersion[]>;
   listPublishedVersions(code: string): Promise<TemplateVersion[]>;
   findVersion(code: string, number: number): Promise<TemplateVersion | undefined>;
+  /**
+   * Appends a version numbered after the template's newest; a published one replaces the
+   * active version of its locale. Undefined when the template does not exist.
+   */
+  addVersion(code: string, version: Omit<NewTemplateVersion, 'number'>): Promise<TemplateVersion | undefined>;
+  /** Makes the version the only published one of its locale. Undefined when it does not exist. */
+  publishVersion(code: string, number: number): Promise<TemplateVersion | undefined>;
 }
 
 export function createTemplateRepository(db: DataSource): TemplateRepository {
@@ -103,7 +110,53 @@ export function createTemplateRepository(db: DataSource): TemplateRepository {
       const row = await versions.findOneBy({ templateCode: code, number });
       return row ? toVersion(row) : undefined;
     },
+    addVersion(code, version) {
+      return db.transaction(async (manager) => {
+        if (!(await lockTemplate(manager, code))) return undefined;
+        const { next } = (await manager
+          .createQueryBuilder(TemplateVersionEntity, 'version')
+          .select('coalesce(max(version.number), 0) + 1', 'next')
+          .where('version.templateCode = :code', { code })
+          .getRawOne<{ next: number }>())!;
+        if (version.published) await unpublishLocale(manager, code, version.locale);
+        const row: Omit<TemplateVersionRow, 'id' | 'createdAt'> = {
+          ...version,
+          templateCode: code,
+          number: Number(next),
+          variables: [...version.variables],
+        };
+        const inserted = await manager.insert(TemplateVersionEntity, row);
+        return toVersion({
+          ...row,
+          ...(inserted.generatedMaps[0] as Pick<TemplateVersionRow, 'id' | 'createdAt'>),
+        });
+      });
+    },
+    publishVersion(code, number) {
+      return db.transaction(async (manager) => {
+        if (!(await lockTemplate(manager, code))) return undefined;
+        const row = await manager.findOneBy(TemplateVersionEntity, { templateCode: code, number });
+        if (!row) return undefined;
+        await unpublishLocale(manager, code, row.locale);
+        await manager.update(TemplateVersionEntity, { id: row.id }, { published: true });
+        return toVersion({ ...row, published: true });
+      });
+    },
   };
+}
+
+/** Serializes the writers of one template, so version numbers and the active version never race. */
+async function lockTemplate(manager: EntityManager, code: string): Promise<boolean> {
+  const row = await manager.findOne(TemplateEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+  return row !== null;
+}
+
+async function unpublishLocale(manager: EntityManager, code: string, locale: string): Promise<void> {
+  await manager.update(
+    TemplateVersionEntity,
+    { templateCode: code, locale, published: true },
+    { published: false },
+  );
 }
 
 function toTemplate(row: TemplateRow): Template {

@@ -53,4 +53,23 @@ describe('createTemplate', () => {
     await expect(makeCreateTemplate({ templates, engine })(broken)).rejects.toBeInstanceOf(BadUserInputError);
     expect(created).toEqual([]);
   });
+
+  it('derives the text body from the HTML when an email has none', async () => {
+    const { templates, created } = fakeTemplates();
+    const htmlOnly = createTemplateInputSchema.parse({
+      code: 'html-only',
+      channel: 'EMAIL',
+      subject: 'Hi',
+      bodyHtml: '<p>Hello <b>{{name}}</b></p><p>Bye</p>',
+    });
+    await makeCreateTemplate({ templates, engine })(htmlOnly);
+    expect(created[0]?.version).toMatchObject({ body: 'Hello {{name}}\nBye', variables: ['name'] });
+  });
+
+  it('needs a text body for push and a body or HTML body for email', () => {
+    const push = createTemplateInputSchema.safeParse({ code: 'p1', channel: 'PUSH', title: 'T' });
+    const email = createTemplateInputSchema.safeParse({ code: 'e1', channel: 'EMAIL', subject: 'S' });
+    expect(push.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['body']);
+    expect(email.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['body']);
+  });
 });

@@ -2,6 +2,7 @@ import { ConflictError } from '@herald/errors';
 import type { Template } from '../domain/template';
 import type { TemplateEngine } from '../domain/template-engine';
 import type { TemplateRepository } from '../store/template.repository';
+import { prepareVersion } from './prepare-version';
 import type { CreateTemplateInput } from './template-inputs';
 
 export interface CreateTemplateDeps {
@@ -12,24 +13,10 @@ export interface CreateTemplateDeps {
 /** Creates a template with its version 1 in the given locale, which becomes its default locale. */
 export function makeCreateTemplate({ templates, engine }: CreateTemplateDeps) {
   return async (input: CreateTemplateInput): Promise<Template> => {
-    const sources = {
-      subject: input.subject ?? null,
-      title: input.title ?? null,
-      body: input.body,
-      bodyHtml: input.bodyHtml ?? null,
-    };
-    const { variables } = engine.check(sources);
+    const version = prepareVersion(engine, input.channel, input);
     const result = await templates.create(
       { code: input.code, channel: input.channel, defaultLocale: input.locale },
-      {
-        ...sources,
-        number: 1,
-        locale: input.locale,
-        imageUrl: input.imageUrl ?? null,
-        link: input.link ?? null,
-        variables,
-        published: input.publish,
-      },
+      { ...version, number: 1 },
     );
     if (result.kind === 'duplicate') {
       throw new ConflictError(`template ${input.code} already exists`, { code: input.code });

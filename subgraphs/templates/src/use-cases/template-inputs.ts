@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { FieldIssue } from '@herald/errors';
 import { canonicalizeLocale } from '../domain/locale';
-import { CHANNELS } from '../domain/template';
+import { CHANNELS, type Channel } from '../domain/template';
 
 /** What the entry points accept, validated at the edge with parseInput. */
 
@@ -27,37 +28,69 @@ const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https URL
 export const allowAbsent = <Schema extends z.ZodType>(schema: Schema) =>
   schema.nullish().transform((value) => value ?? undefined);
 
+/** The content fields both a new template and a new version carry. */
+const versionContentShape = {
+  locale: allowAbsent(localeSchema).transform((value) => value ?? 'en'),
+  subject: allowAbsent(z.string().trim().min(1).max(500)),
+  title: allowAbsent(z.string().trim().min(1).max(200)),
+  // The contract makes body required; an empty one asks for the text derived from bodyHtml.
+  body: allowAbsent(z.string().max(50_000)).transform((value) => (value === '' ? undefined : value)),
+  bodyHtml: allowAbsent(z.string().min(1).max(200_000)),
+  imageUrl: allowAbsent(httpsUrlSchema),
+  link: allowAbsent(httpsUrlSchema),
+};
+
+export interface VersionContentInput {
+  readonly subject?: string;
+  readonly title?: string;
+  readonly body?: string;
+  readonly bodyHtml?: string;
+  readonly imageUrl?: string;
+  readonly link?: string;
+}
+
+/** What a channel's versions must and must not carry; shared by createTemplate and addTemplateVersion. */
+export function channelContentIssues(channel: Channel, input: VersionContentInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const refuse = (field: string, message: string) => issues.push({ field, message });
+  if (channel === 'EMAIL') {
+    if (input.subject === undefined) refuse('subject', 'is required for an EMAIL template');
+    if (input.title !== undefined)
+      refuse('title', 'belongs to PUSH templates; an EMAIL template has a subject');
+    if (input.body === undefined && input.bodyHtml === undefined) {
+      refuse('body', 'is required unless bodyHtml is given (the text is then derived from it)');
+    }
+  } else {
+    if (input.title === undefined) refuse('title', 'is required for a PUSH template');
+    if (input.subject !== undefined)
+      refuse('subject', 'belongs to EMAIL templates; a PUSH template has a title');
+    if (input.body === undefined) refuse('body', 'is required for a PUSH template');
+    if (input.bodyHtml !== undefined) refuse('bodyHtml', 'belongs to EMAIL templates');
+  }
+  return issues;
+}
+
 export const createTemplateInputSchema = z
   .object({
     code: codeSchema,
     channel: channelSchema,
-    locale: allowAbsent(localeSchema).transform((value) => value ?? 'en'),
-    subject: allowAbsent(z.string().trim().min(1).max(500)),
-    title: allowAbsent(z.string().trim().min(1).max(200)),
-    body: z.string().min(1).max(50_000),
-    bodyHtml: allowAbsent(z.string().min(1).max(200_000)),
-    imageUrl: allowAbsent(httpsUrlSchema),
-    link: allowAbsent(httpsUrlSchema),
+    ...versionContentShape,
     publish: allowAbsent(z.boolean()).transform((value) => value ?? true),
   })
   .superRefine((input, ctx) => {
-    const refuse = (field: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    if (input.channel === 'EMAIL') {
-      if (input.subject === undefined) refuse('subject', 'is required for an EMAIL template');
-      if (input.title !== undefined) {
-        refuse('title', 'belongs to PUSH templates; an EMAIL template has a subject');
-      }
-    } else {
-      if (input.title === undefined) refuse('title', 'is required for a PUSH template');
-      if (input.subject !== undefined) {
-        refuse('subject', 'belongs to EMAIL templates; a PUSH template has a title');
-      }
-      if (input.bodyHtml !== undefined) refuse('bodyHtml', 'belongs to EMAIL templates');
+    for (const issue of channelContentIssues(input.channel, input)) {
+      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
     }
   });
-
 export type CreateTemplateInput = z.output<typeof createTemplateInputSchema>;
+
+/** The channel rules need the template, so addTemplateVersion checks them once it is loaded. */
+export const templateVersionInputSchema = z.object({
+  ...versionContentShape,
+  publish: allowAbsent(z.boolean()).transform((value) => value ?? false),
+});
+
+export type TemplateVersionInput = z.output<typeof templateVersionInputSchema>;
 
 export const pageSchema = z.object({
   page: allowAbsent(z.number().int().min(1)).transform((value) => value ?? 1),

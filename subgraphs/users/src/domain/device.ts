@@ -13,6 +13,8 @@ export interface Device {
   readonly auth: string | null;
   /** False once a provider rejected the token or subscription as invalid. */
   readonly valid: boolean;
+  /** The provider's reason when it rejected the device, e.g. UNREGISTERED. */
+  readonly invalidReason: string | null;
   readonly lastSeenAt: Date | null;
   readonly createdAt: Date;
 }

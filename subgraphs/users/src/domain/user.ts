@@ -23,6 +23,7 @@ export interface UserProfile extends User {
 
 /** What is stored for a new user; the store assigns id and timestamps. */
 export interface NewUser {
+  readonly role: Role;
   readonly email: string;
   readonly name: string;
   readonly locale: string;

@@ -14,6 +14,7 @@ export interface DeviceObject {
   readonly id: string;
   readonly kind: DeviceKind;
   readonly valid: boolean;
+  readonly invalidReason: string | null;
   readonly lastSeenAt: Date | null;
 }
 
@@ -27,5 +28,11 @@ export function presentPreferences(preferences: Preferences): PreferencesObject 
 }
 
 export function presentDevice(device: Device): DeviceObject {
-  return { id: device.id, kind: device.kind, valid: device.valid, lastSeenAt: device.lastSeenAt };
+  return {
+    id: device.id,
+    kind: device.kind,
+    valid: device.valid,
+    invalidReason: device.invalidReason,
+    lastSeenAt: device.lastSeenAt,
+  };
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { UnauthenticatedError } from '@herald/errors';
 import type { GrpcUser, UnaryImplementation, UserServiceDefinition } from '@herald/proto';
 import { parseInput } from '@herald/subgraph';
 import type { UserProfile } from '../domain/user';
 import type { GetUser } from '../use-cases/get-user.use-case';
 import type { GetUsers } from '../use-cases/get-users.use-case';
 import type { InvalidatePushToken } from '../use-cases/invalidate-push-token.use-case';
+import type { VerifyCredential } from '../use-cases/verify-credential.use-case';
 
 export interface UserGrpcDeps {
   readonly getUser: GetUser;
   readonly getUsers: GetUsers;
   readonly invalidatePushToken: InvalidatePushToken;
+  readonly verifyCredential: VerifyCredential;
 }
 
 const getUserRequest = z.object({ id: z.string().min(1, 'is required') });
@@ -18,13 +19,17 @@ const getUsersRequest = z.object({ ids: z.array(z.string()).max(500, 'must list 
 const invalidatePushTokenRequest = z.object({
   user_id: z.string().min(1, 'is required'),
   token: z.string().min(1, 'is required'),
-  reason: z.string(),
+  reason: z.string().max(500, 'must be at most 500 characters'),
+});
+const verifyCredentialRequest = z.object({
+  credential: z.string().min(1, 'is required').max(4096, 'must be at most 4096 characters'),
 });
 
 export function createUserGrpcHandlers({
   getUser,
   getUsers,
   invalidatePushToken,
+  verifyCredential,
 }: UserGrpcDeps): UnaryImplementation<UserServiceDefinition> {
   return {
     GetUser: async (request) => toGrpcUser(await getUser(parseInput(getUserRequest, request).id)),
@@ -33,18 +38,22 @@ export function createUserGrpcHandlers({
     }),
     InvalidatePushToken: async (request, { log }) => {
       const { user_id: userId, token, reason } = parseInput(invalidatePushTokenRequest, request);
-      const invalidated = await invalidatePushToken({ userId, token });
+      const invalidated = await invalidatePushToken({ userId, token, reason: reason || 'unspecified' });
       log.info({ user_id: userId, invalidated, reason }, 'push token reported invalid');
       return { invalidated };
     },
-    VerifyCredential: async () => {
-      throw new UnauthenticatedError('credential verification is not available yet');
+    VerifyCredential: async (request) => {
+      const identity = await verifyCredential(parseInput(verifyCredentialRequest, request).credential);
+      return { ...identity, scopes: [...identity.scopes] };
     },
   };
 }
 
-/** proto3 has no null: absent strings travel as '' (quiet hours included, when the user has none). */
-export function toGrpcUser(profile: UserProfile): GrpcUser {
+/**
+ * Senders get valid devices only. proto3 has no null: absent strings travel as '' (quiet hours
+ * included, when the user has none).
+ */
+function toGrpcUser(profile: UserProfile): GrpcUser {
   const { preferences } = profile;
   return {
     id: profile.id,
@@ -57,14 +66,16 @@ export function toGrpcUser(profile: UserProfile): GrpcUser {
       opted_out_categories: [...preferences.optedOutCategories],
       quiet_hours: preferences.quietHours ?? { start: '', end: '', timezone: '' },
     },
-    devices: profile.devices.map((device) => ({
-      id: device.id,
-      kind: device.kind,
-      token: device.token ?? '',
-      endpoint: device.endpoint ?? '',
-      p256dh: device.p256dh ?? '',
-      auth: device.auth ?? '',
-      valid: device.valid,
-    })),
+    devices: profile.devices
+      .filter((device) => device.valid)
+      .map((device) => ({
+        id: device.id,
+        kind: device.kind,
+        token: device.token ?? '',
+        endpoint: device.endpoint ?? '',
+        p256dh: device.p256dh ?? '',
+        auth: device.auth ?? '',
+        valid: device.valid,
+      })),
   };
 }

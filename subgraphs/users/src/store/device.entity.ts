@@ -10,6 +10,8 @@ export interface DeviceRow {
   p256dh: string | null;
   auth: string | null;
   valid: boolean;
+  invalidReason: string | null;
+  invalidatedAt: Date | null;
   lastSeenAt: Date | null;
   createdAt: Date;
 }
@@ -26,6 +28,8 @@ export const DeviceEntity = new EntitySchema<DeviceRow>({
     p256dh: { type: 'text', nullable: true },
     auth: { type: 'text', nullable: true },
     valid: { type: 'boolean', default: true },
+    invalidReason: { type: 'text', name: 'invalid_reason', nullable: true },
+    invalidatedAt: { type: 'timestamptz', name: 'invalidated_at', nullable: true },
     lastSeenAt: { type: 'timestamptz', name: 'last_seen_at', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },

@@ -38,6 +38,7 @@ export function toDevice(row: DeviceRow): Device {
     p256dh: row.p256dh,
     auth: row.auth,
     valid: row.valid,
+    invalidReason: row.invalidReason,
     lastSeenAt: row.lastSeenAt,
     createdAt: row.createdAt,
   };

@@ -1,15 +1,23 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { NewDevice } from '../domain/device';
-import type { NewUser, UserProfile } from '../domain/user';
+import type { Preferences } from '../domain/preferences';
+import type { NewUser, Role, UserProfile } from '../domain/user';
 import { DeviceEntity, type DeviceRow } from './device.entity';
 import { isUuid } from './is-uuid';
 import { PreferencesEntity } from './preferences.entity';
 import { UserEntity, type UserRow } from './user.entity';
-import { toUserProfile } from './user.mapper';
+import { toPreferences, toUserProfile } from './user.mapper';
 
 export type InsertUserResult =
   { readonly kind: 'created'; readonly profile: UserProfile } | { readonly kind: 'email-taken' };
+
+/** What login checks: never leaves the use case. */
+export interface UserCredentials {
+  readonly id: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+}
 
 export interface UserPage {
   readonly profiles: readonly UserProfile[];
@@ -28,6 +36,7 @@ export function createUserRepository(db: DataSource) {
             name: newUser.name,
             locale: newUser.locale,
             passwordHash: newUser.passwordHash,
+            role: newUser.role,
           });
           await manager.getRepository(PreferencesEntity).insert({
             userId: user.id,
@@ -54,6 +63,39 @@ export function createUserRepository(db: DataSource) {
 
     /** The profiles of the existing users among `ids`, in the order asked; unknown or malformed ids are left out. */
     findProfiles: (ids: readonly string[]): Promise<UserProfile[]> => findProfiles(db.manager, ids),
+
+    async findCredentials(email: string): Promise<UserCredentials | undefined> {
+      const row = await db.getRepository(UserEntity).findOneBy({ email });
+      return row ? { id: row.id, role: row.role, passwordHash: row.passwordHash } : undefined;
+    },
+
+    /**
+     * Reads the user's preferences under a row lock, applies `change` and stores the result, in
+     * one transaction so concurrent partial updates do not overwrite each other. Undefined when
+     * there is no such user.
+     */
+    async updatePreferences(
+      userId: string,
+      change: (current: Preferences) => Preferences,
+    ): Promise<Preferences | undefined> {
+      if (!isUuid(userId)) return undefined;
+      return db.transaction(async (manager) => {
+        const user = await manager
+          .getRepository(UserEntity)
+          .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+        if (!user) return undefined;
+        const repository = manager.getRepository(PreferencesEntity);
+        const next = change(toPreferences((await repository.findOneBy({ userId })) ?? undefined));
+        await repository.save({
+          userId,
+          email: next.email,
+          push: next.push,
+          optedOutCategories: [...next.optedOutCategories],
+          quietHours: next.quietHours,
+        });
+        return next;
+      });
+    },
 
     /** Oldest first, so pages stay stable while users are added. */
     async findPage(offset: number, limit: number): Promise<UserPage> {

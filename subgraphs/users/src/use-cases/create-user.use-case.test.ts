@@ -42,10 +42,12 @@ describe('createUser', () => {
       email: ' Ada@Example.COM',
       password: 'pa55word!',
       locale: 'en',
+      role: 'user',
     });
     expect(profile.email).toBe('ada@example.com');
     expect(users.inserted).toEqual([
       {
+        role: 'user',
         email: 'ada@example.com',
         name: 'Ada',
         locale: 'en',
@@ -64,10 +66,12 @@ describe('createUser', () => {
       email: 'ada@example.com',
       password: 'pa55word!',
       locale: 'pt-BR',
+      role: 'admin',
       pushToken: 'fcm-token-1',
       preferences: { email: false, optedOutCategories: ['marketing'] },
     });
     expect(users.inserted[0]).toMatchObject({
+      role: 'admin',
       locale: 'pt-BR',
       devices: [{ kind: 'FCM', token: 'fcm-token-1' }],
       preferences: { email: false, push: true, optedOutCategories: ['marketing'], quietHours: null },
@@ -81,6 +85,7 @@ describe('createUser', () => {
       email: 'ada@example.com',
       password: 'pa55word!',
       locale: 'en',
+      role: 'user',
     });
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'email' } });

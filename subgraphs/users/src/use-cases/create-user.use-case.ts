@@ -1,7 +1,7 @@
 import { ConflictError } from '@herald/errors';
 import { normalizeEmail } from '../domain/email';
 import { DEFAULT_PREFERENCES, applyPreferenceChanges, type PreferenceChanges } from '../domain/preferences';
-import type { UserProfile } from '../domain/user';
+import type { Role, UserProfile } from '../domain/user';
 import type { UserRepository } from '../store/user.repository';
 
 /** Already validated at the edge (see graphql/user.inputs.ts). */
@@ -10,6 +10,8 @@ export interface CreateUserCommand {
   readonly email: string;
   readonly password: string;
   readonly locale: string;
+  /** Authorised at the edge: only an admin may create an admin. */
+  readonly role: Role;
   /** Registers an FCM device for the new user. */
   readonly pushToken?: string;
   readonly preferences?: PreferenceChanges;
@@ -23,6 +25,7 @@ export interface CreateUserDeps {
 export function makeCreateUser({ users, hashPassword }: CreateUserDeps) {
   return async function createUser(command: CreateUserCommand): Promise<UserProfile> {
     const result = await users.insertUser({
+      role: command.role,
       email: normalizeEmail(command.email),
       name: command.name,
       locale: command.locale,

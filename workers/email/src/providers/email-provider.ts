@@ -5,6 +5,9 @@ export interface EmailMessage {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  readonly replyTo?: string;
+  /** List-Unsubscribe targets (mailto: and https: URLs); none for critical mail. */
+  readonly listUnsubscribe?: readonly string[];
 }
 
 export interface SentEmail {

@@ -35,4 +35,24 @@ describe('createFileOutboxProvider', () => {
     expect(eml).toContain('Message-ID: <7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f@herald.local>');
     expect(eml).toContain('Content-Type: text/html');
   });
+
+  it('writes Reply-To and List-Unsubscribe with the one-click header for an https target', async () => {
+    const provider = createFileOutboxProvider(dir, 'Herald <no-reply@herald.local>');
+
+    await provider.send({
+      notificationId: 'n-2',
+      to: 'ada@example.com',
+      subject: 'News',
+      text: 'Hello',
+      replyTo: 'support@herald.local',
+      listUnsubscribe: ['https://herald.local/unsubscribe?user=u-1', 'mailto:no-reply@herald.local'],
+    });
+
+    const eml = await readFile(join(dir, 'n-2.eml'), 'utf8');
+    expect(eml).toContain('Reply-To: support@herald.local\r\n');
+    expect(eml).toMatch(
+      /List-Unsubscribe: <https:\/\/herald\.local\/unsubscribe\?user=u-1>,\s*<mailto:no-reply@herald\.local>/,
+    );
+    expect(eml).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
+  });
 });

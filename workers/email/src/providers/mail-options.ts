@@ -12,11 +12,26 @@ export function toMailOptions(message: EmailMessage, from: string): Mail.Options
     subject: message.subject,
     text: message.text,
     html: message.html,
+    replyTo: message.replyTo,
     messageId: `<${message.notificationId}@${domainOf(from)}>`,
-    headers: { 'X-Herald-Notification-Id': message.notificationId },
+    headers: {
+      'X-Herald-Notification-Id': message.notificationId,
+      ...listUnsubscribeHeaders(message.listUnsubscribe ?? []),
+    },
   };
 }
 
 function domainOf(from: string): string {
   return /@([^\s@>]+)>?\s*$/.exec(from)?.[1] ?? 'herald.local';
+}
+
+/** One List-Unsubscribe header listing every target (RFC 2369), one-click for https (RFC 8058). */
+function listUnsubscribeHeaders(targets: readonly string[]): Record<string, string> {
+  if (targets.length === 0) return {};
+  return {
+    'List-Unsubscribe': targets.map((target) => `<${target}>`).join(', '),
+    ...(targets.some((target) => target.startsWith('https:'))
+      ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : {}),
+  };
 }

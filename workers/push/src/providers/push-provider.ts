@@ -18,10 +18,26 @@ export interface SentPush {
 }
 
 /**
- * The dev outbox today; FCM and Web Push later, each taking the devices of its kind.
- * Throws a DeliveryError when the send fails.
+ * The dev outbox, or FCM and Web Push together. Throws a DeliveryError when the send fails.
  */
 export interface PushProvider {
   send(devices: readonly RecipientDevice[], message: PushMessage): Promise<SentPush>;
+  close(): Promise<void>;
+}
+
+/** How one device's send ended. `tokenInvalid`: the provider says the token or subscription is dead. */
+export type DeviceResult =
+  | { readonly deviceId: string; readonly ok: true; readonly providerId: string }
+  | {
+      readonly deviceId: string;
+      readonly ok: false;
+      readonly permanent: boolean;
+      readonly tokenInvalid: boolean;
+      readonly reason: string;
+    };
+
+/** One provider (FCM, Web Push) sending to the devices of its kind; never throws per device. */
+export interface DeviceSender {
+  sendEach(devices: readonly RecipientDevice[], message: PushMessage): Promise<DeviceResult[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,63 @@
+import { Counter, Histogram, type Registry } from 'prom-client';
+
+/** The gateway's own series; label values are bounded (route patterns, sanitised operation names, codes). */
+export interface GatewayMetrics {
+  readonly httpRequests: Counter<'route' | 'method' | 'status'>;
+  readonly httpDuration: Histogram<'route' | 'method'>;
+  readonly operations: Counter<'operation' | 'result'>;
+  readonly operationDuration: Histogram<'operation'>;
+  readonly errors: Counter<'code' | 'source'>;
+  readonly rateLimited: Counter<'api'>;
+  readonly rateLimitFailOpen: Counter<string>;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createGatewayMetrics(registry: Registry): GatewayMetrics {
+  const registers = [registry];
+  return {
+    httpRequests: new Counter({
+      name: 'herald_gateway_http_requests_total',
+      help: 'HTTP requests by route pattern, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'herald_gateway_http_request_duration_seconds',
+      help: 'HTTP request latency by route pattern.',
+      labelNames: ['route', 'method'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    operations: new Counter({
+      name: 'herald_gateway_graphql_operations_total',
+      help: 'GraphQL operations (including those the REST shim runs) by operation name and result.',
+      labelNames: ['operation', 'result'],
+      registers,
+    }),
+    operationDuration: new Histogram({
+      name: 'herald_gateway_graphql_operation_duration_seconds',
+      help: 'GraphQL operation latency by operation name.',
+      labelNames: ['operation'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    errors: new Counter({
+      name: 'herald_gateway_errors_total',
+      help: 'Errors returned to clients by code; source graphql (in a GraphQL result) or http (refused at the edge).',
+      labelNames: ['code', 'source'],
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: 'herald_gateway_rate_limited_total',
+      help: 'Requests refused by the rate limit, by API (graphql or rest).',
+      labelNames: ['api'],
+      registers,
+    }),
+    rateLimitFailOpen: new Counter({
+      name: 'herald_gateway_rate_limit_fail_open_total',
+      help: 'Requests let through unmetered because Redis could not be asked.',
+      registers,
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import type { PageMeta } from '@herald/paging';
+import type { GatewayContext } from '../graphql/gateway-context';
+import type { SendEdgeError } from '../http/edge-errors';
+import { requestState } from '../http/request-state';
+import { statusForCode } from '../http/status-for-code';
+import { errorEnvelope, successEnvelope } from './envelope';
+import type { OperationResult } from './run-operation';
+
+export function contextOf(res: Response): GatewayContext {
+  const { correlationId, identity } = requestState(res);
+  return { correlationId, identity };
+}
+
+export function answer<T>(
+  res: Response,
+  result: OperationResult<T>,
+  onData: (data: T) => { status: number; message: string; data: unknown; meta?: PageMeta },
+): void {
+  if (!result.ok) {
+    sendGraphQLFailure(res, result);
+    return;
+  }
+  const { status, message, data, meta } = onData(result.data);
+  res.status(status).json(successEnvelope(data, message, meta));
+}
+
+/** Counted already, by the GraphQL error formatter; only the HTTP mapping happens here. */
+export function sendGraphQLFailure(
+  res: Response,
+  failure: Extract<OperationResult<unknown>, { ok: false }>,
+): void {
+  const correlationId = failure.code === 'INTERNAL' ? requestState(res).correlationId : undefined;
+  res.status(statusForCode(failure.code)).json(
+    errorEnvelope(failure.message, {
+      code: failure.code,
+      ...(failure.issues ? { fields: failure.issues } : {}),
+      ...(correlationId ? { correlation_id: correlationId } : {}),
+    }),
+  );
+}
+
+/** Express's JSON parser skips other content types silently; the shim says so with 415 instead. */
+export function requireJsonContent(send: SendEdgeError): RequestHandler {
+  return (req, res, next) => {
+    if (req.is('application/json')) {
+      next();
+      return;
+    }
+    send(req, res, {
+      code: 'BAD_USER_INPUT',
+      status: 415,
+      message: 'the body must be JSON, sent with Content-Type: application/json',
+    });
+  };
+}
+
+/** zod reports unknown keys on the object holding them; each key is listed as a field of its own. */
+export function fieldIssues(issue: z.core.$ZodIssue): { field: string; message: string }[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'is not a known field' }));
+  }
+  return [{ field: path.join('.') || '(body)', message: issue.message }];
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * The snake_case contract of the original task. The shim validates with these schemas and the
+ * OpenAPI document is generated from them, so the two cannot disagree.
+ */
+
+const id = z.string().min(1).max(200);
+const uuid = z.uuid();
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** Lower-case on the wire, as in the original contract; the GraphQL enum is upper-case. */
+export const NOTIFICATION_STATUSES = [
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'retrying',
+  'delivered',
+  'failed',
+  'skipped',
+  'cancelled',
+] as const;
+export const notificationStatus = z.enum(NOTIFICATION_STATUSES);
+export const notificationType = z.enum(['email', 'push']);
+
+export const sendNotificationBody = z.strictObject({
+  notification_type: notificationType,
+  user_id: uuid,
+  template_code: id,
+  variables: jsonObject.default({}),
+  request_id: z
+    .string()
+    .min(1)
+    .max(255)
+    .describe('Idempotency key: the same request_id returns the original notification.'),
+  priority: z.number().int().min(0).max(10).default(5),
+  metadata: jsonObject.nullable().optional(),
+});
+
+export const listNotificationsQuery = z.strictObject({
+  user_id: uuid.optional(),
+  status: z.preprocess(
+    (value) => (typeof value === 'string' ? value.toLowerCase() : value),
+    notificationStatus.optional(),
+  ),
+  notification_type: notificationType.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const notificationIdParams = z.strictObject({ id: uuid });
+
+export const createUserBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  email: z.email(),
+  push_token: z.string().min(1).nullable().optional(),
+  preferences: z.strictObject({ email: z.boolean(), push: z.boolean() }).optional(),
+  password: z.string().min(1),
+});
+
+export const loginBody = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
+
+/** The original contract's delivery callback; pending means the provider accepted it but has not delivered. */
+export const statusReportBody = z.strictObject({
+  notification_id: uuid,
+  status: z.enum(['delivered', 'pending', 'failed']),
+  timestamp: z.iso.datetime({ offset: true }).nullable().optional(),
+  error: z.string().max(2000).nullable().optional(),
+});
+
+export const sendResultData = z.object({
+  notification_id: z.string(),
+  status: notificationStatus,
+  request_id: z.string(),
+  duplicate: z.boolean(),
+});
+
+export const notificationData = z.object({
+  notification_id: z.string(),
+  request_id: z.string(),
+  notification_type: notificationType,
+  status: notificationStatus,
+  user_id: z.string(),
+  template_code: z.string(),
+  attempts: z.number().int(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+
+export const userData = z.object({
+  user_id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  preferences: z.object({ email: z.boolean(), push: z.boolean() }),
+  created_at: z.iso.datetime(),
+});
+
+export const loginData = z.object({
+  token: z.string().describe('Send as Authorization: Bearer <token>.'),
+  expires_at: z.iso.datetime(),
+  user: z.object({ user_id: z.string(), name: z.string(), email: z.string() }),
+});
+
+export const statusReportData = z.object({
+  notification_id: z.string(),
+  status: notificationStatus,
+  applied: z.boolean(),
+});
+
+export const pageMetaSchema = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  page: z.number().int(),
+  total_pages: z.number().int(),
+  has_next: z.boolean(),
+  has_previous: z.boolean(),
+});
+
+export const restErrorSchema = z.object({
+  code: z.string(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  correlation_id: z.string().optional(),
+});

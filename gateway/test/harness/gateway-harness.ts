@@ -1,0 +1,187 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { createLogger } from '@herald/logging';
+import type { ServiceApp } from '@herald/observability';
+import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
+import { createApp } from '../../src/app';
+import { loadGatewayConfig } from '../../src/config';
+import { FIXTURES, StubState, startStubSubgraphs, tokenFor, type StubName } from './stub-subgraphs';
+import { startStubUsersGrpc, type StubCredential } from './stub-users-grpc';
+
+export const ADMIN_KEY = 'component-test-admin-key';
+export const INTERNAL_TOKEN = 'component-test-internal-token';
+export const log = createLogger({ service: 'gateway-test', level: 'silent' });
+
+/** API keys the stub users service knows, by name. */
+export const API_KEYS = {
+  noScope: 'key-without-scopes',
+  sender: 'key-sender',
+  status: 'key-status-reporter',
+} as const;
+
+const KEY_IDENTITIES: Record<string, StubCredential> = {
+  [API_KEYS.noScope]: { kind: 'service', id: 'k-none', scopes: [] },
+  [API_KEYS.sender]: {
+    kind: 'service',
+    id: 'k-sender',
+    scopes: ['notifications:send', 'notifications:read'],
+  },
+  [API_KEYS.status]: { kind: 'service', id: 'k-status', scopes: ['notifications:status'] },
+};
+
+/** The supergraph of the fixture schemas, composed the way `npm run compose` composes the real ones. */
+export function composeFixtureSupergraph(options: { withoutStatusReport?: boolean } = {}): string {
+  const result = composeServices(
+    (['users', 'templates', 'notifications'] as const).map((name: StubName) => {
+      let sdl = readFileSync(join(FIXTURES, `${name}.graphql`), 'utf8');
+      if (options.withoutStatusReport) sdl = sdl.replace(/^\s*reportNotificationStatus\(.*$/m, '');
+      return { name, url: `http://${name}/graphql`, typeDefs: parse(sdl) };
+    }),
+  );
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  return result.supergraphSdl;
+}
+
+export interface Harness {
+  readonly url: string;
+  readonly state: StubState;
+  readonly verifyCalls: string[];
+  readonly env: TestEnvironment;
+  /** A supergraph whose notifications subgraph lacks reportNotificationStatus (SUPERGRAPH_PATH). */
+  readonly supergraphWithoutStatusReport: string;
+  /** Another gateway on the same stubs, with extra env (tests of config-dependent behaviour). */
+  startGateway(env?: Record<string, string>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Stub subgraphs and a stub users gRPC on free ports, and the gateway's own createApp in front
+ * of them, on the real Redis (a prefix of this run). Everything started is stopped by stop().
+ */
+export async function startHarness(gatewayEnv: Record<string, string> = {}): Promise<Harness> {
+  const env = createTestEnvironment();
+  const state = new StubState();
+  const directory = mkdtempSync(join(tmpdir(), 'herald-gateway-'));
+  const supergraphPath = join(directory, 'supergraph.graphql');
+  writeFileSync(supergraphPath, composeFixtureSupergraph());
+  const supergraphWithoutStatusReport = join(directory, 'supergraph-without-status-report.graphql');
+  writeFileSync(supergraphWithoutStatusReport, composeFixtureSupergraph({ withoutStatusReport: true }));
+  const stops: (() => Promise<void>)[] = [
+    async () => rmSync(directory, { recursive: true, force: true }),
+    () => env.cleanup(),
+  ];
+  const stop = async () => {
+    for (const step of stops.splice(0).reverse()) await step();
+  };
+  try {
+    const subgraphs = await startStubSubgraphs(state, INTERNAL_TOKEN, log);
+    stops.push(() => subgraphs.close());
+    const grpc = await startStubUsersGrpc(
+      (credential) => {
+        const match = /^jwt-(.+)$/.exec(credential);
+        if (match?.[1] && state.users.has(match[1])) return { kind: 'user', id: match[1], role: 'user' };
+        return KEY_IDENTITIES[credential];
+      },
+      INTERNAL_TOKEN,
+      log,
+    );
+    stops.push(() => grpc.close());
+    const startGateway = async (extra: Record<string, string> = {}) => {
+      const app: ServiceApp = await createApp(
+        loadGatewayConfig({
+          NODE_ENV: 'test',
+          PORT: '0',
+          HERALD_ADMIN_API_KEY: ADMIN_KEY,
+          INTERNAL_TOKEN,
+          SUPERGRAPH_PATH: supergraphPath,
+          USERS_URL: subgraphs.urls.users,
+          TEMPLATES_URL: subgraphs.urls.templates,
+          NOTIFICATIONS_URL: subgraphs.urls.notifications,
+          USERS_GRPC: grpc.address,
+          REDIS_URL: env.redisUrl,
+          REDIS_PREFIX: env.redisPrefix,
+          RATE_LIMIT_PER_SECOND: '1000',
+          RATE_LIMIT_BURST: '1000',
+          ...gatewayEnv,
+          ...extra,
+        }),
+        log,
+      );
+      stops.push(() => app.stop());
+      const { http } = await app.start();
+      return `http://127.0.0.1:${http}`;
+    };
+    const url = await startGateway();
+    return {
+      url,
+      state,
+      verifyCalls: grpc.verifyCalls,
+      env,
+      supergraphWithoutStatusReport,
+      startGateway,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export { tokenFor };
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export async function request<T = Record<string, unknown>>(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<JsonResponse<T>> {
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body !== undefined && typeof init.body !== 'string'
+        ? { 'content-type': 'application/json' }
+        : {}),
+      ...init.headers,
+    },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export interface GraphQLBody {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly { message: string; path?: unknown; extensions?: Record<string, unknown> }[];
+}
+
+export function graphql(
+  baseUrl: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<GraphQLBody>> {
+  return request<GraphQLBody>(`${baseUrl}/graphql`, { body, headers });
+}
+
+/** The value of a Prometheus sample with these labels (in any order), or undefined. */
+export function sample(metrics: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of metrics.split('\n')) {
+    if (!line.startsWith(`${name}{`)) continue;
+    const [, labelText = '', value] = /^[^{]+\{(.*)\} (\S+)$/.exec(line) ?? [];
+    if (Object.entries(labels).every(([key, expected]) => labelText.includes(`${key}="${expected}"`))) {
+      return Number(value);
+    }
+  }
+  return undefined;
+}

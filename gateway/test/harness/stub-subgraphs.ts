@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, UnauthenticatedError, UnprocessableError } from '@herald/errors';
+import type { Logger } from '@herald/logging';
+import { createHealthHandler, createMetricsRegistry } from '@herald/observability';
+import { pageMeta } from '@herald/paging';
+import {
+  SCOPES,
+  createSubgraphServer,
+  isAdmin,
+  loadSchemaFile,
+  parseInput,
+  requireIdentity,
+  requireScope,
+  requireSelfOrScope,
+  scalarResolvers,
+  type Identity,
+  type SubgraphContext,
+  type SubgraphResolvers,
+  type SubgraphServer,
+} from '@herald/subgraph';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/** A notification id whose lookup fails with an unexpected (internal) error. */
+export const BOOM_ID = '00000000-0000-4000-8000-00000000b000';
+
+interface StoredUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  locale: string;
+  preferences: { email: boolean; push: boolean };
+  createdAt: Date;
+}
+
+interface StoredNotification {
+  id: string;
+  requestId: string;
+  channel: 'EMAIL' | 'PUSH';
+  userId: string;
+  templateCode: string;
+  variables: Record<string, unknown>;
+  priority: number;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What the stub subgraphs hold, and what they saw; tests read and seed it directly. */
+export class StubState {
+  readonly users = new Map<string, StoredUser>();
+  readonly templates = new Map<string, 'EMAIL' | 'PUSH'>([
+    ['welcome', 'EMAIL'],
+    ['alert', 'PUSH'],
+  ]);
+  readonly notifications = new Map<string, StoredNotification>();
+  readonly seen: { operation: string; identity: Identity | undefined; correlationId: string }[] = [];
+
+  addUser(fields: { id?: string; email: string; name: string; password: string }): StoredUser {
+    const user = {
+      id: fields.id ?? randomUUID(),
+      email: fields.email,
+      name: fields.name,
+      password: fields.password,
+      locale: 'en',
+      preferences: { email: true, push: true },
+      createdAt: new Date(),
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  addNotification(fields: Partial<StoredNotification> & { userId: string }): StoredNotification {
+    const now = new Date();
+    const notification: StoredNotification = {
+      id: randomUUID(),
+      requestId: randomUUID(),
+      channel: 'EMAIL',
+      templateCode: 'welcome',
+      variables: {},
+      priority: 5,
+      status: 'QUEUED',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+    this.notifications.set(notification.id, notification);
+    return notification;
+  }
+}
+
+/** The token users' stub issues at login, and that the stub VerifyCredential accepts. */
+export const tokenFor = (userId: string) => `jwt-${userId}`;
+
+const createUserInput = z.object({
+  name: z.string().min(1),
+  email: z.email(),
+  password: z.string().min(8, 'must be at least 8 characters'),
+  pushToken: z.string().nullish(),
+  preferences: z.object({ email: z.boolean().nullish(), push: z.boolean().nullish() }).nullish(),
+});
+
+const sendInput = z.object({
+  channel: z.enum(['EMAIL', 'PUSH']),
+  userId: z.uuid(),
+  templateCode: z.string().min(1),
+  variables: z.record(z.string(), z.unknown()).nullish(),
+  requestId: z.string().min(1),
+  priority: z.number().int().min(0).max(10),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/**
+ * Resolvers that apply the real @herald/subgraph authorization helpers the real subgraphs use,
+ * over in-memory state, so the gateway's identity forwarding is tested against the real rules.
+ */
+function resolversFor(state: StubState): Record<'users' | 'templates' | 'notifications', SubgraphResolvers> {
+  const record = (operation: string, context: SubgraphContext) =>
+    state.seen.push({ operation, identity: context.identity, correlationId: context.correlationId });
+  const userById = (id: string) => state.users.get(id) ?? null;
+  return {
+    users: {
+      ...scalarResolvers,
+      Query: {
+        me: (_: unknown, __: unknown, context: SubgraphContext) => {
+          record('me', context);
+          const identity = requireIdentity(context);
+          return identity.kind === 'user' ? userById(identity.id) : null;
+        },
+        user: (_: unknown, { id }: { id: string }, context: SubgraphContext) => {
+          record('user', context);
+          requireSelfOrScope(context, id, SCOPES.usersAdmin);
+          return userById(id);
+        },
+        users: (_: unknown, args: { page: number; limit: number }, context: SubgraphContext) => {
+          record('users', context);
+          requireScope(context, SCOPES.usersAdmin);
+          const all = [...state.users.values()];
+          return {
+            items: all.slice((args.page - 1) * args.limit, args.page * args.limit),
+            meta: pageMeta(all.length, args),
+          };
+        },
+      },
+      Mutation: {
+        createUser: (_: unknown, { input }: { input: unknown }, context: SubgraphContext) => {
+          record('createUser', context);
+          const valid = parseInput(createUserInput, input);
+          if ([...state.users.values()].some((user) => user.email === valid.email)) {
+            throw new ConflictError(`a user with email ${valid.email} already exists`);
+          }
+          const user = state.addUser(valid);
+          user.preferences = {
+            email: valid.preferences?.email ?? true,
+            push: valid.preferences?.push ?? true,
+          };
+          return user;
+        },
+        login: (_: unknown, args: { email: string; password: string }, context: SubgraphContext) => {
+          record('login', context);
+          const user = [...state.users.values()].find((candidate) => candidate.email === args.email);
+          if (!user || user.password !== args.password)
+            throw new UnauthenticatedError('wrong email or password');
+          return { token: tokenFor(user.id), expiresAt: new Date(Date.now() + 3_600_000), user };
+        },
+      },
+      User: { __resolveReference: ({ id }: { id: string }) => userById(id) },
+    },
+    templates: {
+      ...scalarResolvers,
+      Query: {
+        template: (_: unknown, { code }: { code: string }) => {
+          const channel = state.templates.get(code);
+          return channel ? { code, channel } : null;
+        },
+      },
+      Mutation: {
+        createTemplate: (
+          _: unknown,
+          { input }: { input: { code: string; channel: 'EMAIL' | 'PUSH' } },
+          context: SubgraphContext,
+        ) => {
+          record('createTemplate', context);
+          requireScope(context, SCOPES.templatesWrite);
+          state.templates.set(input.code, input.channel);
+          return { code: input.code, channel: input.channel };
+        },
+      },
+      Template: {
+        __resolveReference: ({ code }: { code: string }) => {
+          const channel = state.templates.get(code);
+          return channel ? { code, channel } : null;
+        },
+      },
+    },
+    notifications: {
+      ...scalarResolvers,
+      Query: {
+        notification: (_: unknown, { id }: { id: string }, context: SubgraphContext) => {
+          record('notification', context);
+          if (id === 'boom' || id === BOOM_ID) throw new Error('connection to 10.0.0.9 refused');
+          const notification = state.notifications.get(id);
+          if (!notification) throw new NotFoundError(`notification ${id} not found`);
+          requireSelfOrScope(context, notification.userId, SCOPES.notificationsRead);
+          return notification;
+        },
+        notifications: (
+          _: unknown,
+          args: {
+            filter?: { userId?: string; status?: string; channel?: string } | null;
+            page: number;
+            limit: number;
+          },
+          context: SubgraphContext,
+        ) => {
+          record('notifications', context);
+          const identity = requireIdentity(context);
+          const own = identity.kind === 'user' && !isAdmin(identity) ? identity.id : undefined;
+          const userId = args.filter?.userId ?? own;
+          if (userId) requireSelfOrScope(context, userId, SCOPES.notificationsRead);
+          else requireScope(context, SCOPES.notificationsRead);
+          const matching = [...state.notifications.values()]
+            .filter((n) => !userId || n.userId === userId)
+            .filter((n) => !args.filter?.status || n.status === args.filter.status)
+            .filter((n) => !args.filter?.channel || n.channel === args.filter.channel)
+            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+          return {
+            items: matching.slice((args.page - 1) * args.limit, args.page * args.limit),
+            meta: pageMeta(matching.length, args),
+          };
+        },
+      },
+      Mutation: {
+        sendNotification: (_: unknown, { input }: { input: unknown }, context: SubgraphContext) => {
+          record('sendNotification', context);
+          const valid = parseInput(sendInput, input);
+          requireSelfOrScope(context, valid.userId, SCOPES.notificationsSend);
+          const existing = [...state.notifications.values()].find((n) => n.requestId === valid.requestId);
+          if (existing) {
+            if (existing.userId !== valid.userId || existing.templateCode !== valid.templateCode) {
+              throw new ConflictError(`request ${valid.requestId} was already used with a different body`);
+            }
+            return { notification: existing, duplicate: true };
+          }
+          if (state.templates.get(valid.templateCode) !== valid.channel) {
+            throw new UnprocessableError(`no ${valid.channel} template ${valid.templateCode}`);
+          }
+          const notification = state.addNotification({
+            userId: valid.userId,
+            requestId: valid.requestId,
+            channel: valid.channel,
+            templateCode: valid.templateCode,
+            variables: valid.variables ?? {},
+            priority: valid.priority,
+          });
+          return { notification, duplicate: false };
+        },
+        reportNotificationStatus: (
+          _: unknown,
+          { input }: { input: { notificationId: string; channel: string; status: string } },
+          context: SubgraphContext,
+        ) => {
+          record('reportNotificationStatus', context);
+          requireScope(context, SCOPES.notificationsStatus);
+          const notification = state.notifications.get(input.notificationId);
+          if (!notification) throw new NotFoundError(`notification ${input.notificationId} not found`);
+          if (notification.channel !== input.channel) {
+            throw new UnprocessableError(
+              `notification ${notification.id} is not a ${input.channel} notification`,
+            );
+          }
+          notification.status = input.status;
+          notification.updatedAt = new Date();
+          return { notificationId: notification.id, applied: true, status: notification.status };
+        },
+      },
+      Notification: {
+        user: ({ userId }: StoredNotification) => ({ __typename: 'User', id: userId }),
+        template: ({ templateCode }: StoredNotification) => ({ __typename: 'Template', code: templateCode }),
+      },
+    },
+  };
+}
+
+export type StubName = 'users' | 'templates' | 'notifications';
+
+export async function startStubSubgraphs(
+  state: StubState,
+  internalToken: string,
+  log: Logger,
+): Promise<{ urls: Record<StubName, string>; close(): Promise<void> }> {
+  const resolvers = resolversFor(state);
+  const servers: SubgraphServer[] = [];
+  const urls = {} as Record<StubName, string>;
+  try {
+    for (const name of ['users', 'templates', 'notifications'] as const) {
+      const server = createSubgraphServer({
+        typeDefs: loadSchemaFile(join(FIXTURES, `${name}.graphql`)),
+        resolvers: resolvers[name],
+        internalToken,
+        health: createHealthHandler(name, [], createMetricsRegistry(name)),
+        log,
+      });
+      servers.push(server);
+      urls[name] = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  return { urls, close: async () => void (await Promise.all(servers.map((server) => server.close()))) };
+}

@@ -1,0 +1,337 @@
+import { randomUUID } from 'node:crypto';
+import { ADMIN_KEY, request, sample, startHarness, type Harness } from './harness/gateway-harness';
+import { BOOM_ID } from './harness/stub-subgraphs';
+
+interface Envelope {
+  success: boolean;
+  data: unknown;
+  error: { code: string; fields?: { field: string; message: string }[]; correlation_id?: string } | null;
+  message: string;
+  meta: Record<string, unknown> | null;
+}
+
+const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** The original task's payloads, verbatim, against the snake_case REST shim. */
+describe('the REST shim contract', () => {
+  let harness: Harness;
+  let api: string;
+  const userId = 'a3bb189e-8bf9-3888-9912-ace4e6543002';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    api = `${harness.url}/api/v1`;
+    harness.state.addUser({ id: userId, email: 'user@example.com', name: 'User', password: 'user-password' });
+  });
+
+  afterAll(() => harness?.stop());
+
+  const payload = (requestId: string) => ({
+    notification_type: 'email',
+    user_id: userId,
+    template_code: 'welcome',
+    variables: { name: 'Ada', link: 'https://example.com/welcome', meta: { plan: 'pro' } },
+    request_id: requestId,
+    priority: 1,
+    metadata: { campaign: 'launch' },
+  });
+
+  it('accepts a notification with 202 and the envelope', async () => {
+    const response = await request<Envelope>(`${api}/notifications/`, {
+      body: payload(randomUUID()),
+      headers: admin,
+    });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({
+      success: true,
+      data: {
+        notification_id: expect.any(String),
+        status: 'queued',
+        request_id: expect.any(String),
+        duplicate: false,
+      },
+      error: null,
+      message: 'notification accepted',
+      meta: null,
+    });
+  });
+
+  it('answers a repeated request_id with 200, the original notification and duplicate: true', async () => {
+    const requestId = randomUUID();
+    const first = await request<Envelope>(`${api}/notifications/`, {
+      body: payload(requestId),
+      headers: admin,
+    });
+    const again = await request<Envelope>(`${api}/notifications/`, {
+      body: payload(requestId),
+      headers: admin,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      success: true,
+      data: {
+        notification_id: (first.body.data as { notification_id: string }).notification_id,
+        duplicate: true,
+      },
+      error: null,
+    });
+  });
+
+  it('answers the same request_id with a different body with 409', async () => {
+    const requestId = randomUUID();
+    await request(`${api}/notifications/`, { body: payload(requestId), headers: admin });
+    const clash = await request<Envelope>(`${api}/notifications/`, {
+      body: { ...payload(requestId), notification_type: 'push', template_code: 'alert' },
+      headers: admin,
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ success: false, data: null, error: { code: 'CONFLICT' }, meta: null });
+  });
+
+  it('answers an unknown template for the channel with 422', async () => {
+    const response = await request<Envelope>(`${api}/notifications/`, {
+      body: { ...payload(randomUUID()), template_code: 'alert' },
+      headers: admin,
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error?.code).toBe('UNPROCESSABLE');
+  });
+
+  it('reports a notification’s status', async () => {
+    const sent = await request<Envelope>(`${api}/notifications/`, {
+      body: payload(randomUUID()),
+      headers: admin,
+    });
+    const id = (sent.body.data as { notification_id: string }).notification_id;
+    const response = await request<Envelope>(`${api}/notifications/${id}/status`, { headers: admin });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      success: true,
+      data: {
+        notification_id: id,
+        request_id: expect.any(String),
+        notification_type: 'email',
+        status: 'queued',
+        user_id: userId,
+        template_code: 'welcome',
+        attempts: 0,
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      },
+      error: null,
+      message: 'notification status',
+      meta: null,
+    });
+  });
+
+  it('answers an unknown notification with 404 and the envelope', async () => {
+    const response = await request<Envelope>(`${api}/notifications/${randomUUID()}/status`, {
+      headers: admin,
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ success: false, data: null, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('lists notifications one page at a time with PageMeta in snake_case', async () => {
+    const listed = 'b1c2d3e4-0000-4000-8000-000000000001';
+    harness.state.addUser({
+      id: listed,
+      email: 'listed@example.com',
+      name: 'Listed',
+      password: 'listed-password',
+    });
+    for (let index = 0; index < 5; index += 1) harness.state.addNotification({ userId: listed });
+    const page = await request<Envelope>(
+      `${api}/notifications?user_id=${listed}&status=queued&page=2&limit=2`,
+      {
+        headers: admin,
+      },
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ success: true, error: null, message: 'notifications' });
+    expect(page.body.data).toHaveLength(2);
+    expect(page.body.meta).toEqual({
+      total: 5,
+      limit: 2,
+      page: 2,
+      total_pages: 3,
+      has_next: true,
+      has_previous: true,
+    });
+  });
+
+  it('creates a user with 201', async () => {
+    const response = await request<Envelope>(`${api}/users/`, {
+      body: {
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+        push_token: 'fcm-token-1',
+        preferences: { email: true, push: false },
+        password: 'a long enough password',
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      success: true,
+      data: {
+        user_id: expect.any(String),
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+        preferences: { email: true, push: false },
+        created_at: expect.any(String),
+      },
+      error: null,
+      message: 'user created',
+      meta: null,
+    });
+  });
+
+  it('answers a second user with the same email with 409', async () => {
+    const body = {
+      name: 'Twin',
+      email: 'twin@example.com',
+      preferences: { email: true, push: true },
+      password: 'twin password',
+    };
+    await request(`${api}/users/`, { body });
+    const again = await request<Envelope>(`${api}/users/`, { body });
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('CONFLICT');
+  });
+
+  it('signs in with a token that then works as the user', async () => {
+    await request(`${api}/users/`, {
+      body: {
+        name: 'Login',
+        email: 'login@example.com',
+        preferences: { email: true, push: true },
+        password: 'login password',
+      },
+    });
+    const login = await request<Envelope>(`${api}/auth/login`, {
+      body: { email: 'login@example.com', password: 'login password' },
+    });
+    expect(login.status).toBe(200);
+    expect(login.body).toEqual({
+      success: true,
+      data: {
+        token: expect.any(String),
+        expires_at: expect.any(String),
+        user: { user_id: expect.any(String), name: 'Login', email: 'login@example.com' },
+      },
+      error: null,
+      message: 'signed in',
+      meta: null,
+    });
+    const { token, user } = login.body.data as { token: string; user: { user_id: string } };
+    const own = await request<Envelope>(`${api}/notifications?user_id=${user.user_id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.meta).toMatchObject({ total: 0 });
+  });
+
+  it('refuses a wrong password with 401', async () => {
+    const response = await request<Envelope>(`${api}/auth/login`, {
+      body: { email: 'user@example.com', password: 'nope' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ success: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('maps a subgraph’s field issues to snake_case fields with 400', async () => {
+    const response = await request<Envelope>(`${api}/users/`, {
+      body: { name: 'Short', email: 'short@example.com', password: 'short' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'password', message: 'must be at least 8 characters' }],
+    });
+  });
+
+  it('takes a provider’s status callback with the notifications:status scope', async () => {
+    const notification = harness.state.addNotification({ userId, channel: 'PUSH', templateCode: 'alert' });
+    const response = await request<Envelope>(`${api}/push/status/`, {
+      body: {
+        notification_id: notification.id,
+        status: 'delivered',
+        timestamp: new Date().toISOString(),
+        error: null,
+      },
+      headers: { 'x-api-key': 'key-status-reporter' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      success: true,
+      data: { notification_id: notification.id, status: 'delivered', applied: true },
+    });
+    expect(notification.status).toBe('DELIVERED');
+  });
+
+  it('refuses a status callback on the wrong channel with 422', async () => {
+    const notification = harness.state.addNotification({ userId, channel: 'PUSH', templateCode: 'alert' });
+    const response = await request<Envelope>(`${api}/email/status/`, {
+      body: { notification_id: notification.id, status: 'failed', error: 'bounced' },
+      headers: { 'x-api-key': 'key-status-reporter' },
+    });
+    expect(response.status).toBe(422);
+  });
+
+  it('answers a status callback with 501 when the notifications subgraph cannot take it', async () => {
+    const withoutUrl = await harness.startGateway({ SUPERGRAPH_PATH: harness.supergraphWithoutStatusReport });
+    const response = await request<Envelope>(`${withoutUrl}/api/v1/email/status/`, {
+      body: {
+        notification_id: randomUUID(),
+        status: 'delivered',
+        timestamp: new Date().toISOString(),
+        error: null,
+      },
+      headers: { 'x-api-key': 'key-status-reporter' },
+    });
+    expect(response.status).toBe(501);
+    expect(response.body).toMatchObject({
+      success: false,
+      data: null,
+      error: { code: 'UNAVAILABLE' },
+      meta: null,
+    });
+  });
+
+  it('answers 500 with the correlation id and no internals', async () => {
+    const response = await request<Envelope>(`${api}/notifications/${BOOM_ID}/status`, {
+      headers: { ...admin, 'x-correlation-id': 'corr-rest-500' },
+    });
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({
+      success: false,
+      data: null,
+      error: { code: 'INTERNAL', correlation_id: 'corr-rest-500' },
+      message: 'internal error',
+      meta: null,
+    });
+  });
+
+  it('labels REST metrics by route pattern, never by raw path', async () => {
+    const metrics = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(
+      sample(metrics, 'herald_gateway_http_requests_total', {
+        route: '/api/v1/notifications/:id/status',
+        status: '200',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(metrics, 'herald_gateway_http_requests_total', {
+        route: '/api/v1/notifications',
+        method: 'POST',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(metrics, 'herald_gateway_graphql_operations_total', {
+        operation: 'RestSendNotification',
+        result: 'ok',
+      }),
+    ).toBeGreaterThan(0);
+    expect(metrics).not.toMatch(/route="\/api\/v1\/notifications\/[0-9a-f]{8}-/);
+  });
+});

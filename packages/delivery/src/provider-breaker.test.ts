@@ -1,0 +1,88 @@
+import { createLogger } from '@herald/logging';
+import { createMetricsRegistry } from '@herald/observability';
+import { waitFor } from '@herald/testkit';
+import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
+import { DeliveryError } from './delivery-error';
+import { BreakerOpenError, guardWithBreaker } from './provider-breaker';
+
+const log = createLogger({ service: 'delivery-test', level: 'silent' });
+const ada: Recipient = { id: 'user-1', email: 'ada@example.com', name: 'Ada', locale: 'en', devices: [] };
+const rendered: RenderedContent = { templateCode: 'welcome', version: 1, locale: 'en', body: 'Hello' };
+const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
+
+function setUp(send: () => Promise<SendResult>) {
+  const registry = createMetricsRegistry('delivery-test');
+  const channel: DeliveryChannel = { name: 'email', send, close: async () => undefined };
+  const events: string[] = [];
+  const guarded = guardWithBreaker(
+    channel,
+    { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 50, rollingWindowMs: 10_000 },
+    registry,
+    log,
+  );
+  guarded.watch({ opened: () => events.push('opened'), halfOpened: () => events.push('half-opened') });
+  const fire = () => guarded.send(ada, rendered, context);
+  const state = async () =>
+    /herald_circuit_breaker_state\{[^}]*channel="email"[^}]*\} (\d)/.exec(await registry.metrics())?.[1];
+  return { guarded, fire, events, state };
+}
+
+describe('guardWithBreaker', () => {
+  it('opens after transient failures, refuses with BreakerOpenError, and closes after a good trial', async () => {
+    let down = true;
+    const { guarded, fire, events, state } = setUp(async () => {
+      if (down) throw new DeliveryError('connection refused', false);
+      return { kind: 'delivered', providerMessageId: 'm-1' };
+    });
+
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    await expect(fire()).rejects.toBeInstanceOf(BreakerOpenError);
+    expect(events).toEqual(['opened']);
+    expect(await state()).toBe('2');
+
+    down = false;
+    await waitFor(() => events.includes('half-opened'), { description: 'half-open' });
+    await expect(fire()).resolves.toEqual({ kind: 'delivered', providerMessageId: 'm-1' });
+    expect(await state()).toBe('0');
+    await guarded.close();
+  });
+
+  it('does not count permanent refusals against the provider', async () => {
+    const { guarded, fire, events } = setUp(async () => {
+      throw new DeliveryError('550 mailbox unavailable', true);
+    });
+
+    for (let i = 0; i < 5; i++) await expect(fire()).rejects.toMatchObject({ permanent: true });
+    expect(events).toEqual([]);
+    await guarded.close();
+  });
+
+  it('lets sends that arrive during the half-open trial wait for its verdict', async () => {
+    let down = true;
+    let calls = 0;
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const { guarded, fire, events } = setUp(async () => {
+      calls++;
+      if (down) throw new DeliveryError('connection refused', false);
+      await gate;
+      return { kind: 'delivered', providerMessageId: 'm-1' };
+    });
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    down = false;
+    await waitFor(() => events.includes('half-opened'), { description: 'half-open' });
+
+    const trial = fire();
+    const waiting = fire();
+    await waitFor(() => calls === 3, { description: 'the trial in flight' });
+    expect(calls).toBe(3);
+    openGate();
+
+    await expect(trial).resolves.toMatchObject({ kind: 'delivered' });
+    await expect(waiting).resolves.toMatchObject({ kind: 'delivered' });
+    expect(calls).toBe(4);
+    await guarded.close();
+  });
+});

@@ -1,0 +1,28 @@
+import type { Counter } from 'prom-client';
+import type { Logger } from '@herald/logging';
+import { createPubSubChannel, type RedisConnection } from '@herald/redis';
+import type { StatusEvent } from '../domain/notification';
+import type { StatusFeed } from '../use-cases/ports';
+
+/** ARCHITECTURE.md §2: every gateway replica listens here (prefixed with REDIS_PREFIX). */
+export const STATUS_CHANNEL = 'herald:status';
+
+/**
+ * Publishes each event on the status channel. Fails open: the timeline in PostgreSQL is the
+ * record; a watcher that missed an event can read it there.
+ */
+export function createStatusFeed(redis: RedisConnection, failures: Counter, log: Logger): StatusFeed {
+  const channel = createPubSubChannel<StatusEvent>(redis, STATUS_CHANNEL, log);
+  return {
+    async publish(events) {
+      for (const event of events) {
+        try {
+          await channel.publish(event);
+        } catch (error) {
+          failures.inc();
+          log.warn({ err: error, notificationId: event.notificationId }, 'status event not published');
+        }
+      }
+    },
+  };
+}

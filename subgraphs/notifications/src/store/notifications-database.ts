@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@herald/database';
+import { CreateNotifications1732500000000 } from './migrations/1732500000000-create-notifications';
+import { ScheduleAndFilters1732600000000 } from './migrations/1732600000000-schedule-and-filters';
+import { NotificationEventEntity } from './notification-event.entity';
+import { NotificationEntity } from './notification.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+/** Opens herald_notifications (creating it when missing) and brings its schema up to date. */
+export function openNotificationsDatabase(url: string): Promise<DataSource> {
+  return openDataSource({
+    url,
+    entities: [NotificationEntity, NotificationEventEntity, OutboxMessageEntity],
+    migrations: [CreateNotifications1732500000000, ScheduleAndFilters1732600000000],
+  });
+}
