@@ -160,6 +160,12 @@ async function assemble(
     statusFeed,
     onQueued: () => relay.kick(),
   };
+  const reportStatus = makeReportStatus({
+    notifications,
+    clock,
+    statusFeed,
+    onIgnored: (reason) => ignoredReports.inc({ reason }),
+  });
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
@@ -175,23 +181,14 @@ async function assemble(
       getNotification: makeGetNotification({ notifications }),
       listNotifications: makeListNotifications({ notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
+      reportStatus,
     }),
     internalToken: config.internalToken,
     health,
     log,
   });
   const grpc = createGrpcServer({ internalToken: config.internalToken, log });
-  grpc.addService(
-    proto.NotificationStatusService.service,
-    createNotificationStatusGrpc({
-      reportStatus: makeReportStatus({
-        notifications,
-        clock,
-        statusFeed,
-        onIgnored: (reason) => ignoredReports.inc({ reason }),
-      }),
-    }),
-  );
+  grpc.addService(proto.NotificationStatusService.service, createNotificationStatusGrpc({ reportStatus }));
 
   return {
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 
 const BULK = `mutation Bulk($inputs: [SendNotificationInput!]!) {
   sendNotifications(inputs: $inputs) {
@@ -24,17 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-
-function welcome(overrides: Record<string, unknown> = {}) {
-  return {
-    channel: 'EMAIL',
-    userId: USERS.ada.id,
-    templateCode: 'welcome',
-    variables: { name: 'Ada', link: 'https://example.test' },
-    requestId: `req-${randomUUID()}`,
-    ...overrides,
-  };
-}
 
 async function bulk(inputs: Record<string, unknown>[]) {
   return service.graphql<{ sendNotifications: BulkItem[] }>(BULK, { inputs });

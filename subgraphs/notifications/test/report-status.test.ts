@@ -155,3 +155,50 @@ describe('ReportStatusBatch', () => {
     ]);
   });
 });
+
+describe('reportNotificationStatus (status callbacks of external senders)', () => {
+  const REPORT = `mutation Report($input: NotificationStatusReportInput!) {
+    reportNotificationStatus(input: $input) { notificationId applied status }
+  }`;
+  const statusSender = { kind: 'service' as const, id: 'key-status', scopes: ['notifications:status'] };
+
+  it('applies the same rules as the workers: only legal changes are recorded, late ones are not', async () => {
+    const id = await queuedNotification();
+    const send = (status: string) =>
+      service.graphql<{ reportNotificationStatus: { applied: boolean; status: string } }>(
+        REPORT,
+        { input: { notificationId: id, channel: 'EMAIL', status, detail: 'from the provider webhook' } },
+        { identity: statusSender },
+      );
+    expect((await send('DELIVERED')).data?.reportNotificationStatus).toMatchObject({
+      applied: false,
+      status: 'QUEUED',
+    });
+    expect((await send('SENDING')).data?.reportNotificationStatus).toMatchObject({ applied: true });
+    expect((await send('DELIVERED')).data?.reportNotificationStatus).toMatchObject({
+      applied: true,
+      status: 'DELIVERED',
+    });
+    expect((await send('FAILED')).data?.reportNotificationStatus).toMatchObject({
+      applied: false,
+      status: 'DELIVERED',
+    });
+    expect((await get(id)).events.map((event) => event.status)).toContain('DELIVERED');
+  });
+
+  it('refuses a callback for the wrong channel, and a caller without notifications:status', async () => {
+    const id = await queuedNotification();
+    const input = { notificationId: id, channel: 'PUSH', status: 'DELIVERED' };
+    const wrongChannel = await service.graphql(REPORT, { input }, { identity: statusSender });
+    expect(wrongChannel.errors?.[0]?.extensions?.code).toBe('UNPROCESSABLE');
+
+    const sender = { kind: 'service' as const, id: 'key-send', scopes: ['notifications:send'] };
+    const forbidden = await service.graphql(
+      REPORT,
+      { input: { ...input, channel: 'EMAIL' } },
+      { identity: sender },
+    );
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await get(id)).status).toBe('QUEUED');
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseQueuedNotification } from '@herald/delivery';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 
 const NOTIFICATION_FIELDS = `
   id requestId channel status statusDetail priority locale category variables metadata templateVersion attempts
@@ -42,17 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-
-function welcome(overrides: Record<string, unknown> = {}) {
-  return {
-    channel: 'EMAIL',
-    userId: USERS.ada.id,
-    templateCode: 'welcome',
-    variables: { name: 'Ada', link: 'https://example.test/start' },
-    requestId: `req-${randomUUID()}`,
-    ...overrides,
-  };
-}
 
 async function send(input: Record<string, unknown>, correlationId?: string) {
   return service.graphql<SendData>(SEND, { input }, { correlationId });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 import { NotFoundError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
@@ -261,4 +262,16 @@ async function postGraphql<T>(
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphqlResult<T>;
+}
+
+/** A valid send input for the "welcome" email template, to override field by field. */
+export function welcome(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'EMAIL',
+    userId: USERS.ada.id,
+    templateCode: 'welcome',
+    variables: { name: 'Ada', link: 'https://example.test/start' },
+    requestId: `req-${randomUUID()}`,
+    ...overrides,
+  };
 }

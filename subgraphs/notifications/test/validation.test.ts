@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, welcome, type RunningNotifications } from './start-notifications';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notification { id status } }
@@ -16,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-
-function welcome(overrides: Record<string, unknown> = {}) {
-  return {
-    channel: 'EMAIL',
-    userId: USERS.ada.id,
-    templateCode: 'welcome',
-    variables: { name: 'Ada', link: 'https://example.test' },
-    requestId: `req-${randomUUID()}`,
-    ...overrides,
-  };
-}
 
 interface ErrorResult {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];

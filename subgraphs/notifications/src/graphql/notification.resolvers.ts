@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { ForbiddenError } from '@herald/errors';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '@herald/errors';
 import {
   isAdmin,
   parseInput,
@@ -16,6 +16,8 @@ import type { CancelNotification } from '../use-cases/cancel-notification.use-ca
 import type { GetNotification } from '../use-cases/get-notification.use-case';
 import type { ListNotificationEvents } from '../use-cases/list-notification-events.use-case';
 import { listNotificationsInput, type ListNotifications } from '../use-cases/list-notifications.use-case';
+import { REPORTABLE_STATUSES } from '../domain/status-report';
+import type { ReportStatus } from '../use-cases/report-status.use-case';
 import type { RetryNotification } from '../use-cases/retry-notification.use-case';
 import { sendNotificationInput, type SendNotification } from '../use-cases/send-notification.use-case';
 import { MAX_BULK_ITEMS, type SendNotifications } from '../use-cases/send-notifications.use-case';
@@ -28,9 +30,20 @@ export interface NotificationResolverDeps {
   readonly getNotification: GetNotification;
   readonly listNotifications: ListNotifications;
   readonly listNotificationEvents: ListNotificationEvents;
+  readonly reportStatus: ReportStatus;
 }
 
 const idArgument = z.object({ id: z.uuid() });
+/** A status callback from an external sender: the same rules as the workers' gRPC ReportStatus. */
+const statusReportArguments = z.object({
+  input: z.object({
+    notificationId: z.uuid(),
+    channel: z.enum(['EMAIL', 'PUSH']),
+    status: z.enum(REPORTABLE_STATUSES),
+    detail: z.string().max(2000).nullish(),
+    at: z.date().nullish(),
+  }),
+});
 const bulkArguments = z.object({ inputs: z.array(z.unknown()).min(1).max(MAX_BULK_ITEMS) });
 
 /** A signed-in user (not an admin) reads only their own notifications, whatever their scopes. */
@@ -93,6 +106,31 @@ export function createNotificationResolvers(
       cancelNotification: (_: unknown, args: unknown, context: SubgraphContext) => {
         requireScope(context, SCOPES.notificationsSend);
         return deps.cancelNotification(parseInput(idArgument, args).id);
+      },
+      reportNotificationStatus: async (_: unknown, args: unknown, context: SubgraphContext) => {
+        requireScope(context, SCOPES.notificationsStatus);
+        const { input } = parseInput(statusReportArguments, args);
+        const notification = await deps.getNotification(input.notificationId);
+        if (!notification) {
+          throw new NotFoundError(`notification ${input.notificationId} not found`, {
+            notificationId: input.notificationId,
+          });
+        }
+        if (notification.channel !== input.channel) {
+          throw new UnprocessableError(
+            `notification ${input.notificationId} is not a ${input.channel} notification`,
+            {
+              channel: notification.channel,
+            },
+          );
+        }
+        return deps.reportStatus({
+          notificationId: input.notificationId,
+          status: input.status,
+          detail: input.detail ?? null,
+          at: input.at ?? undefined,
+          attempt: 0,
+        });
       },
       retryNotification: (_: unknown, args: unknown, context: SubgraphContext) => {
         if (!isAdmin(requireIdentity(context)))
