@@ -124,8 +124,8 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
         express.json({ limit: config.BODY_LIMIT }),
         expressMiddleware(apollo, {
           context: async ({ res }) => {
-            const { correlationId, identity } = requestState(res);
-            return { correlationId, identity };
+            const { correlationId, identity, traceHeaders } = requestState(res);
+            return { correlationId, identity, traceHeaders };
           },
         }),
       );

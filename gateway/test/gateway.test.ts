@@ -227,6 +227,12 @@ describe('the gateway', () => {
       expect(harness.state.seen.map((call) => call.correlationId)).toEqual(['corr-echo-7']);
     });
 
+    it('forwards the caller’s W3C trace context to the subgraph', async () => {
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      await graphql(url, { query: `{ user(id: "${ada.id}") { id } }` }, { ...admin, traceparent });
+      expect(harness.state.seen.map((call) => call.traceparent)).toEqual([traceparent]);
+    });
+
     it('generates one when the caller sends none, and forwards that one', async () => {
       const response = await graphql(url, { query: `{ user(id: "${ada.id}") { id } }` }, admin);
       const generated = response.headers.get('x-correlation-id');

@@ -14,7 +14,7 @@ export interface HeraldDataSourceOptions {
 
 /**
  * The one seam between the gateway and a subgraph: every fetch carries the internal token, the
- * correlation id and the caller's identity (only the gateway sets these headers; nothing from the
+ * correlation id, the caller's identity and trace context (only the gateway sets these headers; nothing from the
  * client request is copied). Node's fetch keeps connections to the subgraphs alive.
  */
 export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -35,6 +35,7 @@ export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const context = 'incomingRequestContext' in options ? options.context : undefined;
     headers.set(CORRELATION_HEADER, context?.correlationId ?? newCorrelationId());
     if (context?.identity) headers.set(IDENTITY_HEADER, encodeIdentity(context.identity));
+    for (const [name, value] of Object.entries(context?.traceHeaders ?? {})) headers.set(name, value);
   }
 
   /**

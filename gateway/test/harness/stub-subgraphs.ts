@@ -58,7 +58,12 @@ export class StubState {
     ['alert', 'PUSH'],
   ]);
   readonly notifications = new Map<string, StoredNotification>();
-  readonly seen: { operation: string; identity: Identity | undefined; correlationId: string }[] = [];
+  readonly seen: {
+    operation: string;
+    identity: Identity | undefined;
+    correlationId: string;
+    traceparent: string | undefined;
+  }[] = [];
 
   addUser(fields: { id?: string; email: string; name: string; password: string }): StoredUser {
     const user = {
@@ -121,7 +126,12 @@ const sendInput = z.object({
  */
 function resolversFor(state: StubState): Record<'users' | 'templates' | 'notifications', SubgraphResolvers> {
   const record = (operation: string, context: SubgraphContext) =>
-    state.seen.push({ operation, identity: context.identity, correlationId: context.correlationId });
+    state.seen.push({
+      operation,
+      identity: context.identity,
+      correlationId: context.correlationId,
+      traceparent: context.traceparent,
+    });
   const userById = (id: string) => state.users.get(id) ?? null;
   return {
     users: {

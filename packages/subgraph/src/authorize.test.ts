@@ -5,7 +5,12 @@ import type { Identity } from './identity';
 import type { SubgraphContext } from './subgraph-context';
 
 const log = createLogger({ service: 'test', level: 'silent' });
-const as = (identity: Identity | undefined): SubgraphContext => ({ identity, correlationId: 'c', log });
+const as = (identity: Identity | undefined): SubgraphContext => ({
+  identity,
+  correlationId: 'c',
+  traceparent: undefined,
+  log,
+});
 const admin: Identity = { kind: 'admin', id: 'admin', role: 'admin', scopes: [] };
 const ada: Identity = { kind: 'user', id: 'ada', role: 'user', scopes: [] };
 const sender: Identity = { kind: 'service', id: 'key-1', scopes: ['notifications:send'] };

@@ -7,6 +7,8 @@ export interface SubgraphContext {
   /** Undefined for anonymous calls (the gateway lets some through, e.g. sign-up). */
   readonly identity: Identity | undefined;
   readonly correlationId: string;
+  /** The W3C traceparent the gateway forwarded, when the caller sent one. */
+  readonly traceparent: string | undefined;
   readonly log: Logger;
 }
 

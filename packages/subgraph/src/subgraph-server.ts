@@ -95,7 +95,12 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
 
 function contextFor(req: Request, correlationId: string, log: Logger): SubgraphContext {
   const identity = decodeIdentity(req.header(IDENTITY_HEADER));
-  return { identity, correlationId, log: log.child({ correlation_id: correlationId }) };
+  return {
+    identity,
+    correlationId,
+    traceparent: req.header('traceparent'),
+    log: log.child({ correlation_id: correlationId }),
+  };
 }
 
 function internalTokenMatcher(expected: string): (token: string | undefined) => boolean {
