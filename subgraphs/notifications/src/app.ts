@@ -19,6 +19,7 @@ import type { NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
 import { createNotificationStatusGrpc } from './grpc/notification-status.grpc';
 import { createOutboxRelayRunner } from './relay/outbox-relay.runner';
+import { createRequestIndex } from './redis/request-index';
 import { createStatusFeed } from './redis/status-feed';
 import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
@@ -155,6 +156,7 @@ async function assemble(
     notifications,
     users: createUserDirectory(usersClient),
     templates: createTemplateCatalog(templatesClient),
+    requestIndex: createRequestIndex(redis, registry, log),
     clock,
     newId: randomUUID,
     statusFeed,

@@ -28,6 +28,22 @@ export interface TemplateCatalog {
   findTemplate(code: string, locale: string | null): Promise<TemplateSummary | undefined>;
 }
 
+/**
+ * The idempotency fast path in front of the (sender, request_id) unique index. Best effort: a
+ * miss or an unreachable index falls through to PostgreSQL.
+ */
+export interface RequestIndex {
+  find(
+    sender: string,
+    requestId: string,
+  ): Promise<{ notificationId: string; requestHash: string } | undefined>;
+  remember(
+    sender: string,
+    requestId: string,
+    entry: { notificationId: string; requestHash: string },
+  ): Promise<void>;
+}
+
 export interface Clock {
   now(): Date;
 }

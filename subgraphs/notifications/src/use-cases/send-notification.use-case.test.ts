@@ -48,7 +48,7 @@ function fakeNotifications(racingOriginal?: Notification) {
         ({ notification }) => notification.sender === sender && notification.requestId === requestId,
       )?.notification;
     },
-    findById: () => Promise.reject(new Error('not used')),
+    findById: async (id) => stored.find(({ notification }) => notification.id === id)?.notification,
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
     changeStatus: () => Promise.reject(new Error('not used')),
@@ -66,6 +66,7 @@ function setUp(
 ) {
   const notifications = fakeNotifications(options.racingOriginal);
   const lookups: { templateLocale: string | null }[] = [];
+  const requestIndex = new Map<string, { notificationId: string; requestHash: string }>();
   let kicks = 0;
   const send = makeSendNotification({
     notifications: notifications.repository,
@@ -83,12 +84,16 @@ function setUp(
         return code === template.code ? template : undefined;
       },
     },
+    requestIndex: {
+      find: async (sender, requestId) => requestIndex.get(`${sender}:${requestId}`),
+      remember: async (sender, requestId, entry) => void requestIndex.set(`${sender}:${requestId}`, entry),
+    },
     clock: { now: () => NOW },
     newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
     statusFeed: { publish: async () => undefined },
     onQueued: () => (kicks += 1),
   });
-  return { send, stored: notifications.stored, lookups, kicks: () => kicks };
+  return { send, stored: notifications.stored, lookups, requestIndex, kicks: () => kicks };
 }
 
 function input(overrides: Partial<Record<keyof SendNotificationInput, unknown>> = {}): SendNotificationInput {
@@ -146,6 +151,21 @@ describe('sendNotification', () => {
     const { send } = setUp();
     await send(command());
     await expect(send(command({ priority: 9 }))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('refuses a reused request id from the Redis fast path, before reading PostgreSQL', async () => {
+    const { send, requestIndex } = setUp();
+    requestIndex.set('admin:req-1', { notificationId: 'n-elsewhere', requestHash: 'another body' });
+    await expect(send(command())).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('records each accepted request in the fast path', async () => {
+    const { send, requestIndex } = setUp();
+    const { notification } = await send(command());
+    expect(requestIndex.get('admin:req-1')).toEqual({
+      notificationId: notification.id,
+      requestHash: notification.requestHash,
+    });
   });
 
   it('returns the notification of a concurrent request that won the insert', async () => {

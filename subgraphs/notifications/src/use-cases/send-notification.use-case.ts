@@ -7,7 +7,15 @@ import { fingerprintRequest } from '../domain/request-fingerprint';
 import { scheduleFor } from '../domain/schedule';
 import { missingVariables } from '../domain/template-variables';
 import type { NewNotification, NotificationRepository } from '../store/notification.repository';
-import type { Clock, Recipient, StatusFeed, TemplateCatalog, TemplateSummary, UserDirectory } from './ports';
+import type {
+  Clock,
+  Recipient,
+  RequestIndex,
+  StatusFeed,
+  TemplateCatalog,
+  TemplateSummary,
+  UserDirectory,
+} from './ports';
 
 const MAX_VARIABLES_BYTES = 64 * 1024;
 
@@ -57,6 +65,7 @@ export interface SendNotificationDeps {
   readonly notifications: NotificationRepository;
   readonly users: UserDirectory;
   readonly templates: TemplateCatalog;
+  readonly requestIndex: RequestIndex;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly statusFeed: StatusFeed;
@@ -74,7 +83,7 @@ export type SendNotification = (command: SendNotificationCommand) => Promise<Sen
 export function makeSendNotification(deps: SendNotificationDeps): SendNotification {
   return async ({ input, sender, correlationId }) => {
     const requestHash = fingerprintRequest(input);
-    const earlier = await deps.notifications.findByRequest(sender, input.requestId);
+    const earlier = await findEarlier(deps, sender, input.requestId, requestHash);
     if (earlier) return originalOf(earlier, requestHash);
 
     const user = await deps.users.findUser(input.userId);
@@ -98,10 +107,30 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
       if (!original) throw new Error(`request ${input.requestId} clashed but its notification is gone`);
       return originalOf(original, requestHash);
     }
+    await deps.requestIndex.remember(sender, input.requestId, {
+      notificationId: accepted.notification.id,
+      requestHash,
+    });
     await deps.statusFeed.publish(outcome.events);
     if (accepted.outbox) deps.onQueued();
     return { notification: accepted.notification, duplicate: false };
   };
+}
+
+/**
+ * The notification an earlier request with this id created: Redis first (a reused id with
+ * another body is refused without touching PostgreSQL), then the unique index.
+ */
+async function findEarlier(
+  deps: SendNotificationDeps,
+  sender: string,
+  requestId: string,
+  requestHash: string,
+): Promise<Notification | undefined> {
+  const known = await deps.requestIndex.find(sender, requestId);
+  if (known && known.requestHash !== requestHash) throw reusedRequestId(requestId, known.notificationId);
+  const byId = known && (await deps.notifications.findById(known.notificationId));
+  return byId || deps.notifications.findByRequest(sender, requestId);
 }
 
 export interface PrepareRequest {
@@ -184,14 +213,13 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
 
 /** The original of a repeated request id: the same body is a duplicate, another body a conflict. */
 export function originalOf(original: Notification, requestHash: string): SendResult {
-  if (original.requestHash !== requestHash) {
-    throw new ConflictError(
-      `requestId "${original.requestId}" was already used for a different notification`,
-      {
-        requestId: original.requestId,
-        notificationId: original.id,
-      },
-    );
-  }
+  if (original.requestHash !== requestHash) throw reusedRequestId(original.requestId, original.id);
   return { notification: original, duplicate: true };
+}
+
+function reusedRequestId(requestId: string, notificationId: string): ConflictError {
+  return new ConflictError(`requestId "${requestId}" was already used for a different notification`, {
+    requestId,
+    notificationId,
+  });
 }
