@@ -10,3 +10,4 @@ export { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect
 export { jitteredDelay, RETRY_JITTER } from './retry-schedule';
 export { createPublisher, type Publisher, type PublishOptions } from './publisher';
 export { consumeQueue, type ConsumerHandle, type Outcome, type MessageHandler } from './consumer';
+export { connectBrokerLink, type BrokerLink } from './broker-link';

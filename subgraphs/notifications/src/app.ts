@@ -11,7 +11,7 @@ import {
 import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
 import { connectRedis } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
-import { connectBrokerLink } from './amqp/broker-link';
+import { connectBrokerLink } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';

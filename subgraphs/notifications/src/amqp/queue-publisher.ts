@@ -1,6 +1,5 @@
-import { createPublisher, type AmqpConnection, type Publisher } from '@herald/amqp';
+import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
 import type { PendingOutboxMessage } from '../store/outbox.repository';
-import type { BrokerLink } from './broker-link';
 
 /**
  * A confirm that never comes (a half-dead connection) must not hold the relay's transaction

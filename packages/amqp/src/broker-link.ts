@@ -1,13 +1,13 @@
-import { connectAmqp, type AmqpConnection } from '@herald/amqp';
 import type { Logger } from '@herald/logging';
+import { connectAmqp, type AmqpConnection } from './connect';
 
 const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 5000;
 
 /**
- * The relay's broker connection, re-established after it drops (connectAmqp connects once).
- * While it is down, `current()` is undefined and the relay's pass fails; the outbox keeps every
- * message, and `onReconnected` wakes the relay as soon as the broker is back.
+ * A broker connection that is re-established after it drops (connectAmqp connects once).
+ * While it is down, `current()` is undefined and publishing fails (an outbox keeps every
+ * message); `onReconnected` tells the owner as soon as the broker is back.
  */
 export interface BrokerLink {
   current(): AmqpConnection | undefined;
