@@ -80,6 +80,7 @@ function printBanner() {
       '',
       'Herald is starting:',
       `  GraphQL                  http://localhost:8000/graphql`,
+      `  REST shim, OpenAPI       http://localhost:8000/api/v1, http://localhost:8000/api/docs/`,
       `  health                   http://localhost:8000/health`,
       `  subgraphs                users :8001  templates :8002  notifications :8005 (gRPC :50051 :50052 :50053)`,
       `  workers                  email :8003  push :8004 (health and metrics)`,
