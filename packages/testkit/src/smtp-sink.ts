@@ -21,6 +21,12 @@ export interface SmtpSink {
   readonly messages: readonly ReceivedMail[];
   /** Answers every later message with this SMTP code (e.g. 550, 451), or accepts again with undefined. */
   rejectWith(code: number | undefined): void;
+  /** Holds the answer to every later message until released, as a slow server would. */
+  hold(): void;
+  /** Answers up to `count` held messages; without a count, answers them all and stops holding. */
+  release(count?: number): void;
+  /** How many messages are waiting for their answer, from clients still connected. */
+  heldCount(): number;
   waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -29,15 +35,30 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   let rejectCode: number | undefined;
+  let holding = false;
+  const held: { sessionId: string; answer: () => void }[] = [];
+  // A client that disconnects before its answer has not had the message accepted: real servers
+  // abort that transaction, so the sink does not count it either.
+  const closedSessions = new Set<string>();
+  const answerLater = (sessionId: string) =>
+    holding ? new Promise<void>((answer) => held.push({ sessionId, answer })) : undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
       const sender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await answerLater(session.id);
+          if (closedSessions.has(session.id)) {
+            callback(new Error('the client went away before the answer'));
+            return;
+          }
           if (rejectCode !== undefined) {
             callback(Object.assign(new Error(`rejected by test sink`), { responseCode: rejectCode }));
             return;
@@ -69,6 +90,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     inspectUrl: `http://127.0.0.1:${(inspector.address() as AddressInfo).port}/messages`,
     messages,
     rejectWith: (code) => (rejectCode = code),
+    hold: () => {
+      holding = true;
+    },
+    release: (count) => {
+      if (count === undefined) holding = false;
+      for (const { answer } of held.splice(0, count ?? held.length)) answer();
+    },
+    heldCount: () => held.filter(({ sessionId }) => !closedSessions.has(sessionId)).length,
     waitForMessages: (count, timeoutMs = 15_000) =>
       waitFor(() => messages.length >= count && messages, {
         timeoutMs,

@@ -26,6 +26,8 @@ export interface WorkerPeersOptions {
   readonly log: Logger;
 }
 
+const SETTLED = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+
 export async function startWorkerPeers(options: WorkerPeersOptions): Promise<WorkerPeers> {
   const { herald } = loadHeraldProto();
   const server = createGrpcServer({ internalToken: options.internalToken, log: options.log });
@@ -59,21 +61,21 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
       ...options.render(JSON.parse(variables_json) as Record<string, unknown>),
     }),
   });
+  // Like the notifications service: nothing moves a settled notification, so a redelivered
+  // message's claim (SENDING) comes back not applied with the settled status.
+  const current = new Map<string, string>();
+  const apply = (report: GrpcStatusReport) => {
+    reports.push(report);
+    const settled = current.get(report.notification_id);
+    if (settled !== undefined && SETTLED.has(settled)) {
+      return { notification_id: report.notification_id, applied: false, status: settled };
+    }
+    current.set(report.notification_id, report.status);
+    return { notification_id: report.notification_id, applied: true, status: report.status };
+  };
   server.addService(herald.v1.NotificationStatusService.service, {
-    ReportStatus: async (report) => {
-      reports.push(report);
-      return { notification_id: report.notification_id, applied: true, status: report.status };
-    },
-    ReportStatusBatch: async ({ reports: batch }) => {
-      reports.push(...batch);
-      return {
-        results: batch.map((report) => ({
-          notification_id: report.notification_id,
-          applied: true,
-          status: report.status,
-        })),
-      };
-    },
+    ReportStatus: async (report) => apply(report),
+    ReportStatusBatch: async ({ reports: batch }) => ({ results: batch.map(apply) }),
   });
 
   const port = await server.listen(0, '127.0.0.1');
