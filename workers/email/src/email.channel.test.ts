@@ -48,6 +48,18 @@ describe('createEmailChannel', () => {
     ]);
   });
 
+  it('sends an HTML part even when the version has only text, escaped and with its line breaks', async () => {
+    const { provider, sent } = recordingProvider();
+
+    await createEmailChannel(provider, options).send(
+      ada,
+      { ...rendered, body: 'Hi <Ada> & co,\nline two\n\nBye', bodyHtml: '' },
+      context,
+    );
+
+    expect(sent[0]?.html).toBe('<p>Hi &lt;Ada&gt; &amp; co,<br>line two</p>\n<p>Bye</p>');
+  });
+
   it('fails permanently for a user without an email address', async () => {
     const { provider, sent } = recordingProvider();
 

@@ -9,7 +9,10 @@ export interface EmailChannelOptions {
   readonly listUnsubscribe: readonly string[];
 }
 
-/** Email: the user's address, the rendered subject, text body and HTML body when the version has one. */
+/**
+ * Email: the user's address, the rendered subject, and always both a text and an HTML part
+ * (multipart/alternative); a version without HTML gets the text, escaped, as its HTML part.
+ */
 export function createEmailChannel(provider: EmailProvider, options: EmailChannelOptions): DeliveryChannel {
   return {
     name: 'email',
@@ -21,7 +24,7 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
         to: recipient.email,
         subject: rendered.subject ?? '',
         text: rendered.body,
-        html: rendered.bodyHtml,
+        html: rendered.bodyHtml || htmlFromText(rendered.body),
         replyTo: options.replyTo,
         listUnsubscribe: options.criticalCategories.has(category)
           ? undefined
@@ -35,4 +38,19 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
     },
     close: () => provider.close(),
   };
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Plain text as HTML: escaped, paragraphs at blank lines, line breaks kept. */
+export function htmlFromText(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+  const paragraphs = escaped.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`);
+  return paragraphs.join('\n');
 }
