@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { request, startHarness, type Harness } from './harness/gateway-harness';
 
 type Json = Record<string, unknown>;
@@ -26,6 +28,21 @@ describe('the OpenAPI document and Swagger UI', () => {
   });
 
   afterAll(() => harness?.stop());
+
+  const validate = (candidate: unknown) => {
+    const validation = spawnSync(process.execPath, [join(__dirname, 'harness', 'validate-openapi.mjs')], {
+      input: JSON.stringify(candidate),
+      encoding: 'utf8',
+    });
+    expect(validation.status).toBe(0);
+    return JSON.parse(validation.stdout) as { valid: boolean; errors: unknown };
+  };
+
+  it('validates against the official OpenAPI 3.1 schema', () => {
+    expect(validate(document)).toEqual({ valid: true, errors: null });
+    // The validator itself is not lenient: a damaged copy fails.
+    expect(validate({ ...document, paths: { '/x': { get: { responses: 'none' } } } }).valid).toBe(false);
+  });
 
   it('is an OpenAPI 3.1 document in structure', () => {
     expect(document.openapi).toBe('3.1.0');
