@@ -16,35 +16,11 @@ import {
 } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadEmailWorkerConfig } from '../src/config';
+import { ada, queuedMessage } from './fixtures';
 
 const INTERNAL_TOKEN = 'email-resilience-test-token';
 const RETRY_STEPS_MS = [200, 400];
 const log = createLogger({ service: 'email-worker', level: 'silent' });
-const ada: GrpcUser = {
-  id: randomUUID(),
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en',
-  preferences: null,
-  devices: [],
-};
-
-function queuedMessage() {
-  return {
-    notification_id: randomUUID(),
-    request_id: randomUUID(),
-    user_id: ada.id,
-    channel: 'email',
-    template_code: 'welcome',
-    template_version: 1,
-    locale: 'en',
-    variables: { name: 'Ada' },
-    priority: 5,
-    correlation_id: randomUUID(),
-    attempt: 1,
-    created_at: new Date().toISOString(),
-  };
-}
 
 /** One worker on its own AMQP prefix with short retry steps, against the given SMTP server. */
 function startHarness(

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/observability';
-import type { GrpcUser } from '@herald/proto';
 import {
   createTestEnvironment,
   freePort,
@@ -16,34 +14,9 @@ import {
 } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadEmailWorkerConfig } from '../src/config';
+import { ada, queuedMessage } from './fixtures';
 
 const INTERNAL_TOKEN = 'email-worker-test-token';
-const ada: GrpcUser = {
-  id: randomUUID(),
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en',
-  preferences: null,
-  devices: [],
-};
-
-function queuedMessage(overrides: Record<string, unknown> = {}) {
-  return {
-    notification_id: randomUUID(),
-    request_id: randomUUID(),
-    user_id: ada.id,
-    channel: 'email',
-    template_code: 'welcome',
-    template_version: 1,
-    locale: 'en',
-    variables: { name: 'Ada Lovelace' },
-    priority: 5,
-    correlation_id: randomUUID(),
-    attempt: 1,
-    created_at: new Date().toISOString(),
-    ...overrides,
-  };
-}
 
 /** The notification id of a dead letter, when its body is a JSON object naming one. */
 function notificationIdOf(message: GetMessage): string | undefined {

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
-import type { GrpcUser } from '@herald/proto';
 import {
   REPO_ROOT,
   createTestEnvironment,
@@ -13,21 +12,13 @@ import {
   type SmtpSink,
   type WorkerPeers,
 } from '@herald/testkit';
+import { ada } from './fixtures';
 
 // The worker runs from dist/ as a real process, so it can be killed for real: `npm test` builds first.
 const WORKER_MAIN = join(REPO_ROOT, 'workers/email/dist/main.js');
 const INTERNAL_TOKEN = 'email-worker-crash-token';
 const PREFETCH = 5;
 const TOTAL = 20;
-
-const ada: GrpcUser = {
-  id: randomUUID(),
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en',
-  preferences: null,
-  devices: [],
-};
 
 describe('email worker killed with SIGKILL mid-batch', () => {
   const env = createTestEnvironment();

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { GrpcUser } from '@herald/proto';
+
+/** The recipient every email worker test sends to. */
+export const ada: GrpcUser = {
+  id: randomUUID(),
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en',
+  preferences: null,
+  devices: [],
+};
+
+/** A queue message (ARCHITECTURE §4) for ada, to override field by field. */
+export function queuedMessage(overrides: Record<string, unknown> = {}) {
+  return {
+    notification_id: randomUUID(),
+    request_id: randomUUID(),
+    user_id: ada.id,
+    channel: 'email',
+    template_code: 'welcome',
+    template_version: 1,
+    locale: 'en',
+    variables: { name: 'Ada Lovelace' },
+    priority: 5,
+    correlation_id: randomUUID(),
+    attempt: 1,
+    created_at: new Date().toISOString(),
+    ...overrides,
+  };
+}
