@@ -1,5 +1,5 @@
 import type { Logger } from '@herald/logging';
-import { connectAmqp, type AmqpConnection } from './connect';
+import { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect';
 
 const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 5000;
@@ -7,10 +7,12 @@ const RECONNECT_MAX_MS = 5000;
 /**
  * A broker connection that is re-established after it drops (connectAmqp connects once).
  * While it is down, `current()` is undefined and publishing fails (an outbox keeps every
- * message); `onReconnected` tells the owner as soon as the broker is back.
+ * message); `onReconnected` listeners hear as soon as the broker is back.
  */
 export interface BrokerLink {
   current(): AmqpConnection | undefined;
+  /** Calls `listener` with every new connection after a drop. */
+  onReconnected(listener: (connection: AmqpConnection) => void): void;
   check(): Promise<void>;
   close(): Promise<void>;
 }
@@ -20,13 +22,14 @@ export async function connectBrokerLink(options: {
   url: string;
   prefix: string;
   log: Logger;
-  onReconnected: () => void;
+  connectOptions?: ConnectOptions;
 }): Promise<BrokerLink> {
   const { log } = options;
   let connection: AmqpConnection | undefined;
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
+  const listeners: ((connection: AmqpConnection) => void)[] = [];
 
   const adopt = (next: AmqpConnection) => {
     connection = next;
@@ -46,7 +49,7 @@ export async function connectBrokerLink(options: {
   const reconnect = async () => {
     if (closing) return;
     try {
-      const next = await connectAmqp(options.url, options.prefix, log);
+      const next = await connectAmqp(options.url, options.prefix, log, options.connectOptions);
       if (closing) {
         await next.close();
         return;
@@ -54,7 +57,7 @@ export async function connectBrokerLink(options: {
       failures = 0;
       adopt(next);
       log.info('amqp connection re-established');
-      options.onReconnected();
+      for (const listener of listeners) listener(next);
     } catch (error) {
       failures += 1;
       log.warn({ err: error, failures }, 'amqp reconnect failed; trying again');
@@ -62,9 +65,10 @@ export async function connectBrokerLink(options: {
     }
   };
 
-  adopt(await connectAmqp(options.url, options.prefix, log));
+  adopt(await connectAmqp(options.url, options.prefix, log, options.connectOptions));
   return {
     current: () => connection,
+    onReconnected: (listener) => void listeners.push(listener),
     check: async () => {
       if (!connection) throw new Error('amqp connection is down; reconnecting');
       await connection.check();

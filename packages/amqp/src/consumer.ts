@@ -44,13 +44,22 @@ export async function consumeQueue<T>(
   log: Logger,
 ): Promise<ConsumerHandle> {
   const channel = await amqp.createChannel();
+  // A channel error with no listener would crash the process; the broker redelivers what was unacked.
+  channel.on('error', (error: unknown) =>
+    log.warn({ err: error, queue: options.queue }, 'consumer channel error'),
+  );
   await channel.prefetch(options.prefetch);
   const inFlight = new Set<Promise<void>>();
   const process = (raw: ConsumeMessage) => processMessage(amqp, channel, options, handler, raw, log);
   const startConsuming = async () => {
     const { consumerTag } = await channel.consume(options.queue, (raw) => {
       if (!raw) return;
-      const work = process(raw).finally(() => inFlight.delete(work));
+      const work = process(raw)
+        .catch((error: unknown) =>
+          // Typically the connection dropped mid-message: unacked, the broker delivers it again.
+          log.warn({ err: error, queue: options.queue }, 'message left unacknowledged for redelivery'),
+        )
+        .finally(() => inFlight.delete(work));
       inFlight.add(work);
     });
     return consumerTag;

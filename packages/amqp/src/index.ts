@@ -11,3 +11,4 @@ export { jitteredDelay, RETRY_JITTER } from './retry-schedule';
 export { createPublisher, type Publisher, type PublishOptions } from './publisher';
 export { consumeQueue, type ConsumerHandle, type Outcome, type MessageHandler } from './consumer';
 export { connectBrokerLink, type BrokerLink } from './broker-link';
+export { consumeAcrossReconnects } from './resilient-consumer';

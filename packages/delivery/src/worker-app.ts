@@ -1,4 +1,4 @@
-import { connectAmqp, consumeQueue } from '@herald/amqp';
+import { connectBrokerLink, consumeAcrossReconnects, topologyNames } from '@herald/amqp';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -55,10 +55,11 @@ async function assembleWorker(
   { service, config, createChannel, log }: WorkerAppOptions,
   cleanup: CleanupStack,
 ): Promise<ServiceApp> {
-  const amqp = cleanup.push(
+  const connectOptions = { retryStepsMs: config.RETRY_STEPS_MS };
+  const broker = cleanup.push(
     'amqp',
-    await connectAmqp(config.AMQP_URL, config.AMQP_PREFIX, log, { retryStepsMs: config.RETRY_STEPS_MS }),
-    (connection) => connection.close(),
+    await connectBrokerLink({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
+    (link) => link.close(),
   );
   const grpcPeers = cleanup.push(
     'grpc clients',
@@ -99,8 +100,8 @@ async function assembleWorker(
     maxAttempts: config.MAX_ATTEMPTS,
     metrics: createDeliveryMetrics(registry, channel.name),
   });
-  const health = createHealthHandler(service, [{ name: 'amqp', check: () => amqp.check() }], registry);
-  const queue = amqp.names.queues[channel.name];
+  const health = createHealthHandler(service, [{ name: 'amqp', check: () => broker.check() }], registry);
+  const queue = topologyNames(config.AMQP_PREFIX, config.RETRY_STEPS_MS).queues[channel.name];
 
   return {
     start: async () => {
@@ -109,8 +110,8 @@ async function assembleWorker(
       );
       const consumer = cleanup.push(
         'consumer',
-        await consumeQueue(
-          amqp,
+        await consumeAcrossReconnects(
+          broker,
           { queue, routingKey: channel.name, prefetch: config.PREFETCH },
           handler,
           log,

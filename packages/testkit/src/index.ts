@@ -11,3 +11,4 @@ export {
 } from './herald-system';
 export { deleteTopology } from './delete-topology';
 export { startWorkerPeers, type WorkerPeers, type WorkerPeersOptions } from './worker-peers';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';

@@ -72,15 +72,12 @@ async function assemble(
   const db = cleanup.push('database', await openNotificationsDatabase(config.databaseUrl), (dataSource) =>
     dataSource.destroy(),
   );
-  // The relay is built below; the link only needs to wake it once the broker is back.
-  const wake = { relay: () => {} };
   const broker = cleanup.push(
     'amqp',
     await connectBrokerLink({
       url: config.amqp.url,
       prefix: config.amqp.prefix,
       log,
-      onReconnected: () => wake.relay(),
     }),
     (link) => link.close(),
   );
@@ -132,7 +129,8 @@ async function assemble(
     pollMs: config.outbox.pollMs,
     log,
   });
-  wake.relay = () => relay.kick();
+  // The outbox kept every message while the broker was away: publish them at once.
+  broker.onReconnected(() => relay.kick());
   const scheduler = createOutboxRelayRunner({
     relay: makeReleaseScheduled({
       schedule: createScheduleRepository(db),

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@herald/testkit';
+import {
+  createTestEnvironment,
+  startTcpProxy,
+  waitFor,
+  type TcpProxy,
+  type TestEnvironment,
+} from '@herald/testkit';
 import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notification { id status } }

@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# One image recipe for all six services; the build argument SERVICE picks one:
+#   docker build --build-arg SERVICE=subgraphs/users --build-arg PORT=8001 -t herald-users .
+# SERVICE is the workspace directory (gateway, subgraphs/users, subgraphs/templates,
+# subgraphs/notifications, workers/email, workers/push); PORT is its HTTP port (health checks).
+
+ARG NODE_IMAGE=node:20.19-bookworm-slim
+
+# ---- build: every dependency, then tsc -b of the service and the projects it references ----
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE
+WORKDIR /app
+COPY . .
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+RUN test -n "${SERVICE}" && test -f "${SERVICE}/tsconfig.json" \
+ && npx tsc -b "${SERVICE}"
+# What the runtime stage needs: every workspace manifest (npm ci checks them against the lock),
+# the compiled output, the .proto files (loaded at run time) and the GraphQL schema files.
+RUN mkdir /out \
+ && tar -cf - package.json package-lock.json \
+      proto/package.json packages/*/package.json subgraphs/*/package.json workers/*/package.json gateway/package.json \
+      proto/dist proto/herald packages/*/dist "${SERVICE}/dist" \
+      subgraphs/*/schema.graphql gateway/supergraph.graphql \
+    | tar -xf - -C /out \
+ && find /out -name '*.tsbuildinfo' -delete
+
+# ---- runtime: production dependencies of this one workspace, compiled code, non-root ----
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+ARG PORT=8000
+ENV NODE_ENV=production \
+    PORT=${PORT}
+WORKDIR /app
+COPY --from=build /out/ ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund \
+      --workspace "${SERVICE}" --include-workspace-root=false
+# The service runs from its own directory: workers write their dev outboxes under ./var.
+WORKDIR /app/${SERVICE}
+RUN mkdir -p var && chown node:node var
+USER node
+EXPOSE ${PORT}
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/main.js"]

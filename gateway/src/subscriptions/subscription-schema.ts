@@ -1,0 +1,146 @@
+import {
+  GraphQLError,
+
+  defaultFieldResolver,
+  extendSchema,
+  isObjectType,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import type { GatewayContext } from '../graphql/gateway-context';
+
+/**
+ * ARCHITECTURE §6. Defined on the gateway only: @apollo/gateway cannot execute subscriptions, so
+ * the supergraph does not carry them; the types they return come from the supergraph.
+ */
+const SUBSCRIPTION_SDL = `
+  type NotificationStatusEvent {
+    notificationId: ID!
+    status: NotificationStatus!
+    at: DateTime!
+    detail: String
+    "The event's position in the notification's timeline (ascending)."
+    sequence: Int
+    notification: Notification!
+  }
+  type Subscription {
+    notificationStatusChanged(notificationId: ID, userId: ID): NotificationStatusEvent!
+  }
+`;
+
+/** Runs a query through the gateway's own federated execution, as the subscriber. */
+export type RunQuery = (
+  query: string,
+  variables: Record<string, unknown>,
+  context: GatewayContext,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] }>;
+
+export interface EventSource {
+  readonly notificationId: string;
+  readonly status: string;
+  readonly at: string;
+  readonly detail: string | null;
+  readonly sequence: number | null;
+}
+
+export function buildSubscriptionSchema(
+  apiSchema: GraphQLSchema,
+  subscribe: GraphQLFieldResolver<unknown, GatewayContext>,
+  runQuery: RunQuery,
+): GraphQLSchema {
+  const schema = extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+  const root = schema.getSubscriptionType();
+  const eventType = schema.getType('NotificationStatusEvent');
+  const changed = root?.getFields().notificationStatusChanged;
+  if (!changed || !isObjectType(eventType)) throw new Error('subscription schema did not build');
+  changed.subscribe = subscribe;
+  changed.resolve = (event: unknown) => event;
+  for (const field of Object.values(eventType.getFields())) field.resolve = defaultFieldResolver;
+  const notification = eventType.getFields().notification;
+  if (notification) {
+    notification.resolve = async (event: EventSource, _args, context: GatewayContext, info) =>
+      resolveNotification(event.notificationId, info, context, runQuery);
+  }
+  return schema;
+}
+
+/**
+ * Below `notification`, values are the federated query's answer, keyed by response name (alias),
+ * so every field without its own resolver reads its response key.
+ */
+export const responseKeyResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  if (source !== null && typeof source === 'object' && info.path.key in source) {
+    return (source as Record<string, unknown>)[String(info.path.key)];
+  }
+  return defaultFieldResolver(source, args, context, info);
+};
+
+const ID_VARIABLE = 'heraldNotificationId';
+
+async function resolveNotification(
+  notificationId: string,
+  info: GraphQLResolveInfo,
+  context: GatewayContext,
+  runQuery: RunQuery,
+): Promise<unknown> {
+  const selection = info.fieldNodes[0]?.selectionSet;
+  if (!selection) throw new GraphQLError('notification needs a selection');
+  const fragments = usedFragments(selection, info);
+  const variables = usedVariables([selection, ...fragments]);
+  const definitions = (info.operation.variableDefinitions ?? []).filter((definition) =>
+    variables.has(definition.variable.name.value),
+  );
+  const declared = [`$${ID_VARIABLE}: ID!`, ...definitions.map((definition) => print(definition))].join(', ');
+  const query = [
+    `query HeraldSubscriptionNotification(${declared}) { notification(id: $${ID_VARIABLE}) ${print(selection)} }`,
+    ...fragments.map((fragment) => print(fragment)),
+  ].join('\n');
+  const values: Record<string, unknown> = { [ID_VARIABLE]: notificationId };
+  for (const name of variables) values[name] = info.variableValues[name];
+  const { data, errors } = await runQuery(query, values, context);
+  const first = errors?.[0];
+  if (first) throw new GraphQLError(first.message, { extensions: first.extensions });
+  const found = data?.notification;
+  if (found === null || found === undefined) {
+    throw new GraphQLError(`notification ${notificationId} not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+  return found;
+}
+
+function usedFragments(selection: DefinitionNode | object, info: GraphQLResolveInfo) {
+  const names = new Set<string>();
+  const pending = [selection];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    visit(node as DefinitionNode, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        const fragment = info.fragments[name];
+        if (!names.has(name) && fragment) {
+          names.add(name);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  return [...names].flatMap((name) => (info.fragments[name] ? [info.fragments[name]] : []));
+}
+
+function usedVariables(nodes: readonly object[]): Set<string> {
+  const names = new Set<string>();
+  for (const node of nodes) {
+    visit(node as DefinitionNode, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  }
+  return names;
+}
+

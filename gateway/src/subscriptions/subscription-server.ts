@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '@herald/logging';
+import { SCOPES, hasScope, isAdmin, type Identity } from '@herald/subgraph';
+import type { Authenticator } from '../auth/authenticate';
+import type { GatewayContext } from '../graphql/gateway-context';
+import { createEventQueue } from './event-queue';
+import type { StatusEvent, StatusFeed } from './status-event';
+import { buildSubscriptionSchema, responseKeyResolver, type EventSource, type RunQuery } from './subscription-schema';
+
+export interface SubscriptionServerOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  readonly apiSchema: () => GraphQLSchema | undefined;
+  readonly authenticate: Authenticator;
+  readonly feed: StatusFeed;
+  readonly runQuery: RunQuery;
+  readonly keepAliveMs: number;
+  /** Events waiting for one subscription before its client counts as too slow. */
+  readonly bufferLimit: number;
+  readonly connectionsPerCredential: number;
+  readonly log: Logger;
+}
+
+/** RFC 6455 1008 is "policy violation"; graphql-ws reserves 4400-4499 for its own codes. */
+export const SLOW_CLIENT_CLOSE_CODE = 4008;
+export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4029;
+
+type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
+
+/** graphql-ws on the gateway's HTTP server; stop() completes open subscriptions and closes. */
+export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void> } {
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const identities = new WeakMap<object, { identity: Identity; key: string; correlationId: string }>();
+  const openPerCredential = new Map<string, number>();
+  let built: { api: GraphQLSchema; schema: GraphQLSchema } | undefined;
+
+  const subscribe: GraphQLFieldResolver<unknown, GatewayContext> = async (_source, args, context) => {
+    const { notificationId, userId } = args as { notificationId?: string | null; userId?: string | null };
+    const identity = context.identity;
+    if (!identity) throw forbidden('a credential is required');
+    const ownOnly = identity.kind === 'user' && !isAdmin(identity);
+    if (!ownOnly && !isAdmin(identity) && !hasScope(identity, SCOPES.notificationsRead)) {
+      throw forbidden(`the credential lacks the ${SCOPES.notificationsRead} scope`);
+    }
+    if (ownOnly && userId && userId !== identity.id) throw forbidden('you may watch only your own notifications');
+    const watchedUser = ownOnly ? identity.id : (userId ?? undefined);
+    const socket = (context as GatewayContext & { socket: Extra['socket'] }).socket;
+    let lastSequence = -1;
+    let stopListening: (() => void) | undefined;
+    const queue = createEventQueue<EventSource>(
+      options.bufferLimit,
+      () => {
+        options.log.warn({ identity: identity.id }, 'closing a subscriber that does not keep up');
+        socket.close(SLOW_CLIENT_CLOSE_CODE, 'subscriber too slow: event buffer full');
+      },
+      () => stopListening?.(),
+    );
+    const accept = (event: StatusEvent) => {
+      if (notificationId && event.notificationId !== notificationId) return;
+      if (watchedUser && event.userId !== watchedUser) return;
+      queue.push({ ...event, detail: event.detail ?? null });
+    };
+    stopListening = await options.feed.listen(accept);
+    if (notificationId) {
+      // Listening first, then reading the current status: no transition falls in between.
+      const current = await readCurrent(notificationId, context, options.runQuery);
+      if (!current || (ownOnly && current.userId !== identity.id)) {
+        queue.end();
+        throw new GraphQLError(`notification ${notificationId} not found`, { extensions: { code: 'NOT_FOUND' } });
+      }
+      queue.retain((event) => event.at > current.at);
+      queue.unshift(current.event);
+    }
+    const ordered = async function* () {
+      for await (const event of queue) {
+        if (event.sequence !== null) {
+          // Redis may deliver a straggler after a later event; what was passed is not sent again.
+          if (event.sequence <= lastSequence) continue;
+          lastSequence = event.sequence;
+        }
+        yield event;
+      }
+    };
+    const iterator = ordered();
+    return Object.assign(iterator, {
+      return: async () => {
+        queue.end();
+        return { done: true as const, value: undefined };
+      },
+    });
+  };
+
+  const currentSchema = (): GraphQLSchema => {
+    const api = options.apiSchema();
+    if (!api) throw new GraphQLError('the supergraph is not loaded yet', { extensions: { code: 'UNAVAILABLE' } });
+    if (built?.api !== api) built = { api, schema: buildSubscriptionSchema(api, subscribe, options.runQuery) };
+    return built.schema;
+  };
+
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      onConnect: async (ctx: SocketContext) => {
+        const raw = ctx.connectionParams?.authorization;
+        if (typeof raw !== 'string' || raw.trim() === '') return false;
+        const authorization = /^Bearer\s/i.test(raw) ? raw : `Bearer ${raw.trim()}`;
+        const result = await options.authenticate({ authorization });
+        if (result.kind !== 'authenticated') return false;
+        const key = `${result.identity.kind}:${result.identity.id}`;
+        const open = openPerCredential.get(key) ?? 0;
+        if (open >= options.connectionsPerCredential) {
+          ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'too many subscription connections for this credential');
+          return false;
+        }
+        openPerCredential.set(key, open + 1);
+        identities.set(ctx, { identity: result.identity, key, correlationId: randomUUID() });
+        return true;
+      },
+      onClose: (ctx: SocketContext) => {
+        const entry = identities.get(ctx);
+        if (!entry) return;
+        identities.delete(ctx);
+        const open = (openPerCredential.get(entry.key) ?? 1) - 1;
+        if (open <= 0) openPerCredential.delete(entry.key);
+        else openPerCredential.set(entry.key, open);
+      },
+      onSubscribe: (ctx: SocketContext, _id, payload) => {
+        const entry = identities.get(ctx);
+        if (!entry) return [forbidden('not authenticated')];
+        const schema = currentSchema();
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('unparsable document')];
+        }
+        const errors = validate(schema, document, specifiedRules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (operation?.operation !== 'subscription') {
+          return [new GraphQLError('only subscriptions are served over WebSocket; send queries and mutations to POST /graphql')];
+        }
+        const contextValue = {
+          correlationId: entry.correlationId,
+          identity: entry.identity,
+          traceHeaders: {},
+          socket: ctx.extra.socket,
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? undefined,
+          variableValues: payload.variables ?? undefined,
+          contextValue,
+          fieldResolver: responseKeyResolver,
+        };
+      },
+    },
+    wss,
+    options.keepAliveMs,
+  );
+
+  return {
+    async stop() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+const CURRENT_QUERY = `query HeraldSubscriptionCurrent($id: ID!) {
+  notification(id: $id) { status statusDetail updatedAt user { id } }
+}`;
+
+async function readCurrent(
+  notificationId: string,
+  context: GatewayContext,
+  runQuery: RunQuery,
+): Promise<{ userId: string; at: string; event: EventSource } | undefined> {
+  const { data, errors } = await runQuery(CURRENT_QUERY, { id: notificationId }, context);
+  const first = errors?.[0];
+  if (first && first.extensions?.code !== 'NOT_FOUND' && first.extensions?.code !== 'FORBIDDEN') {
+    throw new GraphQLError(first.message, { extensions: first.extensions });
+  }
+  const found = data?.notification as
+    | { status: string; statusDetail: string | null; updatedAt: string; user: { id: string } }
+    | null
+    | undefined;
+  if (!found) return undefined;
+  const at = new Date(found.updatedAt).toISOString();
+  return {
+    userId: found.user.id,
+    at,
+    event: { notificationId, status: found.status, at, detail: found.statusDetail, sequence: null },
+  };
+}
