@@ -3,20 +3,23 @@
 #   docker build --build-arg SERVICE=subgraphs/users --build-arg PORT=8001 -t herald-users .
 # SERVICE is the workspace directory (gateway, subgraphs/users, subgraphs/templates,
 # subgraphs/notifications, workers/email, workers/push); PORT is its HTTP port (health checks).
+# Needs BuildKit (the default builder since Docker 23) for the npm cache mounts.
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 
 # ---- build: every dependency, then tsc -b of the service and the projects it references ----
 FROM ${NODE_IMAGE} AS build
 ARG SERVICE
+# A failing command on the left of a pipe fails the build (hadolint DL4006).
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /app
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# Compile the service, then collect what the runtime stage needs: every workspace manifest (npm ci
+# checks them against the lock), the compiled output, the .proto files (read at run time), schemas.
 RUN test -n "${SERVICE}" && test -f "${SERVICE}/tsconfig.json" \
- && npx tsc -b "${SERVICE}"
-# What the runtime stage needs: every workspace manifest (npm ci checks them against the lock),
-# the compiled output, the .proto files (loaded at run time) and the GraphQL schema files.
-RUN mkdir /out \
+ && npx tsc -b "${SERVICE}" \
+ && mkdir /out \
  && tar -cf - package.json package-lock.json \
       proto/package.json packages/*/package.json subgraphs/*/package.json workers/*/package.json gateway/package.json \
       proto/dist proto/herald packages/*/dist "${SERVICE}/dist" \

@@ -33,6 +33,8 @@ import { createApiDocsRouter } from './rest/api-docs';
 import { buildOpenApiDocument } from './rest/openapi';
 import { createRestRouter } from './rest/rest.router';
 import { createOperationRunner } from './rest/run-operation';
+import { createStatusFeed } from './subscriptions/status-event';
+import { startSubscriptionServer } from './subscriptions/subscription-server';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph/subgraph-names';
 
 export async function createApp(config: GatewayConfig, log: Logger): Promise<ServiceApp> {
@@ -140,6 +142,27 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
         }),
       );
       app.use(notFoundHandler(send));
+      const subscriptions = startSubscriptionServer({
+        httpServer,
+        path: '/graphql',
+        apiSchema: () => schema,
+        authenticate,
+        feed: createStatusFeed(redis, log),
+        runQuery: async (query, variables, contextValue) => {
+          const response = await apollo.executeOperation<Record<string, unknown>>(
+            { query, variables },
+            { contextValue },
+          );
+          if (response.body.kind !== 'single') return { errors: [{ message: 'internal error' }] };
+          return response.body.singleResult;
+        },
+        keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+        bufferLimit: config.SUBSCRIPTION_BUFFER_LIMIT,
+        connectionsPerCredential: config.SUBSCRIPTION_CONNECTIONS_PER_CREDENTIAL,
+        log,
+      });
+      // Deferred after the HTTP server, so open subscriptions complete before it closes.
+      cleanup.defer('subscriptions', () => subscriptions.stop());
       app.use(errorHandler(send, log));
       const port = await listen(httpServer, config.PORT);
       log.info({ port }, 'gateway listening');

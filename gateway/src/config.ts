@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnv, envBoolean, envPort, envUrl, loadConfig } from '@herald/config';
+import { commonEnv, envBoolean, envGrpcAddress, envPort, envUrl, loadConfig } from '@herald/config';
 
 /** Works on a developer machine only; refused when NODE_ENV=production. */
 export const DEV_ADMIN_API_KEY = 'herald-dev-admin-key';
@@ -25,7 +25,7 @@ const gatewayEnv = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
-    USERS_GRPC: z.string().min(1).default('127.0.0.1:50051'),
+    USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
     REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().default(''),
     /** How long a verified credential is trusted before users is asked again (revocation delay). */
@@ -35,6 +35,10 @@ const gatewayEnv = z
     TRUST_PROXY: envBoolean(false),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
+    SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
+    /** Events waiting for one subscription; past it the client is closed with 4008. */
+    SUBSCRIPTION_BUFFER_LIMIT: z.coerce.number().int().positive().default(256),
+    SUBSCRIPTION_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(20),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;

@@ -30,6 +30,7 @@ export interface GrpcClientOptions {
 type ClientConstructor = new (
   address: string,
   creds: ReturnType<typeof credentials.createInsecure>,
+  options?: Record<string, string | number>,
 ) => Client;
 type UnaryCallback = (error: ServiceError | null, response: unknown) => void;
 type UnaryMethod = (
@@ -49,7 +50,10 @@ export function createGrpcClient<D extends Record<string, unknown>>(
   address: string,
   options: GrpcClientOptions,
 ): PromiseClient<D> {
-  const client = new service(address, credentials.createInsecure());
+  // round_robin spreads calls over every address a dns:/// target resolves to (scaled replicas).
+  const client = new service(address, credentials.createInsecure(), {
+    'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  });
   const methods: Record<string, unknown> = { close: () => client.close() };
   for (const name of Object.keys(service.service)) {
     const method = (client as unknown as Record<string, UnaryMethod>)[name]!.bind(client);

@@ -38,6 +38,15 @@ describe('gRPC helpers', () => {
     client.close();
   });
 
+  it('reaches the server through a dns:/// target (round_robin over every resolved address)', async () => {
+    const client = createGrpcClient(TemplateService, `dns:///localhost:${address.split(':')[1]}`, {
+      internalToken: TOKEN,
+      deadlineMs: 2000,
+    });
+    await expect(client.GetTemplate({ code: 'welcome' })).resolves.toMatchObject({ code: 'welcome' });
+    client.close();
+  });
+
   it('refuses a call with a wrong internal token as UNAUTHENTICATED', async () => {
     const client = createGrpcClient(TemplateService, address, {
       internalToken: 'guessed-token',

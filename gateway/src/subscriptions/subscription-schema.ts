@@ -1,11 +1,12 @@
 import {
   GraphQLError,
-
+  buildSchema,
   defaultFieldResolver,
   extendSchema,
   isObjectType,
   parse,
   print,
+  printSchema,
   visit,
   type DefinitionNode,
   type GraphQLFieldResolver,
@@ -15,8 +16,8 @@ import {
 import type { GatewayContext } from '../graphql/gateway-context';
 
 /**
- * ARCHITECTURE §6. Defined on the gateway only: @apollo/gateway cannot execute subscriptions, so
- * the supergraph does not carry them; the types they return come from the supergraph.
+ * ARCHITECTURE §6. The notifications subgraph declares it, but @apollo/gateway cannot execute
+ * subscriptions, so the gateway serves it; added here when a supergraph lacks it (test fixtures).
  */
 const SUBSCRIPTION_SDL = `
   type NotificationStatusEvent {
@@ -31,6 +32,9 @@ const SUBSCRIPTION_SDL = `
   type Subscription {
     notificationStatusChanged(notificationId: ID, userId: ID): NotificationStatusEvent!
   }
+  extend schema {
+    subscription: Subscription
+  }
 `;
 
 /** Runs a query through the gateway's own federated execution, as the subscriber. */
@@ -38,7 +42,10 @@ export type RunQuery = (
   query: string,
   variables: Record<string, unknown>,
   context: GatewayContext,
-) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] }>;
+) => Promise<{
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}>;
 
 export interface EventSource {
   readonly notificationId: string;
@@ -53,7 +60,9 @@ export function buildSubscriptionSchema(
   subscribe: GraphQLFieldResolver<unknown, GatewayContext>,
   runQuery: RunQuery,
 ): GraphQLSchema {
-  const schema = extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+  // A copy, so the resolvers set below never touch the types Apollo's gateway executes with.
+  const copy = buildSchema(printSchema(apiSchema));
+  const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
   const root = schema.getSubscriptionType();
   const eventType = schema.getType('NotificationStatusEvent');
   const changed = root?.getFields().notificationStatusChanged;
@@ -143,4 +152,3 @@ function usedVariables(nodes: readonly object[]): Set<string> {
   }
   return names;
 }
-

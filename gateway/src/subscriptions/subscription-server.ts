@@ -9,7 +9,6 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@herald/logging';
@@ -18,7 +17,12 @@ import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';
 import { createEventQueue } from './event-queue';
 import type { StatusEvent, StatusFeed } from './status-event';
-import { buildSubscriptionSchema, responseKeyResolver, type EventSource, type RunQuery } from './subscription-schema';
+import {
+  buildSubscriptionSchema,
+  responseKeyResolver,
+  type EventSource,
+  type RunQuery,
+} from './subscription-schema';
 
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
@@ -38,14 +42,14 @@ export interface SubscriptionServerOptions {
 export const SLOW_CLIENT_CLOSE_CODE = 4008;
 export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4029;
 
-type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
-
 /** graphql-ws on the gateway's HTTP server; stop() completes open subscriptions and closes. */
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void> } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
   const identities = new WeakMap<object, { identity: Identity; key: string; correlationId: string }>();
   const openPerCredential = new Map<string, number>();
   let built: { api: GraphQLSchema; schema: GraphQLSchema } | undefined;
+  /** Open streams: stop() ends them, so each client gets `complete` before the socket closes. */
+  const open = new Set<{ end(): void; done: Promise<void> }>();
 
   const subscribe: GraphQLFieldResolver<unknown, GatewayContext> = async (_source, args, context) => {
     const { notificationId, userId } = args as { notificationId?: string | null; userId?: string | null };
@@ -55,49 +59,66 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
     if (!ownOnly && !isAdmin(identity) && !hasScope(identity, SCOPES.notificationsRead)) {
       throw forbidden(`the credential lacks the ${SCOPES.notificationsRead} scope`);
     }
-    if (ownOnly && userId && userId !== identity.id) throw forbidden('you may watch only your own notifications');
+    if (ownOnly && userId && userId !== identity.id)
+      throw forbidden('you may watch only your own notifications');
     const watchedUser = ownOnly ? identity.id : (userId ?? undefined);
     const socket = (context as GatewayContext & { socket: Extra['socket'] }).socket;
     let lastSequence = -1;
-    let stopListening: (() => void) | undefined;
+    const listening: { stop?: () => void } = {};
     const queue = createEventQueue<EventSource>(
       options.bufferLimit,
       () => {
         options.log.warn({ identity: identity.id }, 'closing a subscriber that does not keep up');
         socket.close(SLOW_CLIENT_CLOSE_CODE, 'subscriber too slow: event buffer full');
       },
-      () => stopListening?.(),
+      () => listening.stop?.(),
     );
     const accept = (event: StatusEvent) => {
       if (notificationId && event.notificationId !== notificationId) return;
       if (watchedUser && event.userId !== watchedUser) return;
       queue.push({ ...event, detail: event.detail ?? null });
     };
-    stopListening = await options.feed.listen(accept);
+    listening.stop = await options.feed.listen(accept);
     if (notificationId) {
       // Listening first, then reading the current status: no transition falls in between.
-      const current = await readCurrent(notificationId, context, options.runQuery);
-      if (!current || (ownOnly && current.userId !== identity.id)) {
-        queue.end();
-        throw new GraphQLError(`notification ${notificationId} not found`, { extensions: { code: 'NOT_FOUND' } });
-      }
-      queue.retain((event) => event.at > current.at);
-      queue.unshift(current.event);
-    }
-    const ordered = async function* () {
-      for await (const event of queue) {
-        if (event.sequence !== null) {
-          // Redis may deliver a straggler after a later event; what was passed is not sent again.
-          if (event.sequence <= lastSequence) continue;
-          lastSequence = event.sequence;
+      try {
+        const current = await readCurrent(notificationId, context, options.runQuery);
+        if (!current || (ownOnly && current.userId !== identity.id)) {
+          throw new GraphQLError(`notification ${notificationId} not found`, {
+            extensions: { code: 'NOT_FOUND' },
+          });
         }
-        yield event;
+        queue.retain((event) => event.at > current.at);
+        queue.unshift(current.event);
+      } catch (error) {
+        queue.end();
+        throw error;
+      }
+    }
+    let finished: () => void = () => undefined;
+    const stream = { end: () => queue.end(), done: new Promise<void>((resolve) => (finished = resolve)) };
+    open.add(stream);
+    const ordered = async function* () {
+      try {
+        for await (const event of queue) {
+          if (event.sequence !== null) {
+            // Redis may deliver a straggler after a later event; what was passed is not sent again.
+            if (event.sequence <= lastSequence) continue;
+            lastSequence = event.sequence;
+          }
+          yield event;
+        }
+      } finally {
+        open.delete(stream);
+        finished();
       }
     };
     const iterator = ordered();
     return Object.assign(iterator, {
       return: async () => {
         queue.end();
+        open.delete(stream);
+        finished();
         return { done: true as const, value: undefined };
       },
     });
@@ -105,14 +126,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
 
   const currentSchema = (): GraphQLSchema => {
     const api = options.apiSchema();
-    if (!api) throw new GraphQLError('the supergraph is not loaded yet', { extensions: { code: 'UNAVAILABLE' } });
-    if (built?.api !== api) built = { api, schema: buildSubscriptionSchema(api, subscribe, options.runQuery) };
+    if (!api)
+      throw new GraphQLError('the supergraph is not loaded yet', { extensions: { code: 'UNAVAILABLE' } });
+    if (built?.api !== api)
+      built = { api, schema: buildSubscriptionSchema(api, subscribe, options.runQuery) };
     return built.schema;
   };
 
-  const server = useServer<Record<string, unknown> | undefined, Extra>(
+  const server = useServer(
     {
-      onConnect: async (ctx: SocketContext) => {
+      onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         if (typeof raw !== 'string' || raw.trim() === '') return false;
         const authorization = /^Bearer\s/i.test(raw) ? raw : `Bearer ${raw.trim()}`;
@@ -121,14 +144,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         const key = `${result.identity.kind}:${result.identity.id}`;
         const open = openPerCredential.get(key) ?? 0;
         if (open >= options.connectionsPerCredential) {
-          ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'too many subscription connections for this credential');
+          ctx.extra.socket.close(
+            TOO_MANY_CONNECTIONS_CLOSE_CODE,
+            'too many subscription connections for this credential',
+          );
           return false;
         }
         openPerCredential.set(key, open + 1);
         identities.set(ctx, { identity: result.identity, key, correlationId: randomUUID() });
         return true;
       },
-      onClose: (ctx: SocketContext) => {
+      onClose: (ctx) => {
         const entry = identities.get(ctx);
         if (!entry) return;
         identities.delete(ctx);
@@ -136,7 +162,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         if (open <= 0) openPerCredential.delete(entry.key);
         else openPerCredential.set(entry.key, open);
       },
-      onSubscribe: (ctx: SocketContext, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
         const entry = identities.get(ctx);
         if (!entry) return [forbidden('not authenticated')];
         const schema = currentSchema();
@@ -150,7 +176,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (operation?.operation !== 'subscription') {
-          return [new GraphQLError('only subscriptions are served over WebSocket; send queries and mutations to POST /graphql')];
+          return [
+            new GraphQLError(
+              'only subscriptions are served over WebSocket; send queries and mutations to POST /graphql',
+            ),
+          ];
         }
         const contextValue = {
           correlationId: entry.correlationId,
@@ -174,6 +204,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
 
   return {
     async stop() {
+      const streams = [...open];
+      for (const stream of streams) stream.end();
+      await Promise.all(streams.map((stream) => stream.done));
+      // graphql-ws sends `complete` once the stream's loop has ended; let those writes go out.
+      await new Promise((resolve) => setImmediate(resolve));
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -54,6 +54,8 @@ export interface Harness {
   readonly supergraphWithoutStatusReport: string;
   /** Another gateway on the same stubs, with extra env (tests of config-dependent behaviour). */
   startGateway(env?: Record<string, string>): Promise<string>;
+  /** Like startGateway, with the app's stop() (SIGTERM's path) for the test to call. */
+  startGatewayApp(env?: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       log,
     );
     stops.push(() => grpc.close());
-    const startGateway = async (extra: Record<string, string> = {}) => {
+    const startGatewayApp = async (extra: Record<string, string> = {}) => {
       const app: ServiceApp = await createApp(
         loadGatewayConfig({
           NODE_ENV: 'test',
@@ -112,8 +114,9 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       );
       stops.push(() => app.stop());
       const { http } = await app.start();
-      return `http://127.0.0.1:${http}`;
+      return { url: `http://127.0.0.1:${http}`, stop: () => app.stop() };
     };
+    const startGateway = async (extra: Record<string, string> = {}) => (await startGatewayApp(extra)).url;
     const url = await startGateway();
     return {
       url,
@@ -122,6 +125,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       env,
       supergraphWithoutStatusReport,
       startGateway,
+      startGatewayApp,
       stop,
     };
   } catch (error) {

@@ -14,6 +14,20 @@ export function envUrl(protocols: readonly string[]) {
   );
 }
 
+/**
+ * A gRPC peer (ARCHITECTURE §8 discovery variables): `host:port`, `[ipv6]:port`, or
+ * `dns:///host:port`, which resolves every address of the name so replicas share the load.
+ */
+export function envGrpcAddress(defaultAddress: string) {
+  return z
+    .string()
+    .regex(
+      /^(dns:\/\/\/)?(\[[0-9a-fA-F:]+\]|[^\s:/]+):\d{1,5}$/,
+      'must be host:port, [ipv6]:port or dns:///host:port',
+    )
+    .default(defaultAddress);
+}
+
 export function envPort(defaultPort: number) {
   return z.coerce.number().int().min(0).max(65535).default(defaultPort);
 }

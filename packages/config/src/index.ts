@@ -1,3 +1,3 @@
 export { loadConfig, ConfigError, UnreachableDependencyError } from './load-config';
 export { commonEnv, databaseEnv, amqpEnv, databaseUrlFor, type CommonConfig } from './common-env';
-export { envBoolean, envPort, envUrl } from './env-schemas';
+export { envBoolean, envGrpcAddress, envPort, envUrl } from './env-schemas';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor } from './common-env';
+import { envGrpcAddress } from './env-schemas';
 import { ConfigError, UnreachableDependencyError, loadConfig } from './load-config';
 
 const schema = z.object({ ...commonEnv, ...databaseEnv, ...amqpEnv });
@@ -29,6 +30,18 @@ describe('loadConfig', () => {
 
   it('rejects a malformed DATABASE_URL', () => {
     expect(() => loadConfig(schema, { DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('envGrpcAddress', () => {
+  const schema = z.object({ USERS_GRPC: envGrpcAddress('127.0.0.1:50051') });
+
+  it.each(['users:50051', '[::1]:50051', 'dns:///users:50051'])('accepts %s', (address) => {
+    expect(loadConfig(schema, { USERS_GRPC: address }).USERS_GRPC).toBe(address);
+  });
+
+  it.each(['users', 'http://users:50051', 'dns:///users'])('names USERS_GRPC for %s', (address) => {
+    expect(() => loadConfig(schema, { USERS_GRPC: address })).toThrow(/USERS_GRPC/);
   });
 });
 

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-
-const grpcAddress = (defaultAddress: string) =>
-  z
-    .string()
-    .regex(/^(\[[0-9a-fA-F:]+\]|[^\s:/]+):\d{1,5}$/, 'must be host:port')
-    .default(defaultAddress);
+import { envGrpcAddress } from '@herald/config';
 
 /** Variables both workers read besides commonEnv and amqpEnv of @herald/config. */
 export const workerEnv = {
-  USERS_GRPC: grpcAddress('127.0.0.1:50051'),
-  TEMPLATES_GRPC: grpcAddress('127.0.0.1:50052'),
-  NOTIFICATIONS_GRPC: grpcAddress('127.0.0.1:50053'),
+  USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
+  TEMPLATES_GRPC: envGrpcAddress('127.0.0.1:50052'),
+  NOTIFICATIONS_GRPC: envGrpcAddress('127.0.0.1:50053'),
   /** Messages in flight per worker process. */
   PREFETCH: z.coerce.number().int().min(1).max(1000).default(20),
   /** The attempt at which a transient failure fails the notification instead of retrying. */

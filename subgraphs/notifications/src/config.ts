@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor, envPort, envUrl, loadConfig } from '@herald/config';
-
-/** "host:port" of a gRPC peer (ARCHITECTURE.md §8 discovery variables). */
-const grpcAddress = (defaultAddress: string) =>
-  z
-    .string()
-    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port')
-    .default(defaultAddress);
+import {
+  amqpEnv,
+  commonEnv,
+  databaseEnv,
+  databaseUrlFor,
+  envGrpcAddress,
+  envPort,
+  envUrl,
+  loadConfig,
+} from '@herald/config';
 
 const notificationsEnv = z
   .object({
@@ -15,8 +17,8 @@ const notificationsEnv = z
     ...amqpEnv,
     PORT: envPort(8005),
     GRPC_PORT: envPort(50053),
-    USERS_GRPC: grpcAddress('127.0.0.1:50051'),
-    TEMPLATES_GRPC: grpcAddress('127.0.0.1:50052'),
+    USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
+    TEMPLATES_GRPC: envGrpcAddress('127.0.0.1:50052'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(1000),
