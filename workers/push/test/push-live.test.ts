@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
 import { NotFoundError, UnauthenticatedError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
-import { createGrpcServer, loadHeraldProto, type GrpcDevice, type GrpcUser } from '@herald/proto';
+import { createGrpcServer, loadHeraldProto, type GrpcUser } from '@herald/proto';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
@@ -14,45 +13,12 @@ import {
   type HttpPeer,
   type PushEndpoint,
 } from './push-peers';
+import { device, queuedMessage, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-live-test-token';
 const PROJECT = 'herald-test';
 const RETRY_STEPS_MS = [200, 400];
 const log = createLogger({ service: 'push-worker', level: 'silent' });
-
-function device(overrides: Partial<GrpcDevice>): GrpcDevice {
-  return {
-    id: randomUUID(),
-    kind: 'FCM',
-    token: '',
-    endpoint: '',
-    p256dh: '',
-    auth: '',
-    valid: true,
-    ...overrides,
-  };
-}
-
-function user(name: string, devices: GrpcDevice[]): GrpcUser {
-  return { id: randomUUID(), email: `${name}@example.com`, name, locale: 'en', preferences: null, devices };
-}
-
-function queuedMessage(userId: string) {
-  return {
-    notification_id: randomUUID(),
-    request_id: randomUUID(),
-    user_id: userId,
-    channel: 'push',
-    template_code: 'order-shipped',
-    template_version: 0,
-    locale: '',
-    variables: { name: 'Grace' },
-    priority: 8,
-    correlation_id: randomUUID(),
-    attempt: 1,
-    created_at: new Date().toISOString(),
-  };
-}
 
 describe('push worker with FCM and Web Push', () => {
   const env = createTestEnvironment();

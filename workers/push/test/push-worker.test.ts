@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,29 +5,12 @@ import { join } from 'node:path';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
-import type { GrpcDevice, GrpcUser } from '@herald/proto';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
+import { device, queuedMessage, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-worker-test-token';
-
-function device(overrides: Partial<GrpcDevice>): GrpcDevice {
-  return {
-    id: randomUUID(),
-    kind: 'FCM',
-    token: '',
-    endpoint: '',
-    p256dh: '',
-    auth: '',
-    valid: true,
-    ...overrides,
-  };
-}
-
-function user(name: string, devices: GrpcDevice[]): GrpcUser {
-  return { id: randomUUID(), email: `${name}@example.com`, name, locale: 'en', preferences: null, devices };
-}
 
 const phone = device({ kind: 'FCM', token: 'fcm-token-1' });
 const browser = device({
@@ -40,23 +22,6 @@ const browser = device({
 const oldPhone = device({ kind: 'FCM', token: 'fcm-token-stale', valid: false });
 const grace = user('grace', [phone, oldPhone, browser]);
 const linus = user('linus', [device({ kind: 'FCM', token: 'fcm-token-gone', valid: false })]);
-
-function queuedMessage(userId: string) {
-  return {
-    notification_id: randomUUID(),
-    request_id: randomUUID(),
-    user_id: userId,
-    channel: 'push',
-    template_code: 'order-shipped',
-    template_version: 0,
-    locale: '',
-    variables: { name: 'Grace' },
-    priority: 8,
-    correlation_id: randomUUID(),
-    attempt: 1,
-    created_at: new Date().toISOString(),
-  };
-}
 
 describe('push worker', () => {
   const env = createTestEnvironment();

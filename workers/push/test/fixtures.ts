@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { GrpcDevice, GrpcUser } from '@herald/proto';
+
+export function device(overrides: Partial<GrpcDevice>): GrpcDevice {
+  return {
+    id: randomUUID(),
+    kind: 'FCM',
+    token: '',
+    endpoint: '',
+    p256dh: '',
+    auth: '',
+    valid: true,
+    ...overrides,
+  };
+}
+
+export function user(name: string, devices: GrpcDevice[]): GrpcUser {
+  return { id: randomUUID(), email: `${name}@example.com`, name, locale: 'en', preferences: null, devices };
+}
+
+/** A push queue message (ARCHITECTURE §4) for the "order-shipped" template. */
+export function queuedMessage(userId: string) {
+  return {
+    notification_id: randomUUID(),
+    request_id: randomUUID(),
+    user_id: userId,
+    channel: 'push',
+    template_code: 'order-shipped',
+    template_version: 0,
+    locale: '',
+    variables: { name: 'Grace' },
+    priority: 8,
+    correlation_id: randomUUID(),
+    attempt: 1,
+    created_at: new Date().toISOString(),
+  };
+}
