@@ -19,7 +19,7 @@ describe('live status over graphql-ws through the whole system', () => {
   const email = `grace.${suffix}@example.com`;
   const templateCode = `live-${suffix}`;
   let userId: string;
-  let client: Client;
+  let client: Client | undefined;
 
   beforeAll(async () => {
     userId = dataOf(
@@ -43,7 +43,7 @@ describe('live status over graphql-ws through the whole system', () => {
   });
 
   afterAll(async () => {
-    await client.dispose();
+    await client?.dispose();
   });
 
   const send = async (requestId: string): Promise<string> =>
@@ -58,7 +58,7 @@ describe('live status over graphql-ws through the whole system', () => {
   it('streams ACCEPTED … DELIVERED in order, with the user resolved from the users subgraph', async () => {
     const events: StatusEvent[] = [];
     const errors: unknown[] = [];
-    client.subscribe<{ notificationStatusChanged: StatusEvent }>(
+    client!.subscribe<{ notificationStatusChanged: StatusEvent }>(
       {
         query: `subscription ($userId: ID) { notificationStatusChanged(userId: $userId) {
           notificationId status sequence notification { user { email } } } }`,
