@@ -12,3 +12,4 @@ export {
 export { deleteTopology } from './delete-topology';
 export { startWorkerPeers, type WorkerPeers, type WorkerPeersOptions } from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';

@@ -13,8 +13,8 @@ import {
   type NotificationStatusServiceDefinition,
   type PromiseClient,
 } from '@herald/proto';
-import { encodeIdentity, type Identity } from '@herald/subgraph';
-import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
+import type { Identity } from '@herald/subgraph';
+import { createTestEnvironment, postToSubgraph, type TestEnvironment } from '@herald/testkit';
 import { createApp, type AppOverrides } from '../src/app';
 import { loadNotificationsConfig } from '../src/config';
 
@@ -251,17 +251,13 @@ async function postGraphql<T>(
   options: CallOptions = {},
 ): Promise<GraphqlResult<T>> {
   const identity = options.identity === undefined ? ADMIN : options.identity;
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-internal-token': INTERNAL_TOKEN,
-      ...(identity ? { 'x-herald-identity': encodeIdentity(identity) } : {}),
-      ...(options.correlationId ? { 'x-correlation-id': options.correlationId } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphqlResult<T>;
+  // Tests here compare whole GraphQL bodies; the HTTP status is not part of them.
+  const { status: _status, ...body } = await postToSubgraph<T>(
+    { port, internalToken: INTERNAL_TOKEN, identity, correlationId: options.correlationId },
+    query,
+    variables,
+  );
+  return body;
 }
 
 /** A valid send input for the "welcome" email template, to override field by field. */

@@ -10,8 +10,8 @@ import {
   type PromiseClient,
   type TemplateServiceDefinition,
 } from '@herald/proto';
-import { encodeIdentity, type Identity } from '@herald/subgraph';
-import { createTestEnvironment } from '@herald/testkit';
+import type { Identity } from '@herald/subgraph';
+import { createTestEnvironment, postToSubgraph } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadTemplatesConfig } from '../src/config';
 
@@ -25,26 +25,12 @@ let app: ServiceApp | undefined;
 let ports: BoundPorts;
 let client: PromiseClient<TemplateServiceDefinition>;
 
-interface GraphQLResponse<T> {
-  readonly data?: T;
-  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
-
 async function graphql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   identity: Identity | null = ADMIN,
 ) {
-  const response = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-internal-token': TOKEN,
-      ...(identity ? { 'x-herald-identity': encodeIdentity(identity) } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+  return postToSubgraph<T>({ port: ports.http, internalToken: TOKEN, identity }, query, variables);
 }
 
 const CREATE = `mutation Create($input: CreateTemplateInput!) {

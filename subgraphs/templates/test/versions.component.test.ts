@@ -1,7 +1,7 @@
 import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/observability';
-import { encodeIdentity, type Identity } from '@herald/subgraph';
-import { createTestEnvironment, waitFor } from '@herald/testkit';
+import type { Identity } from '@herald/subgraph';
+import { createTestEnvironment, postToSubgraph, waitFor, type SubgraphResponse } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadTemplatesConfig } from '../src/config';
 
@@ -12,11 +12,6 @@ const SENDER: Identity = { kind: 'service', id: 'key-sender', scopes: ['notifica
 const ADMIN_USER: Identity = { kind: 'user', id: 'user-admin', role: 'admin', scopes: [] };
 const log = createLogger({ service: 'templates-test', level: 'silent' });
 const environment = createTestEnvironment();
-
-interface GraphQLResponse<T> {
-  readonly data?: T | null;
-  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
 
 interface Replica {
   readonly app: ServiceApp;
@@ -56,17 +51,8 @@ async function graphql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   identity: Identity | null = ADMIN,
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`http://127.0.0.1:${replica.ports.http}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-internal-token': TOKEN,
-      ...(identity ? { 'x-herald-identity': encodeIdentity(identity) } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+): Promise<SubgraphResponse<T>> {
+  return postToSubgraph<T>({ port: replica.ports.http, internalToken: TOKEN, identity }, query, variables);
 }
 
 const CREATE = `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`;
@@ -86,7 +72,7 @@ const VERSIONS = `query ($code: ID!) { template(code: $code) { versions { number
 let a: Replica;
 let b: Replica;
 
-async function expectData<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
+async function expectData<T>(response: Promise<SubgraphResponse<T>>): Promise<T> {
   const { data, errors } = await response;
   expect(errors).toBeUndefined();
   return data as T;
@@ -117,7 +103,7 @@ async function render(
   ).renderTemplate;
 }
 
-function errorOf(response: GraphQLResponse<unknown>): Record<string, unknown> | undefined {
+function errorOf(response: SubgraphResponse<unknown>): Record<string, unknown> | undefined {
   return response.errors?.[0]?.extensions;
 }
 

@@ -5,9 +5,9 @@ import {
   type PromiseClient,
   type UserServiceDefinition,
 } from '@herald/proto';
-import { encodeIdentity, type Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/subgraph';
 import { createLogger } from '@herald/logging';
-import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
+import { createTestEnvironment, postToSubgraph, type TestEnvironment } from '@herald/testkit';
 import type { BoundPorts, ServiceApp } from '@herald/observability';
 import { createApp } from '../src/app';
 import { loadUsersConfig } from '../src/config';
@@ -98,15 +98,7 @@ async function postGraphql(
   variables: Record<string, unknown> = {},
   { identity = ADMIN, internalToken = INTERNAL_TOKEN }: CallOptions = {},
 ): Promise<GraphqlResult> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (internalToken !== null) headers['x-internal-token'] = internalToken;
-  if (identity !== null) headers['x-herald-identity'] = encodeIdentity(identity);
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as Omit<GraphqlResult, 'status'>) };
+  return postToSubgraph({ port, internalToken, identity }, query, variables);
 }
 
 export interface SignedUp {
