@@ -13,6 +13,8 @@ export interface WorkerPeers {
   /** host:port serving all three services. */
   readonly address: string;
   readonly reports: readonly GrpcStatusReport[];
+  /** Every InvalidatePushToken call, in order. */
+  readonly invalidations: readonly { user_id: string; token: string; reason: string }[];
   statusesOf(notificationId: string): string[];
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
   const { herald } = loadHeraldProto();
   const server = createGrpcServer({ internalToken: options.internalToken, log: options.log });
   const reports: GrpcStatusReport[] = [];
+  const invalidations: { user_id: string; token: string; reason: string }[] = [];
 
   server.addService(herald.v1.UserService.service, {
     GetUser: async ({ id }) => {
@@ -40,7 +43,10 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
       return user;
     },
     GetUsers: async ({ ids }) => ({ users: options.users.filter((user) => ids.includes(user.id)) }),
-    InvalidatePushToken: async () => ({ invalidated: false }),
+    InvalidatePushToken: async ({ user_id, token, reason }) => {
+      invalidations.push({ user_id, token, reason });
+      return { invalidated: true };
+    },
     VerifyCredential: async () => {
       throw new UnauthenticatedError('workers never verify credentials');
     },
@@ -82,6 +88,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
   return {
     address: `127.0.0.1:${port}`,
     reports,
+    invalidations,
     statusesOf: (notificationId) =>
       reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
     close: () => server.close(),

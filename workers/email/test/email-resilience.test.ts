@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
-import { SMTPServer } from 'smtp-server';
 import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/observability';
@@ -267,43 +266,26 @@ describe('email worker SMTP failover', () => {
 });
 
 describe('email worker shutdown', () => {
-  const received: string[] = [];
-  let dataStarted = false;
-  let smtpPort = 0;
-  // A server that takes its time over DATA: the send is in flight when stop() is called.
-  const slowServer = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      dataStarted = true;
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        setTimeout(() => {
-          received.push(Buffer.concat(chunks).toString());
-          callback();
-        }, 1000);
-      });
-    },
-  });
+  // The SMTP server holds its answer: the send is in flight when stop() is called.
+  let sink: SmtpSink;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => slowServer.listen(0, '127.0.0.1', () => resolve()));
-    const address = slowServer.server.address();
-    smtpPort = typeof address === 'object' && address ? address.port : 0;
+    sink = await startSmtpSink();
+    sink.hold();
   });
-  const harness = startHarness(() => `smtp://127.0.0.1:${smtpPort}`, {});
-  afterAll(() => new Promise<void>((resolve) => slowServer.close(() => resolve())));
+  const harness = startHarness(() => sink.url, {});
+  afterAll(() => sink.close());
 
   it('finishes and acks the in-flight send on stop, leaving nothing to redeliver', async () => {
     const message = queuedMessage();
 
     await harness.publish(message);
-    await waitFor(() => dataStarted, { description: 'the send in flight' });
-    await harness.app!.stop();
+    await waitFor(() => sink.heldCount() === 1, { description: 'the send in flight' });
+    const stopping = harness.app!.stop();
+    sink.release();
+    await stopping;
     harness.app = undefined;
 
-    expect(received.filter((mail) => mail.includes(message.notification_id))).toHaveLength(1);
+    expect(sink.messages.filter((mail) => mail.messageId.includes(message.notification_id))).toHaveLength(1);
     expect(harness.peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'DELIVERED']);
     const queue = await harness.inspector.checkQueue(harness.broker!.names.queues.email);
     expect(queue.messageCount).toBe(0);

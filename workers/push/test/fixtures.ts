@@ -35,3 +35,13 @@ export function queuedMessage(userId: string) {
     created_at: new Date().toISOString(),
   };
 }
+
+/** The "order-shipped" push template, as the templates service would render it. */
+export function renderOrderShipped({ name }: Record<string, unknown>) {
+  return {
+    title: `Hi ${String(name)}`,
+    body: 'Your order has shipped.',
+    image_url: 'https://cdn.example.com/box.png',
+    link: 'https://example.com/orders/42',
+  };
+}

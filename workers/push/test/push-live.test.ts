@@ -1,8 +1,7 @@
 import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
-import { NotFoundError, UnauthenticatedError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
-import { createGrpcServer, loadHeraldProto, type GrpcUser } from '@herald/proto';
+import type { GrpcUser } from '@herald/proto';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
@@ -13,7 +12,7 @@ import {
   type HttpPeer,
   type PushEndpoint,
 } from './push-peers';
-import { device, queuedMessage, user } from './fixtures';
+import { device, queuedMessage, renderOrderShipped, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-live-test-token';
 const PROJECT = 'herald-test';
@@ -26,8 +25,6 @@ describe('push worker with FCM and Web Push', () => {
   let fcm: HttpPeer;
   let endpoint: PushEndpoint;
   let peers: WorkerPeers;
-  let usersServer: ReturnType<typeof createGrpcServer>;
-  const invalidated: { user_id: string; token: string; reason: string }[] = [];
   let app: ServiceApp | undefined;
   let broker: AmqpConnection | undefined;
   let grace: GrpcUser;
@@ -56,34 +53,10 @@ describe('push worker with FCM and Web Push', () => {
     peers = await startWorkerPeers({
       users,
       channel: 'PUSH',
-      render: ({ name }) => ({
-        title: `Hi ${String(name)}`,
-        body: 'Your order has shipped.',
-        image_url: 'https://cdn.example.com/box.png',
-        link: 'https://example.com/orders/42',
-      }),
+      render: renderOrderShipped,
       internalToken: INTERNAL_TOKEN,
       log,
     });
-    // Users of our own, to record InvalidatePushToken.
-    const { herald } = loadHeraldProto();
-    usersServer = createGrpcServer({ internalToken: INTERNAL_TOKEN, log });
-    usersServer.addService(herald.v1.UserService.service, {
-      GetUser: async ({ id }) => {
-        const found = users.find((candidate) => candidate.id === id);
-        if (!found) throw new NotFoundError(`user ${id} not found`);
-        return found;
-      },
-      GetUsers: async ({ ids }) => ({ users: users.filter((candidate) => ids.includes(candidate.id)) }),
-      InvalidatePushToken: async (request) => {
-        invalidated.push(request);
-        return { invalidated: true };
-      },
-      VerifyCredential: async () => {
-        throw new UnauthenticatedError('workers never verify credentials');
-      },
-    });
-    const usersPort = await usersServer.listen(0, '127.0.0.1');
     app = await createApp(
       loadPushWorkerConfig({
         PORT: '0',
@@ -91,7 +64,7 @@ describe('push worker with FCM and Web Push', () => {
         INTERNAL_TOKEN,
         AMQP_URL: env.amqpUrl,
         AMQP_PREFIX: env.amqpPrefix,
-        USERS_GRPC: `127.0.0.1:${usersPort}`,
+        USERS_GRPC: peers.address,
         TEMPLATES_GRPC: peers.address,
         NOTIFICATIONS_GRPC: peers.address,
         FCM_EMULATOR_HOST: `127.0.0.1:${fcm.port}`,
@@ -113,7 +86,6 @@ describe('push worker with FCM and Web Push', () => {
       await channel?.deleteQueue(step.name);
     await broker?.close();
     await peers?.close();
-    await usersServer?.close();
     await fcm?.close();
     await endpoint?.close();
     await env.cleanup();
@@ -182,7 +154,7 @@ describe('push worker with FCM and Web Push', () => {
     });
     fcm.answerWith(undefined);
     expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'FAILED']);
-    expect(invalidated).toContainEqual({
+    expect(peers.invalidations).toContainEqual({
       user_id: linus.id,
       token: 'fcm-token-linus-gone',
       reason: expect.stringContaining('registration-token-not-registered') as unknown as string,
@@ -201,7 +173,7 @@ describe('push worker with FCM and Web Push', () => {
     endpoint.answerWith(undefined);
     const detail = JSON.parse(lastReport(message.notification_id)!.detail) as { result: string }[];
     expect(detail.map((entry) => entry.result)).toEqual(['accepted', 'refused']);
-    expect(invalidated.map((entry) => entry.token)).toContain(`${endpoint.url}/push/grace`);
+    expect(peers.invalidations.map((entry) => entry.token)).toContain(`${endpoint.url}/push/grace`);
   });
 
   it("retries a notification when FCM stays unavailable (503) past firebase-admin's own retries", async () => {

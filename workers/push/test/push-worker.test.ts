@@ -8,7 +8,7 @@ import type { ServiceApp } from '@herald/observability';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
-import { device, queuedMessage, user } from './fixtures';
+import { device, queuedMessage, renderOrderShipped, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-worker-test-token';
 
@@ -41,12 +41,7 @@ describe('push worker', () => {
     peers = await startWorkerPeers({
       users: [grace, linus],
       channel: 'PUSH',
-      render: ({ name }) => ({
-        title: `Hi ${String(name)}`,
-        body: 'Your order has shipped.',
-        image_url: 'https://cdn.example.com/box.png',
-        link: 'https://example.com/orders/42',
-      }),
+      render: renderOrderShipped,
       internalToken: INTERNAL_TOKEN,
       log,
     });
