@@ -34,6 +34,12 @@ export interface HeraldSystem {
   readonly ports: SystemPorts;
   readonly gatewayUrl: string;
   readonly adminApiKey: string;
+  /** The process id of a running service, for CPU and memory readings. */
+  pid(name: ServiceName): number | undefined;
+  /** Sends a signal (SIGKILL by default) to one service and waits for it to exit. */
+  kill(name: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a stopped service again on its ports, and waits until it answers /health. */
+  restart(name: ServiceName): Promise<void>;
   /** Sends SIGTERM to every process and waits for them to exit (SIGKILL after a grace period). */
   stop(): Promise<void>;
 }
@@ -45,6 +51,8 @@ export interface StartSystemOptions {
   /** Where each service's stdout/stderr is written, one file per service. */
   readonly logDir: string;
   readonly adminApiKey?: string;
+  /** Environment for one service only, over everything else (a proxied DATABASE_URL, say). */
+  readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 /**
@@ -85,22 +93,34 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
   };
   mkdirSync(options.logDir, { recursive: true });
   const children = new Map<ServiceName, ChildProcess>();
+  const start = (name: ServiceName) => {
+    const env = {
+      ...process.env,
+      ...options.env,
+      ...discovery,
+      ...perService[name],
+      ...options.serviceEnv?.[name],
+    };
+    const child = spawnService(name, env, options.logDir);
+    children.set(name, child);
+    return waitForHealth(name, ports[name], child);
+  };
   const stop = () => stopAll(children);
   try {
-    for (const name of Object.keys(MAIN) as ServiceName[]) {
-      const env = { ...process.env, ...options.env, ...discovery, ...perService[name] };
-      children.set(name, spawnService(name, env, options.logDir));
-    }
-    await Promise.all(
-      (Object.keys(MAIN) as ServiceName[]).map((name) =>
-        waitForHealth(name, ports[name], children.get(name) as ChildProcess),
-      ),
-    );
+    await Promise.all((Object.keys(MAIN) as ServiceName[]).map(start));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { ports, gatewayUrl: `http://127.0.0.1:${ports.gateway}`, adminApiKey, stop };
+  return {
+    ports,
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    adminApiKey,
+    pid: (name) => children.get(name)?.pid,
+    kill: (name, signal = 'SIGKILL') => signalAndWait(children.get(name), signal),
+    restart: (name) => start(name),
+    stop,
+  };
 }
 
 async function allocatePorts(): Promise<SystemPorts> {
@@ -125,7 +145,8 @@ function spawnService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string)
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(join(logDir, `${name}.log`));
+  // Appended to, so a restarted service keeps its earlier lines.
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   child.once('exit', () => log.end());
@@ -148,17 +169,18 @@ async function waitForHealth(name: ServiceName, port: number, child: ChildProces
 }
 
 async function stopAll(children: Map<ServiceName, ChildProcess>): Promise<void> {
-  await Promise.all([...children.values()].map((child) => stopChild(child)));
+  await Promise.all([...children.values()].map((child) => signalAndWait(child, 'SIGTERM')));
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/** Signals a child and resolves when it has exited; SIGKILL follows if it lingers 10 s. */
+function signalAndWait(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

@@ -13,3 +13,11 @@ export { deleteTopology } from './delete-topology';
 export { startWorkerPeers, type WorkerPeers, type WorkerPeersOptions } from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
+export {
+  startFakeFcm,
+  startPushEndpoint,
+  createSubscriptionKeys,
+  type HttpPeer,
+  type PushEndpoint,
+  type RecordedRequest,
+} from './push-peers';

@@ -2,16 +2,19 @@ import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
 import type { GrpcUser } from '@herald/proto';
-import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
 import {
   createSubscriptionKeys,
+  createTestEnvironment,
   startFakeFcm,
   startPushEndpoint,
+  startWorkerPeers,
+  waitFor,
   type HttpPeer,
   type PushEndpoint,
-} from './push-peers';
+  type WorkerPeers,
+} from '@herald/testkit';
 import { device, queuedMessage, renderOrderShipped, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-live-test-token';
