@@ -21,3 +21,4 @@ export {
   type PushEndpoint,
   type RecordedRequest,
 } from './push-peers';
+export { createDeliveryLedger, type DeliveryLedger, type LedgerReport } from './delivery-ledger';

@@ -6,6 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DeliveryLedger } from './delivery-ledger';
 
 export interface RecordedRequest {
   readonly path: string;
@@ -22,7 +23,7 @@ export interface HttpPeer {
 }
 
 function recordingHandler(
-  requests: RecordedRequest[],
+  record: (request: RecordedRequest) => void,
   defaultAnswer: (request: RecordedRequest) => { status: number; body: unknown },
 ) {
   let answer = defaultAnswer;
@@ -31,7 +32,7 @@ function recordingHandler(
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const request = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
-      requests.push(request);
+      record(request);
       const { status, body } = answer(request);
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -56,11 +57,18 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** A plain-HTTP FCM HTTP v1 peer: answers messages:send like Google, with a made-up message name. */
-export async function startFakeFcm(projectId: string): Promise<HttpPeer> {
+/**
+ * A plain-HTTP FCM HTTP v1 peer: answers messages:send like Google, with a made-up message name.
+ * Given a ledger, it records each message's notification id there instead of keeping requests,
+ * so a long load run holds no bodies.
+ */
+export async function startFakeFcm(projectId: string, ledger?: DeliveryLedger): Promise<HttpPeer> {
   const requests: RecordedRequest[] = [];
   let sent = 0;
-  const { handler, set } = recordingHandler(requests, () => ({
+  const record = ledger
+    ? (request: RecordedRequest) => ledger.see(fcmNotificationId(request))
+    : (request: RecordedRequest) => requests.push(request);
+  const { handler, set } = recordingHandler(record, () => ({
     status: 200,
     body: { name: `projects/${projectId}/messages/${++sent}` },
   }));
@@ -73,6 +81,11 @@ export interface PushEndpoint extends HttpPeer {
   /** PEM of the self-signed certificate, for WEB_PUSH_CA_FILE. */
   readonly caFile: string;
   readonly url: string;
+}
+
+function fcmNotificationId(request: RecordedRequest): string {
+  const sent = JSON.parse(request.body.toString()) as { message?: { data?: { notification_id?: string } } };
+  return sent.message?.data?.notification_id ?? '';
 }
 
 /** A real HTTPS push service on loopback (self-signed), answering 201 Created like one. */
@@ -104,7 +117,10 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     { stdio: 'ignore' },
   );
   const requests: RecordedRequest[] = [];
-  const { handler, set } = recordingHandler(requests, () => ({ status: 201, body: {} }));
+  const { handler, set } = recordingHandler(
+    (request) => requests.push(request),
+    () => ({ status: 201, body: {} }),
+  );
   const server = createHttpsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, handler);
   const port = await listen(server);
   return {

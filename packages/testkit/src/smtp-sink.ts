@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { Readable } from 'node:stream';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { DeliveryLedger } from './delivery-ledger';
 import { waitFor } from './wait-for';
 
 export interface ReceivedMail {
@@ -31,8 +33,11 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that records what it accepts. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server on loopback that records what it accepts. Given a ledger, it only notes
+ * each mail's notification id (from its Message-ID) there: cheap enough for load runs.
+ */
+export async function startSmtpSink(ledger?: DeliveryLedger): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   let rejectCode: number | undefined;
   let holding = false;
@@ -50,10 +55,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       closedSessions.add(session.id);
     },
     onData(stream, session, callback) {
-      const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-      const sender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-      simpleParser(stream)
-        .then(async (mail) => {
+      const received = ledger ? recordInLedger(stream, ledger) : recordMail(stream, session, messages);
+      received
+        .then(async (record) => {
           await answerLater(session.id);
           if (closedSessions.has(session.id)) {
             callback(new Error('the client went away before the answer'));
@@ -63,14 +67,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             callback(Object.assign(new Error(`rejected by test sink`), { responseCode: rejectCode }));
             return;
           }
-          messages.push({
-            from: sender,
-            to: recipients,
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-            messageId: mail.messageId ?? '',
-          });
+          record();
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -108,6 +105,37 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+type Recorder = () => void;
+
+async function recordMail(
+  stream: Readable,
+  session: SMTPServerSession,
+  messages: ReceivedMail[],
+): Promise<Recorder> {
+  const mail = await simpleParser(stream);
+  return () =>
+    messages.push({
+      from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+      to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+      subject: mail.subject ?? '',
+      text: mail.text ?? '',
+      html: typeof mail.html === 'string' ? mail.html : '',
+      messageId: mail.messageId ?? '',
+    });
+}
+
+/** Herald's Message-ID is `<notification id@domain>`. */
+const NOTIFICATION_MESSAGE_ID = /^Message-ID:\s*<([^@>]+)@/im;
+
+async function recordInLedger(stream: Readable, ledger: DeliveryLedger): Promise<Recorder> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const message = Buffer.concat(chunks).toString('latin1');
+  const headers = message.slice(0, message.indexOf('\r\n\r\n'));
+  const notificationId = NOTIFICATION_MESSAGE_ID.exec(headers)?.[1] ?? '';
+  return () => ledger.see(notificationId);
 }
 
 /** Reads what a sink in another process received, through its inspectUrl. */
