@@ -15,16 +15,17 @@ SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /app
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
-# Compile the service, then collect what the runtime stage needs: every workspace manifest (npm ci
-# checks them against the lock), the compiled output, the .proto files (read at run time), schemas.
+# Compile the service, then collect what the runtime stage needs: every workspace manifest, found
+# rather than listed, so a new workspace never breaks npm ci's check against the lock; the
+# compiled output; the .proto files (read at run time); the schemas.
 RUN test -n "${SERVICE}" && test -f "${SERVICE}/tsconfig.json" \
  && npx tsc -b "${SERVICE}" \
  && mkdir /out \
- && tar -cf - package.json package-lock.json \
-      proto/package.json packages/*/package.json subgraphs/*/package.json workers/*/package.json gateway/package.json \
-      proto/dist proto/herald packages/*/dist "${SERVICE}/dist" \
-      subgraphs/*/schema.graphql gateway/supergraph.graphql \
-    | tar -xf - -C /out \
+ && { find . -name package.json -not -path '*/node_modules/*' -printf '%P\n' \
+      && printf '%s\n' package-lock.json proto/dist proto/herald "${SERVICE}/dist" gateway/supergraph.graphql \
+      && find packages -mindepth 2 -maxdepth 2 -name dist \
+      && find subgraphs -mindepth 2 -maxdepth 2 -name schema.graphql; } \
+    | tar -cf - --verbatim-files-from -T - | tar -xf - -C /out \
  && find /out -name '*.tsbuildinfo' -delete
 
 # ---- runtime: production dependencies of this one workspace, compiled code, non-root ----

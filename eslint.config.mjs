@@ -25,6 +25,7 @@ export default tseslint.config(
       '**/src/main.ts',
       'scripts/**',
       'e2e/**',
+      'faults/**',
       '**/test/**',
       'packages/testkit/**',
       'bench/**',

@@ -18,7 +18,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway,bench}/**/src/**/*.test.ts'],
     },
     {
       ...shared,

@@ -5,18 +5,19 @@ export interface GraphQLResponse<T> {
   readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** Posts a GraphQL operation to the gateway, as an admin unless `asAdmin` is false. */
+/** Posts a GraphQL operation to the gateway, as an admin unless `asAdmin` is false, with any extra headers. */
 export async function gql<T>(
-  state: SystemState,
+  state: Pick<SystemState, 'gatewayUrl' | 'adminApiKey'>,
   query: string,
   variables: Record<string, unknown> = {},
-  { asAdmin = true }: { asAdmin?: boolean } = {},
+  { asAdmin = true, headers = {} }: { asAdmin?: boolean; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(`${state.gatewayUrl}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(asAdmin ? { authorization: `Bearer ${state.adminApiKey}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query, variables }),
   });

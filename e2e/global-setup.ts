@@ -1,15 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestEnvironment, startHeraldSystem, startSmtpSink, REPO_ROOT } from '@herald/testkit';
+import {
+  createTestEnvironment,
+  startHeraldSystem,
+  startOtlpSink,
+  startSmtpSink,
+  REPO_ROOT,
+} from '@herald/testkit';
 import { STATE_ENV, type SystemState } from './system-state';
 
 const INTERNAL_TOKEN = 'e2e-internal-token';
+/** Known to the tests, so the attack suite can sign an expired but otherwise genuine token. */
+const JWT_SECRET = 'e2e-jwt-secret-at-least-32-characters-long';
 
-/** Starts the whole system once for every e2e test: six real processes and an SMTP sink. */
+/** Starts the whole system once for every e2e test: six real processes, an SMTP sink and an OTLP sink. */
 export default async function globalSetup(): Promise<void> {
   const environment = createTestEnvironment();
   const sink = await startSmtpSink();
+  const traces = await startOtlpSink();
   const logDir = join(REPO_ROOT, 'var', 'e2e-logs', environment.runId);
   const system = await startHeraldSystem({
     env: {
@@ -20,13 +29,20 @@ export default async function globalSetup(): Promise<void> {
       REDIS_URL: environment.redisUrl,
       REDIS_PREFIX: environment.redisPrefix,
       INTERNAL_TOKEN,
+      JWT_SECRET,
       SMTP_URL: sink.url,
       OUTBOX_POLL_MS: '200',
+      OTEL_EXPORTER_OTLP_ENDPOINT: traces.endpoint,
+      // Spans reach the sink within moments instead of the default five seconds.
+      OTEL_BSP_SCHEDULE_DELAY: '200',
     },
     databaseUrl: (service) => environment.databaseUrl(service),
     logDir,
+    // Six processes creating databases and loading at once take far longer on a shared, loaded machine.
+    startTimeoutMs: 90_000,
   }).catch(async (error: unknown) => {
     await sink.close();
+    await traces.close();
     await environment.cleanup();
     throw error;
   });
@@ -34,12 +50,14 @@ export default async function globalSetup(): Promise<void> {
     gatewayUrl: system.gatewayUrl,
     adminApiKey: system.adminApiKey,
     smtpInspectUrl: sink.inspectUrl,
+    otlpInspectUrl: traces.inspectUrl,
     ports: { ...system.ports },
     internalToken: INTERNAL_TOKEN,
+    jwtSecret: JWT_SECRET,
     logDir,
   };
   const statePath = join(mkdtempSync(join(tmpdir(), 'herald-e2e-')), 'state.json');
   writeFileSync(statePath, JSON.stringify(state));
   process.env[STATE_ENV] = statePath;
-  Object.assign(globalThis, { heraldE2e: { system, sink, environment } });
+  Object.assign(globalThis, { heraldE2e: { system, sink, traces, environment } });
 }

@@ -5,8 +5,12 @@ export interface SystemState {
   readonly gatewayUrl: string;
   readonly adminApiKey: string;
   readonly smtpInspectUrl: string;
+  /** GET: the spans every service exported (fetchSinkSpans). */
+  readonly otlpInspectUrl: string;
   readonly ports: Record<string, number>;
   readonly internalToken: string;
+  /** The users service's JWT signing secret. */
+  readonly jwtSecret: string;
   readonly logDir: string;
 }
 

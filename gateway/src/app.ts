@@ -10,6 +10,7 @@ import {
   closeServer,
   createHealthHandler,
   createMetricsRegistry,
+  httpServerSpan,
   listen,
   type ServiceApp,
 } from '@herald/observability';
@@ -24,6 +25,9 @@ import { authenticateMiddleware } from './http/authenticate.middleware';
 import { correlationIdMiddleware } from './http/correlation-id';
 import { createEdgeErrorSender } from './http/edge-errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { loadShedding } from './http/load-shedding';
+import { jsonDepthLimit } from './http/json-depth';
+import { requestLogMiddleware } from './http/request-log';
 import { requestState } from './http/request-state';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -54,13 +58,14 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   // Redis only meters requests; the gateway starts and serves without it (fail open).
   const redis = connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log);
   cleanup.defer('redis', () => redis.close());
+  const registry = createMetricsRegistry('gateway');
   const users = createGrpcClient(loadHeraldProto().herald.v1.UserService, config.USERS_GRPC, {
     internalToken: config.INTERNAL_TOKEN,
     deadlineMs: config.GRPC_DEADLINE_MS,
+    metrics: registry,
   });
   cleanup.defer('users grpc client', async () => users.close());
 
-  const registry = createMetricsRegistry('gateway');
   const metrics = createGatewayMetrics(registry);
   const send = createEdgeErrorSender(metrics);
   const app = express();
@@ -96,6 +101,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   });
   const settings = { ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST };
   const metered = [
+    loadShedding(config.MAX_IN_FLIGHT_REQUESTS, send),
     rateLimitMiddleware({
       takeToken: createTokenBucket(redis, settings),
       settings,
@@ -117,17 +123,20 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
       app.use((req, res, next) => {
         health(req, res).then((handled) => (handled ? undefined : next()), next);
       });
+      app.use(httpServerSpan);
       app.use(correlationIdMiddleware());
-      app.use(httpMetricsMiddleware(metrics));
+      app.use(requestLogMiddleware(log));
+      app.use(httpMetricsMiddleware(registry));
       app.use('/api', createApiDocsRouter(buildOpenApiDocument()));
       app.use(
         '/graphql',
         ...metered,
         express.json({ limit: config.BODY_LIMIT }),
+        jsonDepthLimit(send),
         expressMiddleware(apollo, {
           context: async ({ res }) => {
-            const { correlationId, identity, traceHeaders } = requestState(res);
-            return { correlationId, identity, traceHeaders };
+            const { correlationId, identity } = requestState(res);
+            return { correlationId, identity };
           },
         }),
       );

@@ -21,6 +21,8 @@ const gatewayEnv = z
       .string()
       .min(1)
       .default(join(__dirname, '..', 'supergraph.graphql')),
+    /** Requests served at once on /graphql and /api/v1; more are refused with 503 at once. */
+    MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().positive().default(256),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')

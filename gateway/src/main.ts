@@ -1,7 +1,9 @@
 import { createLogger } from '@herald/logging';
-import { runService } from '@herald/observability';
+import { runService, startTracing } from '@herald/observability';
 import { createApp } from './app';
 import { loadGatewayConfig } from './config';
 
 const log = createLogger({ service: 'gateway', level: process.env.LOG_LEVEL });
-void runService(log, async () => createApp(loadGatewayConfig(process.env), log));
+void runService(log, async () => createApp(loadGatewayConfig(process.env), log), {
+  tracing: () => startTracing('gateway', process.env),
+});

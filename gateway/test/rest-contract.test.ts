@@ -315,13 +315,13 @@ describe('the REST shim contract', () => {
   it('labels REST metrics by route pattern, never by raw path', async () => {
     const metrics = await (await fetch(`${harness.url}/metrics`)).text();
     expect(
-      sample(metrics, 'herald_gateway_http_requests_total', {
+      sample(metrics, 'herald_http_request_duration_seconds_count', {
         route: '/api/v1/notifications/:id/status',
         status: '200',
       }),
     ).toBeGreaterThan(0);
     expect(
-      sample(metrics, 'herald_gateway_http_requests_total', {
+      sample(metrics, 'herald_http_request_duration_seconds_count', {
         route: '/api/v1/notifications',
         method: 'POST',
       }),

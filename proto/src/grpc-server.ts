@@ -12,7 +12,16 @@ import {
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { UnauthenticatedError, isHeraldError, type ErrorCode } from '@herald/errors';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import {
+  SpanKind,
+  extractTraceContext,
+  inSpan,
+  markFailed,
+  type MetricsRegistry,
+} from '@herald/observability';
+import { timeServerCalls } from './grpc-metrics';
 import { METADATA } from './metadata';
+import { rpcNameOf, type RpcName } from './rpc-name';
 
 export interface CallContext {
   readonly correlationId: string;
@@ -52,7 +61,14 @@ const STATUS_FOR_CODE: Record<ErrorCode, status> = {
 };
 
 /** A gRPC server whose every call must carry the shared internal token. */
-export function createGrpcServer(options: { internalToken: string; log: Logger }): GrpcServer {
+export interface GrpcServerOptions {
+  readonly internalToken: string;
+  readonly log: Logger;
+  /** Receives the server latency histogram; tests' stub servers go without. */
+  readonly metrics?: MetricsRegistry;
+}
+
+export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const server = new Server();
   const expected = Buffer.from(options.internalToken);
   const isAuthorized = (metadata: Metadata) => {
@@ -65,7 +81,12 @@ export function createGrpcServer(options: { internalToken: string; log: Logger }
     addService(definition, implementation) {
       const handlers: UntypedServiceImplementation = {};
       for (const [name, method] of Object.entries(implementation) as [string, UnaryHandler][]) {
-        handlers[name] = wrapUnary(name, method, isAuthorized, options.log);
+        const rpc = rpcNameOf((definition as Record<string, unknown>)[name], name);
+        handlers[name] = timeServerCalls(
+          options.metrics,
+          rpc.span,
+          wrapUnary(rpc, method, isAuthorized, options.log),
+        );
       }
       server.addService(definition, handlers);
     },
@@ -88,8 +109,12 @@ export function createGrpcServer(options: { internalToken: string; log: Logger }
 
 type UnaryHandler = (request: unknown, context: CallContext) => Promise<unknown>;
 
+/**
+ * Runs a call in the caller's correlation id (log context) and trace (a SERVER span), and logs
+ * one line per call with its outcome, so every service's part in a request can be found by id.
+ */
 function wrapUnary(
-  method: string,
+  rpc: RpcName,
   handler: UnaryHandler,
   isAuthorized: (metadata: Metadata) => boolean,
   baseLog: Logger,
@@ -97,15 +122,23 @@ function wrapUnary(
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
     const given = call.metadata.get(METADATA.correlationId)[0];
     const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
-    void runWithContext({ correlation_id: correlationId }, async () => {
-      const log = baseLog.child({ correlation_id: correlationId, rpc: method });
-      try {
-        if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
-        callback(null, await handler(call.request, { correlationId, log }));
-      } catch (error) {
-        callback(toServiceError(error, log));
-      }
-    });
+    const started = performance.now();
+    const parent = extractTraceContext(call.metadata.getMap());
+    void runWithContext({ correlation_id: correlationId }, () =>
+      inSpan(rpc.span, { kind: SpanKind.SERVER, attributes: rpc.attributes, parent }, async (span) => {
+        const log = baseLog.child({ correlation_id: correlationId, rpc: rpc.span });
+        let code: string = 'OK';
+        try {
+          if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
+          callback(null, await handler(call.request, { correlationId, log }));
+        } catch (error) {
+          code = isHeraldError(error) ? error.code : 'INTERNAL';
+          markFailed(span, error);
+          callback(toServiceError(error, log));
+        }
+        log.info({ code, duration_ms: Math.round(performance.now() - started) }, 'rpc handled');
+      }),
+    );
   };
 }
 

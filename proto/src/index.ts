@@ -1,5 +1,11 @@
 export { loadHeraldProto, type HeraldProto } from './load-proto';
-export { createGrpcServer, type GrpcServer, type UnaryImplementation, type CallContext } from './grpc-server';
+export {
+  createGrpcServer,
+  type GrpcServer,
+  type GrpcServerOptions,
+  type UnaryImplementation,
+  type CallContext,
+} from './grpc-server';
 export { createGrpcClient, type PromiseClient, type GrpcClientOptions } from './grpc-client';
 export { METADATA } from './metadata';
 export type { User__Output as GrpcUser } from './generated/herald/v1/User';

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { InternalError, UnavailableError } from '@herald/errors';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { BadUserInputError, InternalError, UnavailableError } from '@herald/errors';
 import { newCorrelationId } from '@herald/logging';
+import { traceCarrierOf } from '@herald/observability';
 import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, encodeIdentity } from '@herald/subgraph';
 import type { GatewayContext } from '../graphql/gateway-context';
 
@@ -14,8 +17,9 @@ export interface HeraldDataSourceOptions {
 
 /**
  * The one seam between the gateway and a subgraph: every fetch carries the internal token, the
- * correlation id, the caller's identity and trace context (only the gateway sets these headers; nothing from the
- * client request is copied). Node's fetch keeps connections to the subgraphs alive.
+ * correlation id, the caller's identity and the active trace context (only the gateway sets these
+ * headers; nothing from the client request is copied). Node's fetch keeps connections to the
+ * subgraphs alive.
  */
 export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
@@ -35,12 +39,15 @@ export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const context = 'incomingRequestContext' in options ? options.context : undefined;
     headers.set(CORRELATION_HEADER, context?.correlationId ?? newCorrelationId());
     if (context?.identity) headers.set(IDENTITY_HEADER, encodeIdentity(context.identity));
-    for (const [name, value] of Object.entries(context?.traceHeaders ?? {})) headers.set(name, value);
+    // The request's span, or Apollo's fetch span under it when tracing records: W3C traceparent.
+    for (const [name, value] of Object.entries(traceCarrierOf())) headers.set(name, value);
   }
 
   /**
-   * A subgraph that cannot be reached or answers 5xx is UNAVAILABLE (a retry may help); any other
-   * non-GraphQL answer (e.g. 401 from a wrong INTERNAL_TOKEN) is a fault of ours, masked at the edge.
+   * A subgraph that cannot be reached or answers 5xx is UNAVAILABLE (a retry may help). A 400 with
+   * GraphQL errors is the caller's: the subgraph refused a variable before executing (its DateTime
+   * scalar, opaque to the gateway, rejected the value). Any other non-GraphQL answer (e.g. 401 from
+   * a wrong INTERNAL_TOKEN) is a fault of ours, masked at the edge.
    */
   override didEncounterError(error: Error, _request: unknown, response?: SubgraphResponse): never {
     if (!response || response.status >= 500) {
@@ -50,10 +57,22 @@ export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         { cause: error },
       );
     }
+    const refusal = response.status === 400 ? requestRefusalOf(error) : undefined;
+    if (refusal) throw new BadUserInputError(refusal);
     throw new InternalError(
       `subgraph ${this.subgraph} answered HTTP ${response.status}`,
       {},
       { cause: error },
     );
   }
+}
+
+const requestErrors = z.object({ errors: z.array(z.object({ message: z.string().min(1) })).min(1) });
+
+/** The subgraph's first message when it refused the request itself (Apollo answers those with 400). */
+function requestRefusalOf(error: Error): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const response = error.extensions.response as { body?: unknown } | undefined;
+  const parsed = requestErrors.safeParse(response?.body);
+  return parsed.success ? parsed.data.errors[0]?.message : undefined;
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isHeraldError } from '@herald/errors';
 import { currentCorrelationId, type Logger } from '@herald/logging';
+import { withoutEchoedValue } from './without-echoed-value';
 
 /** Codes a client may see as they are: the shared table, and GraphQL's own request errors. */
 const PUBLIC_CODES = new Set<string>([
@@ -46,7 +47,8 @@ export function createErrorFormatter(log: Logger, onCode: (code: string) => void
     };
   };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const result = format(formatted, error);
+    const shown = format(formatted, error);
+    const result = { ...shown, message: withoutEchoedValue(shown.message) };
     const code = result.extensions?.code;
     onCode(typeof code === 'string' ? code : 'INTERNAL');
     return result;

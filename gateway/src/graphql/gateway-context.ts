@@ -5,6 +5,4 @@ export interface GatewayContext {
   readonly correlationId: string;
   /** Undefined for anonymous callers. */
   readonly identity: Identity | undefined;
-  /** W3C trace context to forward (empty when the caller sent none). */
-  readonly traceHeaders: Readonly<Record<string, string>>;
 }

@@ -10,6 +10,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { isSubgraphName, type SubgraphName } from '../supergraph/subgraph-names';
 import { createErrorFormatter } from './format-error';
+import { httpSubscriptionRule } from './http-subscription.rule';
 import type { GatewayContext } from './gateway-context';
 
 export interface GatewayServerOptions {
@@ -56,7 +57,7 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     persistedQueries: {},
-    validationRules: [queryLimitsRule(options.limits)],
+    validationRules: [queryLimitsRule(options.limits), httpSubscriptionRule],
     parseOptions: { maxTokens: MAX_TOKENS },
     // runService owns SIGTERM/SIGINT and stops the app in order.
     stopOnTerminationSignals: false,

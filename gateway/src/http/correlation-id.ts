@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express';
 import { CORRELATION_HEADER } from '@herald/subgraph';
 import { newCorrelationId, runWithContext } from '@herald/logging';
 import { setRequestState } from './request-state';
-import { traceHeadersOf } from './trace-context';
 
 // A client-chosen id lands in every log line downstream, so only plain tokens are taken.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -12,15 +11,12 @@ export function acceptCorrelationId(header: string | undefined): string {
   return header !== undefined && ACCEPTABLE_ID.test(header) ? header : newCorrelationId();
 }
 
-/**
- * Echoes the correlation id in the response, keeps the caller's trace context, and runs the rest
- * of the request in its log context.
- */
+/** Echoes the correlation id in the response, and runs the rest of the request in its log context. */
 export function correlationIdMiddleware(): RequestHandler {
   return (req, res, next) => {
     const correlationId = acceptCorrelationId(req.header(CORRELATION_HEADER));
     res.setHeader(CORRELATION_HEADER, correlationId);
-    setRequestState(res, { correlationId, traceHeaders: traceHeadersOf(req.headers) });
+    setRequestState(res, { correlationId });
     runWithContext({ correlation_id: correlationId }, next);
   };
 }

@@ -4,8 +4,6 @@ import type { Identity } from '@herald/subgraph';
 /** What the gateway's middleware learns about a request, kept on res.locals under one typed key. */
 export interface RequestState {
   readonly correlationId: string;
-  /** W3C traceparent/tracestate of the caller, forwarded to the subgraphs. */
-  readonly traceHeaders: Readonly<Record<string, string>>;
   identity?: Identity;
 }
 

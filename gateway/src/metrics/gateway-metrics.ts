@@ -2,8 +2,6 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** The gateway's own series; label values are bounded (route patterns, sanitised operation names, codes). */
 export interface GatewayMetrics {
-  readonly httpRequests: Counter<'route' | 'method' | 'status'>;
-  readonly httpDuration: Histogram<'route' | 'method'>;
   readonly operations: Counter<'operation' | 'result'>;
   readonly operationDuration: Histogram<'operation'>;
   readonly errors: Counter<'code' | 'source'>;
@@ -16,19 +14,6 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   const registers = [registry];
   return {
-    httpRequests: new Counter({
-      name: 'herald_gateway_http_requests_total',
-      help: 'HTTP requests by route pattern, method and status.',
-      labelNames: ['route', 'method', 'status'],
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: 'herald_gateway_http_request_duration_seconds',
-      help: 'HTTP request latency by route pattern.',
-      labelNames: ['route', 'method'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    }),
     operations: new Counter({
       name: 'herald_gateway_graphql_operations_total',
       help: 'GraphQL operations (including those the REST shim runs) by operation name and result.',

@@ -1,20 +1,18 @@
-import type { RequestHandler } from 'express';
-import type { GatewayMetrics } from './gateway-metrics';
+import type { Request, RequestHandler } from 'express';
+import { timeHttpRequests, type MetricsRegistry } from '@herald/observability';
 
-/** Labels by the matched route pattern (never the raw path, which carries ids). */
-export function httpMetricsMiddleware(metrics: GatewayMetrics): RequestHandler {
+/** The shared HTTP latency histogram, labelled by the matched route pattern (never the raw path, which carries ids). */
+export function httpMetricsMiddleware(registry: MetricsRegistry): RequestHandler {
+  const time = timeHttpRequests(registry, routeOf);
   return (req, res, next) => {
-    const startedAt = process.hrtime.bigint();
-    res.once('finish', () => {
-      const pattern = (req.route as { path?: unknown } | undefined)?.path;
-      const route =
-        typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : routeOfUnmatched(req.originalUrl);
-      const method = req.method;
-      metrics.httpRequests.inc({ route, method, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ route, method }, Number(process.hrtime.bigint() - startedAt) / 1e9);
-    });
+    time(req, res);
     next();
   };
+}
+
+function routeOf(req: Request): string {
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : routeOfUnmatched(req.originalUrl);
 }
 
 /** /graphql is mounted with app.use, so it has no route pattern; any other unmatched path is lumped. */

@@ -9,8 +9,8 @@ import { errorEnvelope, successEnvelope } from './envelope';
 import type { OperationResult } from './run-operation';
 
 export function contextOf(res: Response): GatewayContext {
-  const { correlationId, identity, traceHeaders } = requestState(res);
-  return { correlationId, identity, traceHeaders };
+  const { correlationId, identity } = requestState(res);
+  return { correlationId, identity };
 }
 
 export function answer<T>(

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PageMeta } from '@herald/paging';
 import { SCOPES, hasScope } from '@herald/subgraph';
 import type { SendEdgeError } from '../http/edge-errors';
+import { jsonDepthLimit } from '../http/json-depth';
 import { requestState } from '../http/request-state';
 import {
   restNotification,
@@ -36,7 +37,7 @@ export function createRestRouter(options: RestRouterOptions): Router {
   const { run, send } = options;
   const router = Router({ strict: false });
   const json = express.json({ limit: options.bodyLimit });
-  const jsonBody: RequestHandler[] = [requireJsonContent(send), json];
+  const jsonBody: RequestHandler[] = [requireJsonContent(send), json, jsonDepthLimit(send)];
 
   /** Validates at the edge, answering 400 with every bad field; undefined when it answered. */
   function parse<S extends z.ZodType>(schema: S, value: unknown, req: Request, res: Response) {

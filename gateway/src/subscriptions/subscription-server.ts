@@ -185,7 +185,6 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         const contextValue = {
           correlationId: entry.correlationId,
           identity: entry.identity,
-          traceHeaders: {},
           socket: ctx.extra.socket,
         };
         return {

@@ -309,11 +309,13 @@ export async function startStubSubgraphs(
   const urls = {} as Record<StubName, string>;
   try {
     for (const name of ['users', 'templates', 'notifications'] as const) {
+      const metrics = createMetricsRegistry(name);
       const server = createSubgraphServer({
         typeDefs: loadSchemaFile(join(FIXTURES, `${name}.graphql`)),
         resolvers: resolvers[name],
         internalToken,
-        health: createHealthHandler(name, [], createMetricsRegistry(name)),
+        health: createHealthHandler(name, [], metrics),
+        metrics,
         log,
       });
       servers.push(server);

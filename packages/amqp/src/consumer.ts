@@ -1,5 +1,6 @@
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import { SpanKind, extractTraceContext, inSpan } from '@herald/observability';
 import type { AmqpConnection } from './connect';
 import { createPublisher } from './publisher';
 import { jitteredDelay } from './retry-schedule';
@@ -120,52 +121,65 @@ async function processMessage<T>(
   const context = notificationId
     ? { correlation_id: correlationId, notification_id: notificationId }
     : { correlation_id: correlationId };
-  await runWithContext(context, async () => {
-    const log = baseLog.child(context);
-    const attempt = handler.attemptOf(message);
-    let outcome: Outcome;
-    try {
-      outcome = await handler.handle(message, log);
-    } catch (error) {
-      log.error({ err: error }, 'handler failed unexpectedly; retrying');
-      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
-    }
-    switch (outcome.kind) {
-      case 'ack':
-        channel.ack(raw);
-        return;
-      case 'retry': {
-        const step = retryQueueFor(amqp.names, attempt);
-        // The step queue's TTL is the upper bound; a shorter per-message expiration spreads a burst out.
-        await createPublisher(channel).publishJson(
-          amqp.names.retryExchange,
-          step.name,
-          handler.withAttempt(message, attempt + 1),
-          {
-            priority: raw.properties.priority as number | undefined,
-            correlationId,
-            messageId: raw.properties.messageId as string | undefined,
-            headers: { 'x-herald-last-error': outcome.reason },
-            cc: [options.routingKey],
-            expiration: jitteredDelay(step.delayMs),
-          },
-        );
-        channel.ack(raw);
-        return;
+  const span = {
+    kind: SpanKind.CONSUMER,
+    attributes: {
+      'messaging.system': 'rabbitmq',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': options.queue,
+      ...(notificationId ? { 'herald.notification_id': notificationId } : {}),
+    },
+    // A retry republished from here is a child of this span, so the whole delivery is one trace.
+    parent: extractTraceContext(raw.properties.headers),
+  };
+  await runWithContext(context, () =>
+    inSpan(`process ${options.queue}`, span, async () => {
+      const log = baseLog.child(context);
+      const attempt = handler.attemptOf(message);
+      let outcome: Outcome;
+      try {
+        outcome = await handler.handle(message, log);
+      } catch (error) {
+        log.error({ err: error }, 'handler failed unexpectedly; retrying');
+        outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
       }
-      case 'dead-letter':
-        await deadLetter(amqp, channel, raw, outcome.reason, attempt);
-        return;
-      case 'requeue':
-        log.info({ reason: outcome.reason }, 'requeueing message');
-        channel.nack(raw, false, true);
-        return;
-      default: {
-        const unreachable: never = outcome;
-        throw new Error(`unknown outcome ${String(unreachable)}`);
+      switch (outcome.kind) {
+        case 'ack':
+          channel.ack(raw);
+          return;
+        case 'retry': {
+          const step = retryQueueFor(amqp.names, attempt);
+          // The step queue's TTL is the upper bound; a shorter per-message expiration spreads a burst out.
+          await createPublisher(channel).publishJson(
+            amqp.names.retryExchange,
+            step.name,
+            handler.withAttempt(message, attempt + 1),
+            {
+              priority: raw.properties.priority as number | undefined,
+              correlationId,
+              messageId: raw.properties.messageId as string | undefined,
+              headers: { 'x-herald-last-error': outcome.reason },
+              cc: [options.routingKey],
+              expiration: jitteredDelay(step.delayMs),
+            },
+          );
+          channel.ack(raw);
+          return;
+        }
+        case 'dead-letter':
+          await deadLetter(amqp, channel, raw, outcome.reason, attempt);
+          return;
+        case 'requeue':
+          log.info({ reason: outcome.reason }, 'requeueing message');
+          channel.nack(raw, false, true);
+          return;
+        default: {
+          const unreachable: never = outcome;
+          throw new Error(`unknown outcome ${String(unreachable)}`);
+        }
       }
-    }
-  });
+    }),
+  );
 }
 
 /** Publishes to the dead-letter exchange with the reason, then acks the original. */

@@ -12,3 +12,4 @@ export { createPublisher, type Publisher, type PublishOptions } from './publishe
 export { consumeQueue, type ConsumerHandle, type Outcome, type MessageHandler } from './consumer';
 export { connectBrokerLink, type BrokerLink } from './broker-link';
 export { consumeAcrossReconnects } from './resilient-consumer';
+export { registerQueueMetrics } from './queue-metrics';

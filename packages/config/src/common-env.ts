@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envUrl } from './env-schemas';
+import { envBoolean, envUrl } from './env-schemas';
 
 /** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
@@ -24,6 +24,20 @@ export const databaseEnv = {
 export const amqpEnv = {
   AMQP_URL: envUrl(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
   AMQP_PREFIX: z.string().default(''),
+};
+
+/** An empty value counts as unset, as the OpenTelemetry specification says. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * The standard OpenTelemetry variables Herald reads itself; the SDK reads the others (OTEL_BSP_*,
+ * OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER …) on its own.
+ */
+export const tracingEnv = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(unsetWhenEmpty, envUrl(['http:', 'https:']).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(unsetWhenEmpty, envUrl(['http:', 'https:']).optional()),
+  OTEL_SERVICE_NAME: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  OTEL_SDK_DISABLED: envBoolean(false),
 };
 
 export type CommonConfig = z.output<z.ZodObject<typeof commonEnv>>;

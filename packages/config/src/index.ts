@@ -1,3 +1,4 @@
 export { loadConfig, ConfigError, UnreachableDependencyError } from './load-config';
-export { commonEnv, databaseEnv, amqpEnv, databaseUrlFor, type CommonConfig } from './common-env';
+export { commonEnv, databaseEnv, amqpEnv, tracingEnv, databaseUrlFor, type CommonConfig } from './common-env';
 export { envBoolean, envGrpcAddress, envPort, envUrl } from './env-schemas';
+export { isNonPublicAddress, publicHttpsUrlProblem } from './public-address';

@@ -150,6 +150,18 @@ describe('makeDeliverNotification', () => {
     expect(fakes.sends).toHaveLength(1);
   });
 
+  it('claims with the message’s delivery id, and acks without sending when another copy holds the claim', async () => {
+    const { deliver, fakes } = setUp({
+      claim: { applied: false, status: 'SENDING', claimedByAnotherDelivery: true },
+    });
+    const deliveryId = '5f0c2d9a-6b1e-4c3d-8e7f-9a0b1c2d3e4f';
+
+    expect(await deliver(queued({ delivery_id: deliveryId }), log)).toEqual({ kind: 'ack' });
+    expect(fakes.sends).toHaveLength(0);
+    expect(fakes.reports).toEqual([expect.objectContaining({ status: 'SENDING', deliveryId })]);
+    expect(fakes.counted).toEqual(['duplicate']);
+  });
+
   it('reports FAILED and dead-letters when the provider refuses permanently', async () => {
     const { deliver, fakes } = setUp({
       send: () => Promise.reject(new DeliveryError('550 mailbox unavailable', true)),

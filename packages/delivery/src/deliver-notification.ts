@@ -1,5 +1,6 @@
 import type { Outcome } from '@herald/amqp';
 import type { Logger } from '@herald/logging';
+import { SpanKind, inSpan } from '@herald/observability';
 import type { DeliveryChannel, SendResult } from './delivery-channel';
 import type { DeliveryMetrics } from './delivery-metrics';
 import type { DeliveryPeers, ReportedStatus } from './delivery-peers';
@@ -22,7 +23,8 @@ export type DeliverNotification = (message: QueuedNotification, log: Logger) => 
 
 /**
  * claim → load recipient → render → send → report → outcome. The claim (SENDING) makes a
- * redelivered message of a settled notification an ack without a second send.
+ * redelivered message of a settled notification, or a second copy of a message whose first
+ * copy holds the claim, an ack without a second send.
  */
 export function makeDeliverNotification({
   channel,
@@ -38,6 +40,7 @@ export function makeDeliverNotification({
       detail,
       attempt: message.attempt,
       at: now(),
+      deliveryId: message.delivery_id,
     });
 
   const recordStatus = async (
@@ -55,12 +58,23 @@ export function makeDeliverNotification({
   };
 
   return async (message, log) => {
+    log.info({ attempt: message.attempt, delivery_id: message.delivery_id }, 'notification consumed');
     let result: SendResult;
     try {
       const claim = await report(message, 'SENDING', '');
       if (!claim.applied && SETTLED_STATUSES.has(claim.status)) {
         metrics.count('duplicate');
         log.info({ status: claim.status }, 'notification already settled; acking without sending');
+        return { kind: 'ack' };
+      }
+      if (claim.claimedByAnotherDelivery) {
+        // Another copy of the message (the relay published its row twice) holds SENDING: that
+        // copy sends. A not-applied claim without this flag is this copy's own redelivery.
+        metrics.count('duplicate');
+        log.info(
+          { delivery_id: message.delivery_id },
+          'another copy of the notification is being sent; acking without sending',
+        );
         return { kind: 'ack' };
       }
       const recipient = await peers.users.getUser(message.user_id);
@@ -70,12 +84,21 @@ export function makeDeliverNotification({
         version: message.template_version,
         variables: message.variables,
       });
-      result = await channel.send(recipient, rendered, {
-        notificationId: message.notification_id,
-        priority: message.priority,
-        attempt: message.attempt,
-        category: message.category ?? undefined,
-      });
+      log.info(
+        { template_code: rendered.templateCode, template_version: rendered.version, locale: rendered.locale },
+        'notification rendered',
+      );
+      result = await inSpan(
+        `${channel.name} send`,
+        { kind: SpanKind.CLIENT, attributes: { 'herald.notification_id': message.notification_id } },
+        () =>
+          channel.send(recipient, rendered, {
+            notificationId: message.notification_id,
+            priority: message.priority,
+            attempt: message.attempt,
+            category: message.category ?? undefined,
+          }),
+      );
     } catch (error) {
       if (error instanceof BreakerOpenError) {
         log.info('provider breaker open; returning the message to its queue');
@@ -83,11 +106,17 @@ export function makeDeliverNotification({
         return { kind: 'requeue', reason: error.message };
       }
       const decision = decideOnFailure(classifyFailure(error), message.attempt, maxAttempts);
+      const failure = {
+        err: error,
+        reason: decision.detail,
+        attempt: message.attempt,
+        will_retry: decision.status === 'RETRYING',
+      };
       if (decision.status === 'RETRYING') {
-        log.warn({ err: error, attempt: message.attempt }, 'delivery failed; retrying');
+        log.warn(failure, 'notification failed; retrying');
         metrics.count('retried');
       } else {
-        log.error({ err: error, attempt: message.attempt }, 'delivery failed; dead-lettering');
+        log.error(failure, 'notification failed; not retrying');
         metrics.count('failed');
       }
       await recordStatus(message, decision.status, decision.detail, log);
@@ -99,7 +128,7 @@ export function makeDeliverNotification({
       metrics.count('skipped');
       await recordStatus(message, 'SKIPPED', result.reason, log);
     } else {
-      log.info({ provider_message_id: result.providerMessageId }, 'notification delivered');
+      log.info({ provider_message_id: result.providerMessageId }, 'notification sent');
       metrics.count('delivered');
       await recordStatus(message, 'DELIVERED', result.providerMessageId, log);
     }

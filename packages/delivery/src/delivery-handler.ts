@@ -5,7 +5,15 @@ import { parseQueuedNotification, type QueuedNotification } from './queued-notif
 /** Binds the delivery pipeline to the shared consumer runtime of @herald/amqp. */
 export function createDeliveryHandler(deps: DeliverNotificationDeps): MessageHandler<QueuedNotification> {
   return {
-    parse: (body) => parseQueuedNotification(body, deps.channel.name),
+    parse: (body) => {
+      try {
+        return parseQueuedNotification(body, deps.channel.name);
+      } catch (error) {
+        // The runtime dead-letters it; counted here, since no other result will be.
+        deps.metrics.count('unparseable');
+        throw error;
+      }
+    },
     attemptOf: (message) => message.attempt,
     withAttempt: (message, attempt) => ({ ...message, attempt }),
     notificationIdOf: (message) => message.notification_id,

@@ -9,6 +9,8 @@ export interface StatusChange {
   readonly detail: string;
   readonly attempt: number;
   readonly at: Date;
+  /** The copy of the queue message reported on (its delivery_id), when it has one. */
+  readonly deliveryId?: string;
 }
 
 export interface StatusReceipt {
@@ -16,6 +18,11 @@ export interface StatusReceipt {
   readonly applied: boolean;
   /** The status after the report. */
   readonly status: string;
+  /**
+   * A SENDING claim refused because another copy of the message holds SENDING; absent from a
+   * notifications service that predates delivery ids.
+   */
+  readonly claimedByAnotherDelivery?: boolean;
 }
 
 export interface StatusReporter {

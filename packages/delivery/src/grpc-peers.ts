@@ -6,8 +6,9 @@ import {
   type GrpcRenderedMessage,
   type GrpcUser,
 } from '@herald/proto';
+import type { MetricsRegistry } from '@herald/observability';
 import type { DeviceKind, Recipient, RecipientDevice, RenderedContent } from './delivery-channel';
-import type { DeliveryPeers, PushTokenRegistry, StatusChange } from './delivery-peers';
+import type { DeliveryPeers, PushTokenRegistry, StatusChange, StatusReceipt } from './delivery-peers';
 import { createStatusBatcher } from './status-batcher';
 
 export interface GrpcPeerOptions {
@@ -19,6 +20,8 @@ export interface GrpcPeerOptions {
   readonly deadlineMs: number;
   /** How long status reports wait to share a ReportStatusBatch call; 0 reports each on its own. */
   readonly statusFlushMs: number;
+  /** Receives the gRPC client latency histogram. */
+  readonly metrics: MetricsRegistry;
 }
 
 /** notifications' limits on a report's detail and on a batch. */
@@ -30,7 +33,11 @@ export function createGrpcPeers(
   options: GrpcPeerOptions,
 ): DeliveryPeers & { pushTokens: PushTokenRegistry; close(): Promise<void> } {
   const { herald } = loadHeraldProto();
-  const clientOptions = { internalToken: options.internalToken, deadlineMs: options.deadlineMs };
+  const clientOptions = {
+    internalToken: options.internalToken,
+    deadlineMs: options.deadlineMs,
+    metrics: options.metrics,
+  };
   const users = createGrpcClient(herald.v1.UserService, options.usersAddress, clientOptions);
   const templates = createGrpcClient(herald.v1.TemplateService, options.templatesAddress, clientOptions);
   const statuses = createGrpcClient(
@@ -45,6 +52,7 @@ export function createGrpcPeers(
     detail: change.detail.slice(0, MAX_DETAIL),
     attempt: change.attempt,
     timestamp: change.at.toISOString(),
+    delivery_id: change.deliveryId ?? '',
   });
   const batcher = createStatusBatcher(
     async (changes) => {
@@ -53,7 +61,7 @@ export function createGrpcPeers(
       return results.map((result) =>
         !result.applied && result.status === ''
           ? new NotFoundError(`notification ${result.notification_id} not found`)
-          : { applied: result.applied, status: result.status },
+          : toReceipt(result),
       );
     },
     { flushMs: options.statusFlushMs, maxBatch: MAX_BATCH },
@@ -65,7 +73,7 @@ export function createGrpcPeers(
         : {
             report: async (change) => {
               const result = await statuses.ReportStatus(toReport(change));
-              return { applied: result.applied, status: result.status };
+              return toReceipt(result);
             },
           },
     users: {
@@ -93,6 +101,18 @@ export function createGrpcPeers(
       templates.close();
       statuses.close();
     },
+  };
+}
+
+function toReceipt(result: {
+  applied: boolean;
+  status: string;
+  claimed_by_another_delivery: boolean;
+}): StatusReceipt {
+  return {
+    applied: result.applied,
+    status: result.status,
+    claimedByAnotherDelivery: result.claimed_by_another_delivery,
   };
 }
 

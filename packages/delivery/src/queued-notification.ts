@@ -22,6 +22,11 @@ export const queuedNotificationSchema = z.looseObject({
   created_at: z.iso.datetime({ offset: true }),
   /** The sender's category (e.g. "marketing"), when the publisher adds it; decides List-Unsubscribe. */
   category: z.string().nullish(),
+  /**
+   * This copy of the message: fresh at each publish by the relay, kept through retries, sent
+   * with the SENDING claim. Absent from a message an older relay published.
+   */
+  delivery_id: z.uuid().optional(),
 });
 
 export type QueuedNotification = z.output<typeof queuedNotificationSchema>;

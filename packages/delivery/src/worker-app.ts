@@ -61,6 +61,7 @@ async function assembleWorker(
     await connectBrokerLink({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
     (link) => link.close(),
   );
+  const registry = createMetricsRegistry(service);
   const grpcPeers = cleanup.push(
     'grpc clients',
     createGrpcPeers({
@@ -70,10 +71,10 @@ async function assembleWorker(
       internalToken: config.INTERNAL_TOKEN,
       deadlineMs: config.GRPC_DEADLINE_MS,
       statusFlushMs: config.STATUS_FLUSH_MS,
+      metrics: registry,
     }),
     (clients) => clients.close(),
   );
-  const registry = createMetricsRegistry(service);
   const peers = withFallbackCache(
     grpcPeers,
     { maxAgeMs: config.PEER_CACHE_MAX_AGE_MS, maxEntries: PEER_CACHE_ENTRIES },
@@ -105,8 +106,10 @@ async function assembleWorker(
 
   return {
     start: async () => {
-      const server = cleanup.push('health server', await startHealthServer(health, config.PORT), (s) =>
-        s.close(),
+      const server = cleanup.push(
+        'health server',
+        await startHealthServer(health, config.PORT, registry),
+        (s) => s.close(),
       );
       const consumer = cleanup.push(
         'consumer',

@@ -1,4 +1,4 @@
-export { createLogger, type Logger, type LoggerOptions } from './logger';
+export { createLogger, maskUrlCredentials, type Logger, type LoggerOptions } from './logger';
 export {
   runWithContext,
   currentContext,

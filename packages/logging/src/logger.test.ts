@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { runWithContext } from './log-context';
-import { createLogger } from './logger';
+import { createLogger, maskUrlCredentials } from './logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -42,5 +42,50 @@ describe('createLogger', () => {
     );
     const text = JSON.stringify(lines[0]);
     expect(text).not.toMatch(/hunter22|abc|xyz/);
+  });
+
+  it('never writes API keys, internal tokens, SMTP or push credentials, top level or one level down', () => {
+    const { raw, log } = capture();
+    log.info(
+      {
+        apiKey: 'hk_live_1',
+        config: { INTERNAL_TOKEN: 'int-tok-2', SMTP_URL: 'smtp://u:p@h', HERALD_ADMIN_API_KEY: 'adm-3' },
+        headers: { 'x-api-key': 'hk_live_4', 'x-internal-token': 'int-tok-5' },
+        auth: { user: 'mailer', pass: 'smtp-pass-6' },
+        device: { p256dh: 'push-key-7', auth: 'push-auth-8' },
+        VAPID_PRIVATE_KEY: 'vapid-9',
+      },
+      'started',
+    );
+    expect(raw[0]).not.toMatch(/hk_live|int-tok|smtp:\/\/u:p|adm-3|smtp-pass|push-key|push-auth|vapid-9/);
+    expect(raw[0]).toContain('[redacted]');
+  });
+
+  it('masks the password of a connection URL anywhere in a line: message, field or error', () => {
+    const { raw, log } = capture();
+    log.error(
+      {
+        err: new Error('connect failed for smtp://mailer:s3cret@smtp.example.com:587'),
+        target: 'amqp://guest:guest@rabbit:5672/',
+      },
+      'cannot reach smtps://mailer:s3cret@smtp.example.com',
+    );
+    expect(raw[0]).not.toContain('s3cret');
+    expect(raw[0]).not.toContain('guest:guest');
+    expect(raw[0]).toContain('smtps://mailer:[redacted]@smtp.example.com');
+    expect(raw[0]).toContain('amqp://guest:[redacted]@rabbit:5672/');
+  });
+});
+
+describe('maskUrlCredentials', () => {
+  it('keeps the user and host, and replaces only the password', () => {
+    expect(maskUrlCredentials('postgres://herald:pw@db:5432/herald_users')).toBe(
+      'postgres://herald:[redacted]@db:5432/herald_users',
+    );
+  });
+
+  it('leaves URLs without a password, and host:port pairs, as they are', () => {
+    const text = 'smtp://smtp.example.com:587 amqp://rabbit:5672 user@example.com http://user@host/';
+    expect(maskUrlCredentials(text)).toBe(text);
   });
 });

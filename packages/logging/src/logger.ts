@@ -9,22 +9,52 @@ export interface LoggerOptions {
   readonly destination?: pino.DestinationStream;
 }
 
-/** Secrets that must never reach a log line, wherever they appear in a logged object. */
-const REDACTED_PATHS = [
+/**
+ * Keys whose values are secrets, redacted at the top of a logged object and one level down:
+ * passwords, tokens, API keys, SMTP and push credentials, and the variables that hold them.
+ */
+const SECRET_KEYS = [
   'password',
-  '*.password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'pass',
   'token',
-  '*.token',
+  'accessToken',
+  'refreshToken',
+  'internalToken',
+  'apiKey',
+  'api_key',
+  'secret',
+  'clientSecret',
+  'privateKey',
+  'private_key',
   'authorization',
-  '*.authorization',
-  'headers.authorization',
+  'cookie',
+  // Web Push subscription secrets.
+  'auth',
+  'p256dh',
+  'INTERNAL_TOKEN',
+  'HERALD_ADMIN_API_KEY',
+  'SMTP_URL',
+  'VAPID_PRIVATE_KEY',
+];
+
+const REDACTED_PATHS = [
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
   'headers["x-api-key"]',
   'headers["x-internal-token"]',
-  'apiKey',
-  '*.apiKey',
-  'secret',
-  '*.secret',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
 ];
+
+/** user:password@ in any URL (SMTP_URL, AMQP_URL, DATABASE_URL …), wherever it lands in a line. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*):[^\s/@"]*@/gi;
+
+/** The text with the password of every URL in it replaced, e.g. smtp://user:[redacted]@host. */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1:[redacted]@');
+}
 
 /** JSON lines with `service`, and the correlation id of the current async context. */
 export function createLogger({ service, level, destination }: LoggerOptions): Logger {
@@ -37,6 +67,8 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // The last line of defence: a connection URL inside a message, an error or a stack trace.
+      hooks: { streamWrite: maskUrlCredentials },
       mixin: (_merge, _level, logger) => contextNotYetBound(logger),
     },
     destination,

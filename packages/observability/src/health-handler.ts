@@ -12,6 +12,9 @@ export type HealthHandler = (req: IncomingMessage, res: ServerResponse) => Promi
 
 const PROBE_TIMEOUT_MS = 2000;
 
+/** The paths a health handler answers. */
+export const HEALTH_PATHS = ['/health', '/ready', '/metrics'] as const;
+
 export function createHealthHandler(
   service: string,
   probes: readonly ReadinessProbe[],

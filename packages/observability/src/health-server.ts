@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
-import type { HealthHandler } from './health-handler';
+import { HEALTH_PATHS, type HealthHandler } from './health-handler';
+import { fixedRoutes, timeHttpRequests } from './http-metrics';
 import { closeServer, listen } from './listen';
+import type { MetricsRegistry } from './metrics-registry';
 
 export interface HealthServer {
   readonly port: number;
@@ -8,8 +10,14 @@ export interface HealthServer {
 }
 
 /** A standalone /health, /ready, /metrics server, for processes with no HTTP API (workers). */
-export async function startHealthServer(handler: HealthHandler, port: number): Promise<HealthServer> {
+export async function startHealthServer(
+  handler: HealthHandler,
+  port: number,
+  registry: MetricsRegistry,
+): Promise<HealthServer> {
+  const time = timeHttpRequests(registry, fixedRoutes(HEALTH_PATHS));
   const server = createServer((req, res) => {
+    time(req, res);
     handler(req, res)
       .then((handled) => {
         if (!handled) {

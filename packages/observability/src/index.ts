@@ -1,6 +1,19 @@
 export { createMetricsRegistry, type MetricsRegistry } from './metrics-registry';
-export { createHealthHandler, type ReadinessProbe, type HealthHandler } from './health-handler';
+export { createHealthHandler, HEALTH_PATHS, type ReadinessProbe, type HealthHandler } from './health-handler';
+export { timeHttpRequests, fixedRoutes, type HttpRequestTimer } from './http-metrics';
+export { histogramIn, sharedReading } from './registered-metric';
 export { startHealthServer, type HealthServer } from './health-server';
 export { CleanupStack, type Disposable } from './cleanup-stack';
-export { runService, type ServiceApp, type BoundPorts } from './run-service';
+export { runService, type ServiceApp, type BoundPorts, type RunServiceOptions } from './run-service';
 export { listen, closeServer } from './listen';
+export { startTracing, type Tracing } from './tracing/start-tracing';
+export {
+  continueTrace,
+  ensurePropagation,
+  extractTraceContext,
+  traceCarrierOf,
+  type TraceCarrier,
+} from './tracing/trace-propagation';
+export { inSpan, markFailed, type SpanOptions } from './tracing/spans';
+export { httpServerSpan } from './tracing/http-server-span';
+export { SpanKind } from '@opentelemetry/api';

@@ -1,4 +1,5 @@
 import type { Logger } from '@herald/logging';
+import type { Tracing } from './tracing/start-tracing';
 
 /** The ports a started app bound (0 in config picks free ones, as tests do). */
 export interface BoundPorts {
@@ -15,13 +16,28 @@ export interface ServiceApp {
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
+export interface RunServiceOptions {
+  /** Starts tracing (startTracing) before the app is built; its spans are flushed on exit. */
+  readonly tracing?: () => Promise<Tracing>;
+}
+
 /**
  * The body of every main.ts: start the app, stop it cleanly on SIGTERM/SIGINT, and exit
  * non-zero with one line naming the cause when start-up fails.
  */
-export async function runService(log: Logger, build: () => Promise<ServiceApp>): Promise<void> {
+export async function runService(
+  log: Logger,
+  build: () => Promise<ServiceApp>,
+  options: RunServiceOptions = {},
+): Promise<void> {
   let app: ServiceApp | undefined;
+  let tracing: Tracing | undefined;
   let stopping = false;
+  // Spans still buffered are exported before the process goes; an unreachable collector is not fatal.
+  const stopAll = async () => {
+    await app?.stop();
+    await tracing?.shutdown().catch((error: unknown) => log.warn({ err: error }, 'trace export failed'));
+  };
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -31,7 +47,7 @@ export async function runService(log: Logger, build: () => Promise<ServiceApp>):
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    void (app?.stop() ?? Promise.resolve()).then(
+    void stopAll().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
@@ -42,13 +58,14 @@ export async function runService(log: Logger, build: () => Promise<ServiceApp>):
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
+    tracing = await options.tracing?.();
     app = await build();
     await app.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.fatal({ err: error }, message);
     process.stderr.write(`${message}\n`);
-    await app?.stop().catch(() => undefined);
+    await stopAll().catch(() => undefined);
     process.exit(1);
   }
 }

@@ -28,6 +28,12 @@ export function connectRedis(url: string, prefix: string, log: Logger): RedisCon
     // ioredis keeps a timer this long after disconnect() to destroy a socket that will not end.
     disconnectTimeout: 200,
     retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    // A connection that is accepted and then dropped (a proxy or load balancer in front of a dead
+    // Redis) keeps a sent command waiting for the reconnect; bounded, the caller falls back.
+    commandTimeout: 1000,
+    // Commands issued in the same tick go out in one write (one syscall, one round trip):
+    // a request's GET, SET and PUBLISHes, or many requests' at once.
+    enableAutoPipelining: true,
   };
   const client = new Redis(url, options);
   let subscriber: Redis | undefined;
@@ -48,8 +54,11 @@ export function connectRedis(url: string, prefix: string, log: Logger): RedisCon
         subscriber = new Redis(url, {
           ...options,
           keyPrefix: undefined,
+          enableAutoPipelining: false,
           enableOfflineQueue: true,
           maxRetriesPerRequest: null,
+          // SUBSCRIBE waits for Redis however long it takes: its promise is kept for every listener.
+          commandTimeout: undefined,
         });
         subscriber.on('error', onError);
       }

@@ -7,7 +7,7 @@ export {
   CORRELATION_HEADER,
   encodeIdentity,
 } from './identity';
-export { formatSubgraphError } from './format-error';
+export { subgraphErrorFormatter } from './format-error';
 export { parseInput } from './parse-input';
 export { loadSchemaFile } from './load-schema-file';
 export { scalarResolvers } from './scalars';

@@ -9,8 +9,17 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
-import { closeServer, listen, type HealthHandler } from '@herald/observability';
-import { formatSubgraphError } from './format-error';
+import {
+  HEALTH_PATHS,
+  closeServer,
+  fixedRoutes,
+  httpServerSpan,
+  listen,
+  timeHttpRequests,
+  type HealthHandler,
+  type MetricsRegistry,
+} from '@herald/observability';
+import { subgraphErrorFormatter } from './format-error';
 import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from './identity';
 import type { SubgraphContext, SubgraphResolvers } from './subgraph-context';
 
@@ -19,6 +28,8 @@ export interface SubgraphServerOptions {
   readonly resolvers: SubgraphResolvers;
   readonly internalToken: string;
   readonly health: HealthHandler;
+  /** Receives the HTTP request latency histogram. */
+  readonly metrics: MetricsRegistry;
   readonly log: Logger;
   readonly bodyLimit?: string;
 }
@@ -42,7 +53,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       typeDefs: options.typeDefs,
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
     }),
-    formatError: formatSubgraphError,
+    formatError: subgraphErrorFormatter(options.log),
     logger: options.log,
     includeStacktraceInErrorResponses: false,
     // runService owns SIGTERM/SIGINT: it stops intake, drains and closes in order.
@@ -53,7 +64,12 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     csrfPrevention: false,
   });
   const tokenMatches = internalTokenMatcher(options.internalToken);
+  const time = timeHttpRequests(options.metrics, fixedRoutes(['/graphql', ...HEALTH_PATHS]));
 
+  app.use((req, res, next) => {
+    time(req, res);
+    next();
+  });
   app.use((req, res, next) => {
     options.health(req, res).then((handled) => (handled ? undefined : next()), next);
   });
@@ -71,7 +87,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     }
     const correlationId = req.header(CORRELATION_HEADER) || newCorrelationId();
     res.locals.correlationId = correlationId;
-    runWithContext({ correlation_id: correlationId }, next);
+    runWithContext({ correlation_id: correlationId }, () => httpServerSpan(req, res, next));
   });
 
   return {

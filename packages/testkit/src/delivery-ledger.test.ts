@@ -26,6 +26,23 @@ describe('createDeliveryLedger', () => {
     });
   });
 
+  it('reports one phase of a run on its own', () => {
+    let now = 0;
+    const ledger = createDeliveryLedger(() => now);
+    ledger.accept('before');
+    ledger.accept('during');
+    now = 25;
+    ledger.see('during');
+    ledger.see('during');
+    expect(ledger.report(new Set(['during']))).toEqual({
+      accepted: 1,
+      delivered: 1,
+      duplicates: 1,
+      unexpected: 0,
+      latenciesMs: [25],
+    });
+  });
+
   it('waits for every accepted notification, bar the ones it is told to skip', async () => {
     const ledger = createDeliveryLedger();
     ledger.accept('a');
@@ -68,6 +85,26 @@ describe('sinks that record into a ledger', () => {
       expect(response.status).toBe(200);
       expect(ledger.report()).toMatchObject({ accepted: 1, delivered: 1, duplicates: 0 });
       expect(fcm.requests).toHaveLength(0);
+    } finally {
+      await fcm.close();
+    }
+  });
+
+  it('do not count an FCM message answered with an error as delivered', async () => {
+    const ledger = createDeliveryLedger();
+    const fcm = await startFakeFcm('herald-test', ledger);
+    try {
+      ledger.accept('n-3');
+      fcm.answerWith(() => ({ status: 503, body: { error: { status: 'UNAVAILABLE' } } }));
+      const send = () =>
+        fetch(`http://127.0.0.1:${fcm.port}/v1/projects/herald-test/messages:send`, {
+          method: 'POST',
+          body: JSON.stringify({ message: { token: 't', data: { notification_id: 'n-3' } } }),
+        });
+      expect((await send()).status).toBe(503);
+      fcm.answerWith(undefined);
+      expect((await send()).status).toBe(200);
+      expect(ledger.report()).toMatchObject({ accepted: 1, delivered: 1, duplicates: 0 });
     } finally {
       await fcm.close();
     }

@@ -29,7 +29,8 @@ export interface DeliveryLedger {
   see(notificationId: string): void;
   /** Accepted ids not yet seen at any sink. */
   missing(): string[];
-  report(): LedgerReport;
+  /** The figures over every notification, or over `only` (one phase of a run) when given. */
+  report(only?: ReadonlySet<string>): LedgerReport;
   /** Resolves once every accepted notification (bar `except`) has been seen, or throws at the deadline. */
   waitForDeliveries(options: { timeoutMs: number; except?: ReadonlySet<string> }): Promise<void>;
 }
@@ -55,7 +56,7 @@ export function createDeliveryLedger(clock: () => number = () => performance.now
       seen.firstSeenAt ??= clock();
     },
     missing: () => missing(),
-    report: () => summarize(entries),
+    report: (only) => summarize(only ? [...only].flatMap((id) => entries.get(id) ?? []) : entries.values()),
     waitForDeliveries: ({ timeoutMs, except }) =>
       waitFor(() => missing(except).length === 0, {
         timeoutMs,
@@ -65,13 +66,13 @@ export function createDeliveryLedger(clock: () => number = () => performance.now
   };
 }
 
-function summarize(entries: ReadonlyMap<string, LedgerEntry>): LedgerReport {
+function summarize(entries: Iterable<LedgerEntry>): LedgerReport {
   let accepted = 0;
   let delivered = 0;
   let duplicates = 0;
   let unexpected = 0;
   const latenciesMs: number[] = [];
-  for (const { acceptedAt, firstSeenAt, seen } of entries.values()) {
+  for (const { acceptedAt, firstSeenAt, seen } of entries) {
     if (acceptedAt === undefined) {
       unexpected += 1;
       continue;

@@ -53,6 +53,8 @@ export interface StartSystemOptions {
   readonly adminApiKey?: string;
   /** Environment for one service only, over everything else (a proxied DATABASE_URL, say). */
   readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** How long a (re)started service may take to answer /health; 30 s unless set. */
+  readonly startTimeoutMs?: number;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
     };
     const child = spawnService(name, env, options.logDir);
     children.set(name, child);
-    return waitForHealth(name, ports[name], child);
+    return waitForHealth(name, ports[name], child, options.startTimeoutMs ?? 30_000);
   };
   const stop = () => stopAll(children);
   try {
@@ -153,14 +155,19 @@ function spawnService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string)
   return child;
 }
 
-async function waitForHealth(name: ServiceName, port: number, child: ChildProcess): Promise<void> {
+async function waitForHealth(
+  name: ServiceName,
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see its log`);
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       return response.ok;
     },
-    { timeoutMs: 30_000, intervalMs: 100, description: `${name} to answer /health` },
+    { timeoutMs, intervalMs: 100, description: `${name} to answer /health` },
   ).catch((error: Error) => {
     throw child.exitCode !== null
       ? new Error(`${name} exited with code ${child.exitCode}; see its log`)

@@ -1,7 +1,10 @@
 export { createTestEnvironment, type TestEnvironment } from './test-environment';
 export { freePort } from './free-port';
 export { waitFor, type WaitOptions } from './wait-for';
+export { histogramSeries, type HistogramSeries } from './histogram-series';
 export { startSmtpSink, fetchSinkMessages, type SmtpSink, type ReceivedMail } from './smtp-sink';
+export { captureLog } from './log-capture';
+export { startOtlpSink, fetchSinkSpans, type OtlpSink, type ReceivedSpan } from './otlp-sink';
 export {
   startHeraldSystem,
   REPO_ROOT,

@@ -23,7 +23,7 @@ export interface HttpPeer {
 }
 
 function recordingHandler(
-  record: (request: RecordedRequest) => void,
+  record: (request: RecordedRequest, status: number) => void,
   defaultAnswer: (request: RecordedRequest) => { status: number; body: unknown },
 ) {
   let answer = defaultAnswer;
@@ -32,8 +32,8 @@ function recordingHandler(
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const request = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
-      record(request);
       const { status, body } = answer(request);
+      record(request, status);
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -59,14 +59,16 @@ function closeServer(server: Server): Promise<void> {
 
 /**
  * A plain-HTTP FCM HTTP v1 peer: answers messages:send like Google, with a made-up message name.
- * Given a ledger, it records each message's notification id there instead of keeping requests,
- * so a long load run holds no bodies.
+ * Given a ledger, it records the notification id of each message it accepted (2xx) there instead
+ * of keeping requests, so a long load run holds no bodies and a refused send is not a delivery.
  */
 export async function startFakeFcm(projectId: string, ledger?: DeliveryLedger): Promise<HttpPeer> {
   const requests: RecordedRequest[] = [];
   let sent = 0;
   const record = ledger
-    ? (request: RecordedRequest) => ledger.see(fcmNotificationId(request))
+    ? (request: RecordedRequest, status: number) => {
+        if (status < 300) ledger.see(fcmNotificationId(request));
+      }
     : (request: RecordedRequest) => requests.push(request);
   const { handler, set } = recordingHandler(record, () => ({
     status: 200,

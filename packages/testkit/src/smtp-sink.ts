@@ -73,6 +73,9 @@ export async function startSmtpSink(ledger?: DeliveryLedger): Promise<SmtpSink> 
         .catch((error: Error) => callback(error));
     },
   });
+  // A client whose connection resets mid-transaction (a worker killed, a proxy cut) is normal in
+  // the tests that use this sink; unheard, smtp-server's 'error' event would crash the runner.
+  server.on('error', () => undefined);
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {

@@ -68,16 +68,29 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     }),
   });
   // Like the notifications service: nothing moves a settled notification, so a redelivered
-  // message's claim (SENDING) comes back not applied with the settled status.
-  const current = new Map<string, string>();
+  // message's claim (SENDING) comes back not applied with the settled status; and while one copy
+  // of a message (delivery_id) holds SENDING, another copy's claim is refused.
+  const current = new Map<string, { status: string; claimedBy: string }>();
   const apply = (report: GrpcStatusReport) => {
     reports.push(report);
-    const settled = current.get(report.notification_id);
-    if (settled !== undefined && SETTLED.has(settled)) {
-      return { notification_id: report.notification_id, applied: false, status: settled };
+    const answer = (applied: boolean, status: string, claimedByAnotherDelivery = false) => ({
+      notification_id: report.notification_id,
+      applied,
+      status,
+      claimed_by_another_delivery: claimedByAnotherDelivery,
+    });
+    const held = current.get(report.notification_id);
+    if (held && SETTLED.has(held.status)) return answer(false, held.status);
+    if (report.status === 'SENDING' && held?.status === 'SENDING') {
+      const another =
+        held.claimedBy !== '' && report.delivery_id !== '' && held.claimedBy !== report.delivery_id;
+      return answer(false, held.status, another);
     }
-    current.set(report.notification_id, report.status);
-    return { notification_id: report.notification_id, applied: true, status: report.status };
+    current.set(report.notification_id, {
+      status: report.status,
+      claimedBy: report.status === 'SENDING' ? report.delivery_id : (held?.claimedBy ?? ''),
+    });
+    return answer(true, report.status);
   };
   server.addService(herald.v1.NotificationStatusService.service, {
     ReportStatus: async (report) => apply(report),

@@ -11,12 +11,13 @@ import {
 import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
 import { connectRedis } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
-import { connectBrokerLink } from '@herald/amqp';
+import { connectBrokerLink, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';
 import type { NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
+import { createNotificationsMetrics } from './metrics/notifications-metrics';
 import { createNotificationStatusGrpc } from './grpc/notification-status.grpc';
 import { createOutboxRelayRunner } from './relay/outbox-relay.runner';
 import { createRequestIndex } from './redis/request-index';
@@ -24,6 +25,7 @@ import { createStatusFeed } from './redis/status-feed';
 import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
 import { listenForOutbox } from './store/outbox-listener';
+import { createOutboxBacklogReader } from './store/outbox-backlog';
 import { createOutboxRepository } from './store/outbox.repository';
 import { createScheduleRepository } from './store/schedule.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
@@ -33,7 +35,7 @@ import { makeListNotifications } from './use-cases/list-notifications.use-case';
 import type { Clock } from './use-cases/ports';
 import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
-import { makeReportStatus } from './use-cases/report-status.use-case';
+import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
@@ -87,8 +89,13 @@ async function assemble(
     (connection) => connection.close(),
   );
 
+  const registry = createMetricsRegistry(SERVICE);
   const proto = loadHeraldProto().herald.v1;
-  const clientOptions = { internalToken: config.internalToken, deadlineMs: config.grpcClients.deadlineMs };
+  const clientOptions = {
+    internalToken: config.internalToken,
+    deadlineMs: config.grpcClients.deadlineMs,
+    metrics: registry,
+  };
   const usersClient = cleanup.push(
     'users gRPC client',
     createGrpcClient(proto.UserService, config.grpcClients.usersAddress, clientOptions),
@@ -100,7 +107,6 @@ async function assemble(
     (client) => client.close(),
   );
 
-  const registry = createMetricsRegistry(SERVICE);
   const ignoredReports = new Counter({
     name: 'herald_notifications_status_reports_ignored_total',
     help: 'Worker status reports not applied: late, duplicate or not a legal transition.',
@@ -113,13 +119,15 @@ async function assemble(
     registers: [registry],
   });
 
+  const metrics = createNotificationsMetrics(registry, createOutboxBacklogReader(db), log);
+  registerQueueMetrics(registry, broker, log);
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const statusFeed = createStatusFeed(redis, unpublishedEvents, log);
   const notifications = createNotificationRepository(db);
   const relay = createOutboxRelayRunner({
     relay: makeRelayOutbox({
       outbox: createOutboxRepository(db),
-      publish: createQueuePublisher(broker),
+      publish: createQueuePublisher(broker, (message) => metrics.published(message.routingKey)),
       clock,
       batchSize: config.outbox.batchSize,
       statusFeed,
@@ -159,13 +167,17 @@ async function assemble(
     newId: randomUUID,
     statusFeed,
     onQueued: () => relay.kick(),
+    log,
   };
-  const reportStatus = makeReportStatus({
+  const reportStatuses = makeReportStatuses({
     notifications,
     clock,
     statusFeed,
     onIgnored: (reason) => ignoredReports.inc({ reason }),
+    onDelivered: metrics.delivered,
+    log,
   });
+  const reportStatus = makeReportStatus(reportStatuses);
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
@@ -185,10 +197,14 @@ async function assemble(
     }),
     internalToken: config.internalToken,
     health,
+    metrics: registry,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.internalToken, log });
-  grpc.addService(proto.NotificationStatusService.service, createNotificationStatusGrpc({ reportStatus }));
+  const grpc = createGrpcServer({ internalToken: config.internalToken, log, metrics: registry });
+  grpc.addService(
+    proto.NotificationStatusService.service,
+    createNotificationStatusGrpc({ reportStatus, reportStatuses }),
+  );
 
   return {
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the

@@ -1,7 +1,9 @@
 import { createLogger } from '@herald/logging';
-import { runService } from '@herald/observability';
+import { runService, startTracing } from '@herald/observability';
 import { createApp } from './app';
 import { loadNotificationsConfig } from './config';
 
 const log = createLogger({ service: 'notifications', level: process.env.LOG_LEVEL });
-void runService(log, async () => createApp(loadNotificationsConfig(process.env), log));
+void runService(log, async () => createApp(loadNotificationsConfig(process.env), log), {
+  tracing: () => startTracing('notifications', process.env),
+});

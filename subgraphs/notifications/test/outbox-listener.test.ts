@@ -41,6 +41,7 @@ function notification(): Notification {
     status: 'ACCEPTED',
     statusDetail: null,
     attempts: 0,
+    claimedBy: null,
     requestHash: 'hash',
     sendAt: null,
     dueAt: null,

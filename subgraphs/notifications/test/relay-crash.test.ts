@@ -33,18 +33,28 @@ async function statusOf(service: RunningNotifications, id: string): Promise<stri
   return result.data?.notification?.status;
 }
 
-function report(service: RunningNotifications, id: string, status: string) {
+function report(service: RunningNotifications, id: string, status: string, deliveryId: string) {
   return service.statusClient.ReportStatus({
     notification_id: id,
     status,
     attempt: 1,
     detail: '',
     timestamp: '',
+    delivery_id: deliveryId,
   });
 }
 
+/** A published message's body: its delivery id, and the rest. */
+function bodyOf(message: { content: Buffer }): { deliveryId: string; rest: Record<string, unknown> } {
+  const { delivery_id: deliveryId, ...rest } = JSON.parse(message.content.toString()) as Record<
+    string,
+    unknown
+  >;
+  return { deliveryId: String(deliveryId), rest };
+}
+
 describe('relay crash safety', () => {
-  it('republishes after a restart what a relay published but did not record, and the duplicate is harmless', async () => {
+  it('republishes after a restart what a relay published but did not record, as a second copy that is never sent', async () => {
     const crashing = await start(true);
     const sent = await crashing.graphql<{ sendNotification: { notification: { id: string } } }>(
       `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
@@ -75,19 +85,27 @@ describe('relay crash safety', () => {
       description: 'the restarted relay to queue the notification',
     });
     const secondCopy = await restarted.drainQueue(restarted.queues.push);
-    expect(secondCopy.map((message) => message.content.toString())).toEqual([
-      firstCopy[0]!.content.toString(),
-    ]);
+    expect(secondCopy).toHaveLength(1);
     expect(secondCopy[0]!.properties.messageId).toBe(id);
+    // The same message, but another copy of it: each publish has its own delivery id.
+    const [first, second] = [bodyOf(firstCopy[0]!), bodyOf(secondCopy[0]!)];
+    expect(second.rest).toEqual(first.rest);
+    expect(second.deliveryId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.deliveryId).not.toBe(first.deliveryId);
 
-    // The worker side: the first copy claims the notification, the second is told it is taken.
-    await expect(report(restarted, id, 'SENDING')).resolves.toMatchObject({ applied: true });
-    await expect(report(restarted, id, 'SENDING')).resolves.toMatchObject({
+    // The worker side: the first copy claims the notification, the second is dropped unsent.
+    await expect(report(restarted, id, 'SENDING', first.deliveryId)).resolves.toMatchObject({
+      applied: true,
+    });
+    await expect(report(restarted, id, 'SENDING', second.deliveryId)).resolves.toMatchObject({
       applied: false,
       status: 'SENDING',
+      claimed_by_another_delivery: true,
     });
-    await expect(report(restarted, id, 'DELIVERED')).resolves.toMatchObject({ applied: true });
-    await expect(report(restarted, id, 'SENDING')).resolves.toMatchObject({
+    await expect(report(restarted, id, 'DELIVERED', first.deliveryId)).resolves.toMatchObject({
+      applied: true,
+    });
+    await expect(report(restarted, id, 'SENDING', second.deliveryId)).resolves.toMatchObject({
       applied: false,
       status: 'DELIVERED',
     });

@@ -59,6 +59,18 @@ function report(notificationId: string, status: string, attempt = 1, detail = ''
   });
 }
 
+/** A worker's SENDING claim for one copy of the queue message (its delivery id). */
+function claim(notificationId: string, deliveryId: string, attempt = 1) {
+  return service.statusClient.ReportStatus({
+    notification_id: notificationId,
+    status: 'SENDING',
+    attempt,
+    detail: '',
+    timestamp: '',
+    delivery_id: deliveryId,
+  });
+}
+
 describe('ReportStatus', () => {
   it('moves a notification through SENDING to DELIVERED and records the timeline', async () => {
     const id = await queuedNotification();
@@ -67,11 +79,13 @@ describe('ReportStatus', () => {
       notification_id: id,
       applied: true,
       status: 'SENDING',
+      claimed_by_another_delivery: false,
     });
     await expect(report(id, 'DELIVERED', 1, 'provider-id-42')).resolves.toEqual({
       notification_id: id,
       applied: true,
       status: 'DELIVERED',
+      claimed_by_another_delivery: false,
     });
 
     const notification = await get(id);
@@ -93,11 +107,13 @@ describe('ReportStatus', () => {
       notification_id: id,
       applied: false,
       status: 'DELIVERED',
+      claimed_by_another_delivery: false,
     });
     await expect(report(id, 'SENDING', 2)).resolves.toEqual({
       notification_id: id,
       applied: false,
       status: 'DELIVERED',
+      claimed_by_another_delivery: false,
     });
     const notification = await get(id);
     expect(notification.status).toBe('DELIVERED');
@@ -119,6 +135,57 @@ describe('ReportStatus', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => report(id, 'SENDING', 1)));
     expect(results.filter((result) => result.applied)).toHaveLength(1);
     expect(await get(id)).toMatchObject({ status: 'SENDING', attempts: 1 });
+  });
+
+  it('lets one copy of a message hold SENDING: another copy is refused, the same copy claims again', async () => {
+    const id = await queuedNotification();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await expect(claim(id, first)).resolves.toMatchObject({ applied: true, status: 'SENDING' });
+    // The relay published the row twice: the second copy, even at another attempt, is turned away.
+    await expect(claim(id, second, 3)).resolves.toEqual({
+      notification_id: id,
+      applied: false,
+      status: 'SENDING',
+      claimed_by_another_delivery: true,
+    });
+    // The first copy redelivered after a worker crash: still its claim, so the worker sends.
+    await expect(claim(id, first)).resolves.toEqual({
+      notification_id: id,
+      applied: false,
+      status: 'SENDING',
+      claimed_by_another_delivery: false,
+    });
+    await report(id, 'DELIVERED');
+    await expect(claim(id, second)).resolves.toMatchObject({ applied: false, status: 'DELIVERED' });
+    const notification = await get(id);
+    expect(notification).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+    expect(notification.events.map((event) => event.status)).toEqual([
+      'ACCEPTED',
+      'QUEUED',
+      'SENDING',
+      'DELIVERED',
+    ]);
+  });
+
+  it('grants exactly one of two copies claiming in one batch, and keeps granting the holder', async () => {
+    const id = await queuedNotification();
+    const [first, second] = [randomUUID(), randomUUID()];
+    const entry = (delivery_id: string) => ({
+      notification_id: id,
+      status: 'SENDING',
+      attempt: 1,
+      detail: '',
+      timestamp: '',
+      delivery_id,
+    });
+    const { results } = await service.statusClient.ReportStatusBatch({
+      reports: [entry(first), entry(second), entry(first)],
+    });
+    expect(results.map((result) => [result.applied, result.claimed_by_another_delivery])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
   });
 
   it('answers NOT_FOUND for an unknown notification and BAD_USER_INPUT for a status a worker cannot report', async () => {
@@ -148,11 +215,29 @@ describe('ReportStatusBatch', () => {
       ],
     });
     expect(results).toEqual([
-      { notification_id: id, applied: true, status: 'SENDING' },
-      { notification_id: unknown, applied: false, status: '' },
-      { notification_id: id, applied: true, status: 'DELIVERED' },
-      { notification_id: id, applied: false, status: 'DELIVERED' },
+      { notification_id: id, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
+      { notification_id: unknown, applied: false, status: '', claimed_by_another_delivery: false },
+      { notification_id: id, applied: true, status: 'DELIVERED', claimed_by_another_delivery: false },
+      { notification_id: id, applied: false, status: 'DELIVERED', claimed_by_another_delivery: false },
     ]);
+  });
+
+  it('claims each notification once when two batches race over the same notifications in opposite orders', async () => {
+    const ids = await Promise.all([queuedNotification(), queuedNotification(), queuedNotification()]);
+    const claim = (order: readonly string[]) =>
+      service.statusClient.ReportStatusBatch({
+        reports: order.map((notification_id) => ({
+          notification_id,
+          status: 'SENDING',
+          attempt: 1,
+          detail: '',
+          timestamp: '',
+        })),
+      });
+    const [first, second] = await Promise.all([claim(ids), claim([...ids].reverse())]);
+    const claimed = [...first.results, ...second.results].filter((result) => result.applied);
+    expect(claimed.map((result) => result.notification_id).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(await get(id)).toMatchObject({ status: 'SENDING', attempts: 1 });
   });
 });
 

@@ -104,6 +104,10 @@ describe('sendNotification', () => {
       correlation_id: correlationId,
       attempt: 1,
       created_at: accepted.notification.createdAt,
+      // This publish's copy of the message, named in the worker's SENDING claim.
+      delivery_id: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
     });
     expect(message!.properties).toMatchObject({
       priority: 8,

@@ -38,6 +38,7 @@ describe('bad input is refused precisely, and nothing is stored or queued', () =
     ['variables that are a list', { variables: ['Ada'] }, 'variables'],
     ['variables that are a string', { variables: 'Ada' }, 'variables'],
     ['variables over 64 KiB', { variables: bigVariables }, 'variables'],
+    ['metadata over 64 KiB', { metadata: bigVariables }, 'metadata'],
   ])('refuses %s as BAD_USER_INPUT naming the field', async (_, change, field) => {
     const result = await service.graphql<ErrorResult>(SEND, { input: welcome(change) });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

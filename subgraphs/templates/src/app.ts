@@ -84,9 +84,10 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     }),
     internalToken: config.INTERNAL_TOKEN,
     health,
+    metrics: registry,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log });
+  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log, metrics: registry });
   grpc.addService(
     loadHeraldProto().herald.v1.TemplateService.service,
     createTemplateGrpcHandlers({ getTemplate, renderTemplate }),

@@ -1,7 +1,9 @@
 import { createLogger } from '@herald/logging';
-import { runService } from '@herald/observability';
+import { runService, startTracing } from '@herald/observability';
 import { createApp } from './app';
 import { loadTemplatesConfig } from './config';
 
 const log = createLogger({ service: 'templates', level: process.env.LOG_LEVEL });
-void runService(log, async () => createApp(loadTemplatesConfig(process.env), log));
+void runService(log, async () => createApp(loadTemplatesConfig(process.env), log), {
+  tracing: () => startTracing('templates', process.env),
+});

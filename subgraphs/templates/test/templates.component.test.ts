@@ -235,6 +235,33 @@ describe('templates service', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a code that no template can have (a NUL byte) as bad input, before the database', async () => {
+    const lookup = await graphql(
+      `
+        query ($code: ID!) {
+          template(code: $code) {
+            code
+          }
+        }
+      `,
+      { code: 'a\u0000b' },
+    );
+    expect(lookup.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const render = await graphql(
+      `
+        query ($code: ID!) {
+          renderTemplate(code: $code) {
+            body
+          }
+        }
+      `,
+      {
+        code: '\u0000',
+      },
+    );
+    expect(render.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a code that is taken as CONFLICT', async () => {
     const response = await graphql(CREATE, {
       input: { code: 'welcome', channel: 'EMAIL', subject: 'x', body: 'y' },

@@ -164,9 +164,10 @@ function wire(
     },
     internalToken: config.INTERNAL_TOKEN,
     health,
+    metrics,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log });
+  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log, metrics });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
     createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken, verifyCredential }),

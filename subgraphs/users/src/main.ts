@@ -1,7 +1,9 @@
 import { createLogger } from '@herald/logging';
-import { runService } from '@herald/observability';
+import { runService, startTracing } from '@herald/observability';
 import { createApp } from './app';
 import { loadUsersConfig } from './config';
 
 const log = createLogger({ service: 'users', level: process.env.LOG_LEVEL });
-void runService(log, async () => createApp(loadUsersConfig(process.env), log));
+void runService(log, async () => createApp(loadUsersConfig(process.env), log), {
+  tracing: () => startTracing('users', process.env),
+});

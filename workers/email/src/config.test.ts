@@ -10,7 +10,7 @@ describe('loadEmailWorkerConfig', () => {
       MAIL_FROM: 'Herald <no-reply@herald.local>',
       OUTBOX_DIR: 'var/outbox',
       NOTIFICATIONS_GRPC: '127.0.0.1:50053',
-      PREFETCH: 20,
+      PREFETCH: 100,
       MAX_ATTEMPTS: 5,
     });
   });

@@ -59,8 +59,8 @@ export const emailWorkerEnv = z.object({
       (targets) => targets === undefined || targets.every((target) => /^(mailto:|https:\/\/)/.test(target)),
       'every entry must be a mailto: or https: URL',
     ),
-  /** Pooled connections per SMTP server. */
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Pooled connections per SMTP server: each carries one message at a time (0014). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
   OUTBOX_DIR: z.string().min(1).default('var/outbox'),
 });
 

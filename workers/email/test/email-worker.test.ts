@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { UnprocessableError } from '@herald/errors';
@@ -64,6 +65,14 @@ describe('email worker', () => {
 
   const mailsFor = (notificationId: string) =>
     sink.messages.filter((mail) => mail.messageId.includes(notificationId));
+
+  /** Messages taken off the queue and acked unsent as duplicates. */
+  const duplicatesDropped = async () => {
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
+    return Number(
+      /herald_messages_consumed_total\{[^}]*result="duplicate"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0,
+    );
+  };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -171,7 +180,8 @@ describe('email worker', () => {
 
   it('reports RETRYING on a 451 and delivers on the next attempt', async () => {
     sink.rejectWith(451);
-    const message = queuedMessage();
+    const deliveryId = randomUUID();
+    const message = queuedMessage({ delivery_id: deliveryId });
 
     await publish(message);
 
@@ -193,6 +203,39 @@ describe('email worker', () => {
       .at(-1);
     expect(delivered?.attempt).toBe(2);
     expect(mailsFor(message.notification_id)).toHaveLength(1);
+    // The copy keeps its delivery id through the retry queue, so its second claim is its own.
+    const reported = peers.reports.filter((report) => report.notification_id === message.notification_id);
+    expect(new Set(reported.map((report) => report.delivery_id))).toEqual(new Set([deliveryId]));
+  });
+
+  it('drops a second copy of a message unsent while the first copy holds the claim', async () => {
+    // The relay published the row twice (it died between the broker's confirm and its commit).
+    const [firstCopy, secondCopy] = [randomUUID(), randomUUID()];
+    const first = queuedMessage({ delivery_id: firstCopy });
+    const second = { ...first, delivery_id: secondCopy, attempt: 3 };
+    const droppedBefore = await duplicatesDropped();
+    sink.hold();
+    try {
+      await publish(first);
+      await waitFor(() => sink.heldCount() === 1, {
+        description: 'the first copy waiting at the SMTP server',
+      });
+      await publish(second);
+      await waitFor(async () => (await duplicatesDropped()) === droppedBefore + 1, {
+        description: 'the second copy dropped as a duplicate',
+      });
+    } finally {
+      sink.release();
+    }
+
+    await waitFor(() => peers.statusesOf(first.notification_id).includes('DELIVERED'), {
+      description: 'the first copy delivered',
+    });
+    expect(mailsFor(first.notification_id)).toHaveLength(1);
+    const claims = peers.reports.filter(
+      (report) => report.notification_id === first.notification_id && report.status === 'SENDING',
+    );
+    expect(claims.map((report) => report.delivery_id)).toEqual([firstCopy, secondCopy]);
   });
 
   it('fails without retrying when the template needs a variable the message lacks', async () => {

@@ -29,4 +29,14 @@ describe('loadPushWorkerConfig', () => {
       }),
     ).toThrow(/VAPID_PUBLIC_KEY/);
   });
+
+  it('refuses insecure push endpoints in production', () => {
+    expect(() =>
+      loadPushWorkerConfig({
+        NODE_ENV: 'production',
+        INTERNAL_TOKEN: 'a-real-secret-token-for-production',
+        ALLOW_INSECURE_PUSH_ENDPOINTS: 'true',
+      }),
+    ).toThrow(/ALLOW_INSECURE_PUSH_ENDPOINTS/);
+  });
 });

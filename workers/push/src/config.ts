@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amqpEnv, commonEnv, ConfigError, envPort, loadConfig } from '@herald/config';
+import { amqpEnv, commonEnv, ConfigError, envBoolean, envPort, loadConfig } from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:/]+):\d{1,5}$/, 'must be host:port');
@@ -25,6 +25,8 @@ export const pushWorkerEnv = z.object({
     .default('mailto:no-reply@herald.local'),
   /** A PEM file of extra CAs trusted for Web Push endpoints (tests, private push services). */
   WEB_PUSH_CA_FILE: z.string().min(1).optional(),
+  /** Tests only, refused in production: Web Push endpoints on http or private addresses (as users allows them). */
+  ALLOW_INSECURE_PUSH_ENDPOINTS: envBoolean(false),
 });
 
 export type PushWorkerConfig = z.output<typeof pushWorkerEnv>;
@@ -34,6 +36,8 @@ export function loadPushWorkerConfig(env: Record<string, string | undefined>): P
   const liveFcm = Boolean(config.FCM_CREDENTIALS ?? config.FCM_EMULATOR_HOST);
   if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY))
     throw new ConfigError('VAPID_PRIVATE_KEY', 'must be set together with VAPID_PUBLIC_KEY');
+  if (config.NODE_ENV === 'production' && config.ALLOW_INSECURE_PUSH_ENDPOINTS)
+    throw new ConfigError('ALLOW_INSECURE_PUSH_ENDPOINTS', 'must not be true when NODE_ENV=production');
   if (liveFcm && config.NODE_ENV === 'production' && !config.VAPID_PUBLIC_KEY)
     throw new ConfigError('VAPID_PUBLIC_KEY', 'is required in production');
   return config;

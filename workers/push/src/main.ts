@@ -1,7 +1,9 @@
 import { createLogger } from '@herald/logging';
-import { runService } from '@herald/observability';
+import { runService, startTracing } from '@herald/observability';
 import { createApp, SERVICE } from './app';
 import { loadPushWorkerConfig } from './config';
 
 const log = createLogger({ service: SERVICE, level: process.env.LOG_LEVEL });
-void runService(log, async () => createApp(loadPushWorkerConfig(process.env), log));
+void runService(log, async () => createApp(loadPushWorkerConfig(process.env), log), {
+  tracing: () => startTracing(SERVICE, process.env),
+});

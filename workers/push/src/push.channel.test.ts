@@ -51,4 +51,21 @@ describe('createPushChannel', () => {
     expect(result).toEqual({ kind: 'skipped', reason: 'no valid device' });
     expect(sends).toHaveLength(0);
   });
+
+  it('refuses an image URL on a private host at send time, without calling the provider', async () => {
+    const { provider, sends } = recordingProvider();
+    const device: RecipientDevice = { id: 'd-1', kind: 'FCM', token: 't-1', valid: true };
+
+    const sent = createPushChannel(provider).send(
+      recipientWith([device]),
+      { ...rendered, imageUrl: 'https://169.254.169.254/latest/meta-data' },
+      context,
+    );
+
+    await expect(sent).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringMatching(/^image_url must not point at/),
+    });
+    expect(sends).toHaveLength(0);
+  });
 });

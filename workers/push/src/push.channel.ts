@@ -1,4 +1,5 @@
-import type { DeliveryChannel } from '@herald/delivery';
+import { publicHttpsUrlProblem } from '@herald/config';
+import { DeliveryError, type DeliveryChannel } from '@herald/delivery';
 import type { PushProvider } from './providers/push-provider';
 
 export const NO_VALID_DEVICE = 'no valid device';
@@ -10,6 +11,9 @@ export function createPushChannel(provider: PushProvider): DeliveryChannel {
     send: async (recipient, rendered, context) => {
       const devices = recipient.devices.filter((device) => device.valid);
       if (devices.length === 0) return { kind: 'skipped', reason: NO_VALID_DEVICE };
+      // The provider or the device fetches the image: refused again here, whatever was stored.
+      const imageProblem = rendered.imageUrl ? publicHttpsUrlProblem(rendered.imageUrl) : undefined;
+      if (imageProblem) throw new DeliveryError(`image_url ${imageProblem}`, true);
       const sent = await provider.send(devices, {
         notificationId: context.notificationId,
         userId: recipient.id,

@@ -73,6 +73,8 @@ describe('push worker with FCM and Web Push', () => {
         FCM_EMULATOR_HOST: `127.0.0.1:${fcm.port}`,
         FCM_PROJECT_ID: PROJECT,
         WEB_PUSH_CA_FILE: endpoint.caFile,
+        // The fake push service listens on loopback.
+        ALLOW_INSECURE_PUSH_ENDPOINTS: 'true',
         RETRY_STEPS_MS: RETRY_STEPS_MS.join(','),
       }),
       log,

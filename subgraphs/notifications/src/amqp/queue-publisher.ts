@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
+import { continueTrace } from '@herald/observability';
+import type { PublishedNotificationMessage } from '../domain/queue-message';
 import type { PendingOutboxMessage } from '../store/outbox.repository';
 
 /**
@@ -10,22 +13,33 @@ const CONFIRM_TIMEOUT_MS = 10_000;
 /**
  * Publishes an outbox message to notifications.direct with its channel as routing key,
  * persistent, with its priority, on the current confirm channel; resolves on the broker's
- * confirm, rejects at once while the broker link is down.
+ * confirm (and tells `onConfirmed`), rejects at once while the broker link is down. Each
+ * publish is a new copy of the message with its own delivery id, so workers can tell a second
+ * copy of a row (published again by a relay that died before its commit) from a redelivery.
  */
-export function createQueuePublisher(link: BrokerLink): (message: PendingOutboxMessage) => Promise<void> {
+export function createQueuePublisher(
+  link: BrokerLink,
+  onConfirmed: (message: PendingOutboxMessage) => void,
+): (message: PendingOutboxMessage) => Promise<void> {
   let publisherOf: { amqp: AmqpConnection; publisher: Publisher } | undefined;
   return async (message) => {
     const amqp = link.current();
     if (!amqp) throw new Error('amqp connection is down');
     if (publisherOf?.amqp !== amqp) publisherOf = { amqp, publisher: createPublisher(amqp.publishChannel) };
-    await withTimeout(
-      publisherOf.publisher.publishJson(amqp.names.directExchange, message.routingKey, message.payload, {
-        priority: message.priority,
-        correlationId: message.correlationId,
-        messageId: message.notificationId,
-      }),
-      CONFIRM_TIMEOUT_MS,
+    const { publisher } = publisherOf;
+    const body: PublishedNotificationMessage = { ...message.payload, delivery_id: randomUUID() };
+    // The publish span continues the accepting request's trace, stored with the row.
+    await continueTrace(message.traceContext, () =>
+      withTimeout(
+        publisher.publishJson(amqp.names.directExchange, message.routingKey, body, {
+          priority: message.priority,
+          correlationId: message.correlationId,
+          messageId: message.notificationId,
+        }),
+        CONFIRM_TIMEOUT_MS,
+      ),
     );
+    onConfirmed(message);
   };
 }
 

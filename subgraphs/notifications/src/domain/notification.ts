@@ -23,6 +23,11 @@ export interface Notification {
   readonly status: NotificationStatus;
   readonly statusDetail: string | null;
   readonly attempts: number;
+  /**
+   * The delivery id (one publish of the queue message) that holds the SENDING claim; null when
+   * none does, or when the claiming message carried none (published before delivery ids).
+   */
+  readonly claimedBy: string | null;
   /** Fingerprint of the request body, to tell a retry from a reused request id. */
   readonly requestHash: string;
   /** The sendAt the sender asked for, if any. */

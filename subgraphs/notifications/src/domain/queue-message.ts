@@ -20,6 +20,14 @@ export interface QueuedNotificationMessage {
   readonly created_at: string;
 }
 
+/**
+ * The message as the relay publishes it: every publish of an outbox row carries a fresh delivery
+ * id, kept by the workers through retries and sent with their SENDING claim (0006).
+ */
+export interface PublishedNotificationMessage extends QueuedNotificationMessage {
+  readonly delivery_id: string;
+}
+
 export function routingKeyFor(channel: Channel): RoutingKey {
   return channel === 'EMAIL' ? 'email' : 'push';
 }

@@ -8,25 +8,32 @@ export interface StatusReport {
   readonly status: ReportableStatus;
   /** The delivery attempt the worker is on (1-based); 0 when the worker does not say. */
   readonly attempt: number;
+  /** The copy of the queue message the worker holds (fresh at each publish); null when it has none. */
+  readonly deliveryId: string | null;
 }
 
 export interface CurrentDelivery {
   readonly status: NotificationStatus;
   readonly attempts: number;
+  /** The delivery id holding the SENDING claim; null when unknown. */
+  readonly claimedBy: string | null;
 }
 
-export type IgnoredReason = 'transition-not-allowed' | 'stale-attempt';
+export type IgnoredReason = 'transition-not-allowed' | 'stale-attempt' | 'claimed-by-another-delivery';
 
 export type ReportDecision =
-  | { readonly apply: true; readonly attempts: number }
+  | { readonly apply: true; readonly attempts: number; readonly claimedBy: string | null }
   | { readonly apply: false; readonly reason: IgnoredReason };
 
 /**
  * Whether a worker's report moves the notification on. Reports arrive at least once and
  * possibly out of order, so besides the transition table, a report about an attempt older
  * than the one already started is stale, and SENDING twice for the same attempt is a repeat.
+ * A SENDING report that names its copy of the message (a delivery id) is decided as a claim.
  */
 export function decideStatusReport(current: CurrentDelivery, report: StatusReport): ReportDecision {
+  if (report.status === 'SENDING' && report.deliveryId !== null)
+    return decideClaim(current, report.attempt, report.deliveryId);
   if (!canTransition(current.status, report.status))
     return { apply: false, reason: 'transition-not-allowed' };
   if (report.attempt > 0) {
@@ -34,7 +41,25 @@ export function decideStatusReport(current: CurrentDelivery, report: StatusRepor
       report.status === 'SENDING' ? report.attempt <= current.attempts : report.attempt < current.attempts;
     if (stale) return { apply: false, reason: 'stale-attempt' };
   }
-  const attempts =
-    report.status === 'SENDING' ? Math.max(current.attempts + 1, report.attempt) : current.attempts;
-  return { apply: true, attempts };
+  if (report.status !== 'SENDING')
+    return { apply: true, attempts: current.attempts, claimedBy: current.claimedBy };
+  return { apply: true, attempts: Math.max(current.attempts + 1, report.attempt), claimedBy: null };
+}
+
+/**
+ * A SENDING claim by one copy of the queue message. A second copy exists when the relay
+ * published a row again (it died between the broker's confirm and its commit): only one copy
+ * may hold SENDING. The claim of the copy already holding it (its redelivery after a worker
+ * crash, or its chain's next attempt after a lost RETRYING report) is a repeat the worker sends
+ * on. Attempt numbers play no part: two copies count their attempts separately.
+ */
+function decideClaim(current: CurrentDelivery, attempt: number, deliveryId: string): ReportDecision {
+  if (current.status === 'SENDING') {
+    // A claimant that is not known (a message without a delivery id took it) is not refused:
+    // its holder cannot be told from this copy, and refusing could leave nobody sending.
+    const heldByAnother = current.claimedBy !== null && current.claimedBy !== deliveryId;
+    return { apply: false, reason: heldByAnother ? 'claimed-by-another-delivery' : 'transition-not-allowed' };
+  }
+  if (!canTransition(current.status, 'SENDING')) return { apply: false, reason: 'transition-not-allowed' };
+  return { apply: true, attempts: Math.max(current.attempts + 1, attempt), claimedBy: deliveryId };
 }

@@ -130,6 +130,8 @@ export function createNotificationResolvers(
           detail: input.detail ?? null,
           at: input.at ?? undefined,
           attempt: 0,
+          // A provider's callback holds no queue message.
+          deliveryId: null,
         });
       },
       retryNotification: (_: unknown, args: unknown, context: SubgraphContext) => {

@@ -3,7 +3,7 @@ import type { NotificationStatusServiceDefinition, UnaryImplementation } from '@
 import { NotFoundError } from '@herald/errors';
 import { parseInput } from '@herald/subgraph';
 import { REPORTABLE_STATUSES } from '../domain/status-report';
-import type { ReportStatus, StatusReportCommand } from '../use-cases/report-status.use-case';
+import type { ReportStatus, ReportStatuses, StatusReportCommand } from '../use-cases/report-status.use-case';
 
 const MAX_BATCH = 500;
 
@@ -17,6 +17,8 @@ const statusReport = z
     detail: z.string().max(2000),
     timestamp: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
     attempt: z.number().int().min(0),
+    // Empty from an older worker, or for a message published before delivery ids.
+    delivery_id: z.union([z.literal(''), z.uuid()]),
   })
   .transform((report): StatusReportCommand => ({
     notificationId: report.notification_id,
@@ -24,37 +26,38 @@ const statusReport = z
     detail: report.detail || null,
     at: report.timestamp ? new Date(report.timestamp) : undefined,
     attempt: report.attempt,
+    deliveryId: report.delivery_id || null,
   }));
 
 const statusReportBatch = z.object({ reports: z.array(statusReport).max(MAX_BATCH) });
 
 /**
- * NotificationStatusService for the workers. In a batch, each report is applied on its own;
- * one about an unknown notification comes back not applied with an empty status instead of
- * failing the reports around it.
+ * NotificationStatusService for the workers. A batch is applied in one transaction, each
+ * report by the same rules as alone; one about an unknown notification comes back not applied
+ * with an empty status instead of failing the reports around it.
  */
 export function createNotificationStatusGrpc(deps: {
   reportStatus: ReportStatus;
+  reportStatuses: ReportStatuses;
 }): UnaryImplementation<NotificationStatusServiceDefinition> {
   const toResult = (outcome: Awaited<ReturnType<ReportStatus>>) => ({
     notification_id: outcome.notificationId,
     applied: outcome.applied,
     status: outcome.status,
+    claimed_by_another_delivery: outcome.claimedByAnotherDelivery,
   });
   return {
     ReportStatus: async (request) => toResult(await deps.reportStatus(parseInput(statusReport, request))),
     ReportStatusBatch: async (request) => {
       const { reports } = parseInput(statusReportBatch, request);
-      const results = [];
-      for (const report of reports) {
-        try {
-          results.push(toResult(await deps.reportStatus(report)));
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-          results.push({ notification_id: report.notificationId, applied: false, status: '' });
-        }
-      }
-      return { results };
+      const outcomes = await deps.reportStatuses(reports);
+      return {
+        results: outcomes.map((outcome, index) =>
+          outcome instanceof NotFoundError
+            ? { notification_id: reports[index]!.notificationId, applied: false, status: '' }
+            : toResult(outcome),
+        ),
+      };
     },
   };
 }

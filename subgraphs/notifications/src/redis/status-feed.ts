@@ -15,14 +15,15 @@ export function createStatusFeed(redis: RedisConnection, failures: Counter, log:
   const channel = createPubSubChannel<StatusEvent>(redis, STATUS_CHANNEL, log);
   return {
     async publish(events) {
-      for (const event of events) {
-        try {
-          await channel.publish(event);
-        } catch (error) {
-          failures.inc();
-          log.warn({ err: error, notificationId: event.notificationId }, 'status event not published');
-        }
-      }
+      // Issued together, so the client pipelines them into one write; Redis keeps their order.
+      await Promise.all(
+        events.map((event) =>
+          channel.publish(event).catch((error: unknown) => {
+            failures.inc();
+            log.warn({ err: error, notificationId: event.notificationId }, 'status event not published');
+          }),
+        ),
+      );
     },
   };
 }

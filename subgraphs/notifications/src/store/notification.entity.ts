@@ -18,6 +18,7 @@ export interface NotificationRow {
   status: string;
   statusDetail: string | null;
   attempts: number;
+  claimedBy: string | null;
   requestHash: string;
   sendAt: Date | null;
   dueAt: Date | null;
@@ -45,6 +46,7 @@ export const NotificationEntity = new EntitySchema<NotificationRow>({
     status: { type: 'text' },
     statusDetail: { name: 'status_detail', type: 'text', nullable: true },
     attempts: { type: 'int', default: 0 },
+    claimedBy: { name: 'claimed_by', type: 'uuid', nullable: true },
     requestHash: { name: 'request_hash', type: 'text' },
     sendAt: { name: 'send_at', type: 'timestamptz', nullable: true },
     dueAt: { name: 'due_at', type: 'timestamptz', nullable: true },

@@ -16,6 +16,7 @@ import type {
   StatusEvent,
 } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
+import { traceCarrierOf } from '@herald/observability';
 import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
@@ -65,6 +66,12 @@ export interface StatusChange {
   readonly unschedule?: boolean;
 }
 
+/** A change that only moves the status (a worker's report): no outbox message, no unscheduling. */
+export type StatusOnlyChange = Omit<StatusChange, 'outbox' | 'unschedule'> & {
+  /** The delivery id holding the SENDING claim after the change. */
+  readonly claimedBy: string | null;
+};
+
 export interface StatusChangeResult {
   /** The status after the call. */
   readonly status: NotificationStatus;
@@ -92,6 +99,16 @@ export interface NotificationRepository {
     id: string,
     decide: (current: Notification) => StatusChange | undefined,
   ): Promise<StatusChangeResult | undefined>;
+  /**
+   * changeStatus for many entries in one transaction: locks their notifications (in id order,
+   * so concurrent batches cannot deadlock), asks `decide` about each entry in turn (a later
+   * entry for the same notification sees the earlier change), then writes every change with
+   * one UPDATE and one INSERT of events. An entry about an unknown notification is undefined.
+   */
+  changeStatuses(
+    ids: readonly string[],
+    decide: (current: Notification, index: number) => StatusOnlyChange | undefined,
+  ): Promise<(StatusChangeResult | undefined)[]>;
 }
 
 interface EventRow {
@@ -211,6 +228,70 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         ]);
         return { status: change.status, event: event && toStatusEvent(event, current.userId) };
       }),
+
+    changeStatuses: (ids, decide) =>
+      db.transaction(async (manager) => {
+        const rows = await manager.find(NotificationEntity, {
+          where: { id: In([...new Set(ids)]) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const current = new Map(rows.map((row) => [row.id, toNotification(row)]));
+        const applied: { index: number; id: string; change: StatusOnlyChange }[] = [];
+        const results = ids.map((id, index): StatusChangeResult | undefined => {
+          const notification = current.get(id);
+          if (!notification) return undefined;
+          const change = decide(notification, index);
+          if (!change) return { status: notification.status, event: undefined };
+          current.set(id, {
+            ...notification,
+            status: change.status,
+            statusDetail: change.detail,
+            attempts: change.attempts,
+            claimedBy: change.claimedBy,
+            updatedAt: change.recordedAt,
+          });
+          applied.push({ index, id, change });
+          return { status: change.status, event: undefined };
+        });
+        if (applied.length === 0) return results;
+        const changed = [...new Set(applied.map(({ id }) => id))].map((id) => current.get(id)!);
+        await manager.query(
+          `UPDATE notifications AS n
+           SET status = v.status, status_detail = v.detail, attempts = v.attempts,
+             claimed_by = v.claimed_by, updated_at = v.updated_at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
+             AS v(id, status, detail, attempts, claimed_by, updated_at)
+           WHERE n.id = v.id`,
+          [
+            changed.map((notification) => notification.id),
+            changed.map((notification) => notification.status),
+            changed.map((notification) => notification.statusDetail),
+            changed.map((notification) => notification.attempts),
+            changed.map((notification) => notification.claimedBy),
+            changed.map((notification) => notification.updatedAt),
+          ],
+        );
+        // One INSERT … SELECT unnest numbers the rows in the order given, so the events, sorted
+        // by id, line up with `applied`.
+        const events = await insertEvents(
+          manager,
+          applied.map(({ id, change }) => ({
+            notificationId: id,
+            status: change.status,
+            detail: change.detail,
+            at: change.at,
+          })),
+        );
+        applied.forEach(({ index, id, change }, position) => {
+          const event = events[position];
+          results[index] = {
+            status: change.status,
+            event: event && toStatusEvent(event, current.get(id)!.userId),
+          };
+        });
+        return results;
+      }),
   };
 }
 
@@ -248,8 +329,15 @@ function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt
     payload: outbox.payload,
     priority: outbox.priority,
     correlationId: outbox.correlationId,
+    // Written in the accepting request's (or retry's) trace, so the relay's publish continues it.
+    traceContext: traceCarrierOrNull(),
     createdAt,
   };
+}
+
+function traceCarrierOrNull(): Record<string, string> | null {
+  const carrier = traceCarrierOf();
+  return Object.keys(carrier).length > 0 ? carrier : null;
 }
 
 export function toStatusEvent(row: EventRow, userId: string): StatusEvent {

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { openDataSource } from '@herald/database';
 import { CreateNotifications1732500000000 } from './migrations/1732500000000-create-notifications';
 import { ScheduleAndFilters1732600000000 } from './migrations/1732600000000-schedule-and-filters';
+import { OutboxTraceContext1732700000000 } from './migrations/1732700000000-outbox-trace-context';
+import { DeliveryClaim1732800000000 } from './migrations/1732800000000-delivery-claim';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -11,6 +13,11 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
   return openDataSource({
     url,
     entities: [NotificationEntity, NotificationEventEntity, OutboxMessageEntity],
-    migrations: [CreateNotifications1732500000000, ScheduleAndFilters1732600000000],
+    migrations: [
+      CreateNotifications1732500000000,
+      ScheduleAndFilters1732600000000,
+      OutboxTraceContext1732700000000,
+      DeliveryClaim1732800000000,
+    ],
   });
 }

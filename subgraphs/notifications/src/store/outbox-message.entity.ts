@@ -8,6 +8,8 @@ export interface OutboxMessageRow {
   payload: object;
   priority: number;
   correlationId: string;
+  /** W3C traceparent/tracestate of the request that wrote the row; null outside any trace. */
+  traceContext: Record<string, string> | null;
   createdAt: Date;
   publishedAt: Date | null;
 }
@@ -22,6 +24,7 @@ export const OutboxMessageEntity = new EntitySchema<OutboxMessageRow>({
     payload: { type: 'jsonb' },
     priority: { type: 'int' },
     correlationId: { name: 'correlation_id', type: 'text' },
+    traceContext: { name: 'trace_context', type: 'jsonb', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     publishedAt: { name: 'published_at', type: 'timestamptz', nullable: true },
   },

@@ -13,6 +13,8 @@ export interface PendingOutboxMessage {
   readonly payload: QueuedNotificationMessage;
   readonly priority: number;
   readonly correlationId: string;
+  /** The trace the row was written in (W3C headers), to continue when publishing. */
+  readonly traceContext: Readonly<Record<string, string>> | null;
 }
 
 /** Rows claimed by one relay pass; they (and their notifications) stay locked until `work` returns. */
@@ -38,6 +40,7 @@ interface ClaimedRow {
   payload: QueuedNotificationMessage;
   priority: number;
   correlation_id: string;
+  trace_context: Record<string, string> | null;
 }
 
 /**
@@ -45,7 +48,8 @@ interface ClaimedRow {
  * locking the notifications too makes a worker's first report wait until QUEUED is recorded.
  */
 const CLAIM_SQL = `
-  SELECT o.id, o.notification_id, n.status AS notification_status, o.routing_key, o.payload, o.priority, o.correlation_id
+  SELECT o.id, o.notification_id, n.status AS notification_status, o.routing_key, o.payload, o.priority, o.correlation_id,
+    o.trace_context
   FROM outbox o JOIN notifications n ON n.id = o.notification_id
   WHERE o.published_at IS NULL
   ORDER BY o.id
@@ -107,5 +111,6 @@ function toPendingMessage(row: ClaimedRow): PendingOutboxMessage {
     payload: row.payload,
     priority: row.priority,
     correlationId: row.correlation_id,
+    traceContext: row.trace_context,
   };
 }

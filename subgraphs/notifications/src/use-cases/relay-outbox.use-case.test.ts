@@ -1,4 +1,5 @@
 import { createLogger } from '@herald/logging';
+import { captureLog } from '@herald/testkit';
 import type { NotificationStatus } from '../domain/notification-status';
 import { buildQueueMessage } from '../domain/queue-message';
 import type { ClaimedOutboxBatch, OutboxRepository, PendingOutboxMessage } from '../store/outbox.repository';
@@ -17,6 +18,7 @@ function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'
     routingKey: 'email',
     priority: 5,
     correlationId: `corr-${id}`,
+    traceContext: null,
     payload: buildQueueMessage(
       {
         id: notificationId,
@@ -74,6 +76,28 @@ describe('relayOutbox', () => {
         queued: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003'],
         at,
       },
+    ]);
+  });
+
+  it('logs one "queued" line per confirmed message, under its own correlation id', async () => {
+    const { log: capture, lines } = captureLog('notifications');
+    const relay = makeRelayOutbox({
+      outbox: fakeOutbox([pending('1'), pending('2')]).outbox,
+      publish: async (message) => {
+        if (message.id === '2') throw new Error('nacked');
+      },
+      clock: { now: () => at },
+      batchSize: 10,
+      statusFeed,
+      log: capture,
+    });
+    await relay();
+    expect(lines.filter((line) => line.message === 'notification queued')).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        correlation_id: 'corr-1',
+        notification_id: '00000000-0000-4000-8000-000000000001',
+      }),
     ]);
   });
 

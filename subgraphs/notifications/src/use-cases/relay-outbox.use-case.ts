@@ -56,6 +56,12 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
         [...new Set(queued)],
         deps.clock.now(),
       );
+      for (const message of published) {
+        deps.log.info(
+          { correlation_id: message.correlationId, notification_id: message.notificationId },
+          'notification queued',
+        );
+      }
       await deps.statusFeed.publish(events);
       return {
         published: published.length,

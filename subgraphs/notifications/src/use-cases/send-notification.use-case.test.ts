@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
+import { createLogger } from '@herald/logging';
 import type { Notification, NotificationEvent } from '../domain/notification';
 import type { NewOutboxMessage, NotificationRepository } from '../store/notification.repository';
 import type { Recipient, TemplateSummary } from './ports';
@@ -52,6 +53,7 @@ function fakeNotifications(racingOriginal?: Notification) {
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
     changeStatus: () => Promise.reject(new Error('not used')),
+    changeStatuses: () => Promise.reject(new Error('not used')),
   };
   return { repository, stored };
 }
@@ -92,6 +94,7 @@ function setUp(
     newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
     statusFeed: { publish: async () => undefined },
     onQueued: () => (kicks += 1),
+    log: createLogger({ service: 'notifications-test', level: 'silent' }),
   });
   return { send, stored: notifications.stored, lookups, requestIndex, kicks: () => kicks };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, UnprocessableError } from '@herald/errors';
+import type { Logger } from '@herald/logging';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
@@ -21,17 +22,18 @@ const MAX_VARIABLES_BYTES = 64 * 1024;
 
 const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 
+/** Variables and metadata are stored with every notification: each is capped, whatever the body limit. */
+const boundedJsonObject = jsonObject.refine(
+  (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_VARIABLES_BYTES,
+  { error: 'must be at most 64 KiB of JSON' },
+);
+
 /** SendNotificationInput of schema.graphql, validated. */
 export const sendNotificationInput = z.object({
   channel: z.enum(CHANNELS),
   userId: z.uuid(),
   templateCode: z.string().min(1).max(200),
-  variables: jsonObject
-    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_VARIABLES_BYTES, {
-      error: 'must be at most 64 KiB of JSON',
-    })
-    .nullish()
-    .transform((value) => value ?? {}),
+  variables: boundedJsonObject.nullish().transform((value) => value ?? {}),
   requestId: z.string().min(1).max(255),
   priority: z
     .number()
@@ -43,7 +45,7 @@ export const sendNotificationInput = z.object({
   locale: z.string().min(2).max(35).nullish(),
   category: z.string().min(1).max(100).nullish(),
   sendAt: z.date().nullish(),
-  metadata: jsonObject.nullish(),
+  metadata: boundedJsonObject.nullish(),
 });
 
 export type SendNotificationInput = z.output<typeof sendNotificationInput>;
@@ -71,6 +73,8 @@ export interface SendNotificationDeps {
   readonly statusFeed: StatusFeed;
   /** Wakes the outbox relay so an accepted notification is queued at once. */
   readonly onQueued: () => void;
+  /** Writes the "accepted" line of each new notification's lifecycle (in the request's log context). */
+  readonly log: Logger;
 }
 
 export type SendNotification = (command: SendNotificationCommand) => Promise<SendResult>;
@@ -111,6 +115,7 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
       notificationId: accepted.notification.id,
       requestHash,
     });
+    logAccepted(deps.log, accepted.notification);
     await deps.statusFeed.publish(outcome.events);
     if (accepted.outbox) deps.onQueued();
     return { notification: accepted.notification, duplicate: false };
@@ -192,6 +197,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
     status: last.status,
     statusDetail: last.detail,
     attempts: 0,
+    claimedBy: null,
     requestHash: request.requestHash,
     sendAt: input.sendAt ?? null,
     dueAt: schedule?.dueAt ?? null,
@@ -209,6 +215,14 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
           correlationId: request.correlationId,
         };
   return { notification, events, outbox };
+}
+
+/** The first hop of a notification's lifecycle; its status says whether it was queued, scheduled or skipped. */
+export function logAccepted(log: Logger, notification: Notification): void {
+  log.info(
+    { notification_id: notification.id, status: notification.status, channel: notification.channel },
+    'notification accepted',
+  );
 }
 
 /** The original of a repeated request id: the same body is a duplicate, another body a conflict. */

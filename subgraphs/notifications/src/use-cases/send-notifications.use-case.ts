@@ -5,6 +5,7 @@ import { fingerprintRequest } from '../domain/request-fingerprint';
 import type { NewNotification } from '../store/notification.repository';
 import type { TemplateSummary } from './ports';
 import {
+  logAccepted,
   originalOf,
   prepareNotification,
   sendNotificationInput,
@@ -128,6 +129,7 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
           clashed.push(item);
           continue;
         }
+        logAccepted(deps.log, row.notification);
         events.push(...outcome.events);
         queued ||= row.outbox !== undefined;
         settle(item.index, item.input.requestId, { notification: row.notification });

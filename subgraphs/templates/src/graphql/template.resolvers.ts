@@ -14,6 +14,7 @@ import type { RenderTemplateRequest } from '../use-cases/render-template.use-cas
 import {
   allowAbsent,
   channelSchema,
+  codeSchema,
   createTemplateInputSchema,
   localeSchema,
   pageSchema,
@@ -41,16 +42,17 @@ export interface TemplateResolverDeps {
   readonly renderTemplate: (request: RenderTemplateRequest) => Promise<RenderedMessage>;
 }
 
-const templateArgs = z.object({ code: z.string() });
+// Codes are checked against the pattern they were created with: a NUL byte must never reach PostgreSQL.
+const templateArgs = z.object({ code: codeSchema });
 const templatesArgs = pageSchema.extend({ channel: allowAbsent(channelSchema) });
 const renderArgs = z.object({
-  code: z.string(),
+  code: codeSchema,
   locale: allowAbsent(localeSchema),
   variables: allowAbsent(variablesSchema).transform((value) => value ?? {}),
   version: allowAbsent(z.number().int().min(1)),
 });
-const addVersionArgs = z.object({ code: z.string(), input: templateVersionInputSchema });
-const publishArgs = z.object({ code: z.string(), number: z.number().int().min(1) });
+const addVersionArgs = z.object({ code: codeSchema, input: templateVersionInputSchema });
+const publishArgs = z.object({ code: codeSchema, number: z.number().int().min(1) });
 const activeVersionArgs = z.object({ locale: allowAbsent(localeSchema) });
 
 export function createTemplateResolvers(deps: TemplateResolverDeps): GraphQLResolverMap<SubgraphContext> {

@@ -72,4 +72,20 @@ describe('createTemplate', () => {
     expect(push.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['body']);
     expect(email.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['body']);
   });
+
+  it.each([
+    'https://127.0.0.1/a.png',
+    'https://169.254.169.254/a.png',
+    'https://[::1]/a.png',
+    'https://localhost/a.png',
+  ])('refuses the image URL %s, which is not on a public host', (imageUrl) => {
+    const parsed = createTemplateInputSchema.safeParse({
+      code: 'p2',
+      channel: 'PUSH',
+      title: 'T',
+      body: 'B',
+      imageUrl,
+    });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['imageUrl']);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicHttpsUrlProblem } from '@herald/config';
 import type { FieldIssue } from '@herald/errors';
 import { canonicalizeLocale } from '../domain/locale';
 import { CHANNELS, type Channel } from '../domain/template';
@@ -24,6 +25,14 @@ export const channelSchema = z.enum(CHANNELS);
 
 const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048);
 
+/** A push provider or the device fetches the image, so it must live on a public host (no SSRF). */
+const imageUrlSchema = httpsUrlSchema.pipe(
+  z.string().superRefine((url, context) => {
+    const problem = publicHttpsUrlProblem(url);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
+);
+
 /** GraphQL sends null for an optional field set to null; both mean "not given". */
 export const allowAbsent = <Schema extends z.ZodType>(schema: Schema) =>
   schema.nullish().transform((value) => value ?? undefined);
@@ -36,7 +45,7 @@ const versionContentShape = {
   // The contract makes body required; an empty one asks for the text derived from bodyHtml.
   body: allowAbsent(z.string().max(50_000)).transform((value) => (value === '' ? undefined : value)),
   bodyHtml: allowAbsent(z.string().min(1).max(200_000)),
-  imageUrl: allowAbsent(httpsUrlSchema),
+  imageUrl: allowAbsent(imageUrlSchema),
   link: allowAbsent(httpsUrlSchema),
 };
 

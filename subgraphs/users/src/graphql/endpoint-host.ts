@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
+import { isNonPublicAddress } from '@herald/config';
 import { BadUserInputError } from '@herald/errors';
 import type { NewDevice } from '../domain/device';
-import { isNonPublicAddress } from '../domain/push-endpoint';
 
 /** The addresses a host name resolves to; empty when it does not resolve (now). */
 export type ResolveHost = (hostname: string) => Promise<readonly string[]>;

@@ -48,6 +48,7 @@ export function createPushProvider(
         extraCa: config.WEB_PUSH_CA_FILE
           ? readConfiguredFile('WEB_PUSH_CA_FILE', config.WEB_PUSH_CA_FILE)
           : undefined,
+        allowInsecureEndpoints: config.ALLOW_INSECURE_PUSH_ENDPOINTS,
       }),
     },
     pushTokens,

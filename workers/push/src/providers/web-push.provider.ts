@@ -1,6 +1,8 @@
 import { Agent } from 'node:https';
 import webpush, { WebPushError } from 'web-push';
+import { publicHttpsUrlProblem } from '@herald/config';
 import type { RecipientDevice } from '@herald/delivery';
+import { publicOnlyLookup } from './public-only-lookup';
 import type { DeviceResult, DeviceSender, PushMessage } from './push-provider';
 
 export interface VapidKeys {
@@ -13,12 +15,30 @@ export interface WebPushOptions {
   readonly vapid: VapidKeys;
   /** Extra CA certificates (PEM) trusted for push endpoints: tests and private push services. */
   readonly extraCa?: string;
+  /** Tests only: endpoints on http or private addresses (the users service's ALLOW_INSECURE_PUSH_ENDPOINTS). */
+  readonly allowInsecureEndpoints?: boolean;
 }
 
 /** Web Push (RFC 8030, aes128gcm, VAPID) to each subscription's endpoint. */
 export function createWebPushSender(options: WebPushOptions): DeviceSender {
-  const agent = new Agent({ keepAlive: true, ...(options.extraCa ? { ca: options.extraCa } : {}) });
+  const guarded = !options.allowInsecureEndpoints;
+  const agent = new Agent({
+    keepAlive: true,
+    ...(options.extraCa ? { ca: options.extraCa } : {}),
+    ...(guarded ? { lookup: publicOnlyLookup } : {}),
+  });
   const send = async (device: RecipientDevice, message: PushMessage): Promise<DeviceResult> => {
+    // Checked at registration by users, and again here: the row may predate the rule or be edited.
+    const problem = guarded ? publicHttpsUrlProblem(device.endpoint ?? '') : undefined;
+    if (problem) {
+      return {
+        deviceId: device.id,
+        ok: false,
+        permanent: true,
+        tokenInvalid: false,
+        reason: `endpoint ${problem}`,
+      };
+    }
     try {
       const response = await webpush.sendNotification(
         { endpoint: device.endpoint ?? '', keys: { p256dh: device.p256dh ?? '', auth: device.auth ?? '' } },

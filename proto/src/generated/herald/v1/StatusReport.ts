@@ -7,6 +7,7 @@ export interface StatusReport {
   'detail'?: (string);
   'timestamp'?: (string);
   'attempt'?: (number);
+  'delivery_id'?: (string);
 }
 
 export interface StatusReport__Output {
@@ -15,4 +16,5 @@ export interface StatusReport__Output {
   'detail': (string);
   'timestamp': (string);
   'attempt': (number);
+  'delivery_id': (string);
 }

@@ -5,10 +5,12 @@ export interface StatusReportResult {
   'notification_id'?: (string);
   'applied'?: (boolean);
   'status'?: (string);
+  'claimed_by_another_delivery'?: (boolean);
 }
 
 export interface StatusReportResult__Output {
   'notification_id': (string);
   'applied': (boolean);
   'status': (string);
+  'claimed_by_another_delivery': (boolean);
 }

@@ -1,0 +1,39 @@
+import type { Ceiling } from '../ceilings/ceiling';
+import type { ScenarioResult } from '../scenario';
+
+export interface MachineInfo {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryGb: number;
+  readonly node: string;
+  /** 1-minute load average before and after: other work on the machine lowers every figure. */
+  readonly loadAverageBefore: number;
+  readonly loadAverageAfter: number;
+}
+
+export interface Ratio {
+  readonly label: string;
+  readonly herald: number | null;
+  readonly ceiling: number | null;
+  readonly ratio: number | null;
+}
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean | null;
+}
+
+/** Everything one run measured: the JSON file, and the source of the markdown summary. */
+export interface BenchResult {
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly mode: 'local' | 'remote';
+  readonly quick: boolean;
+  readonly gatewayUrl: string;
+  readonly machine: MachineInfo;
+  readonly scenarios: readonly ScenarioResult[];
+  readonly ceilings: readonly Ceiling[];
+  readonly ratios: readonly Ratio[];
+  readonly targets: readonly TargetCheck[];
+}

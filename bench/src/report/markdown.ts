@@ -1,0 +1,171 @@
+import type { ScenarioResult } from '../scenario';
+import type { BenchResult } from './bench-result';
+
+const show = (value: number | string | null | undefined) =>
+  value === null || value === undefined ? '–' : `${value}`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The main table: one row per scenario. Also printed to stdout. */
+export function scenarioTable(scenarios: readonly ScenarioResult[]): string {
+  return table(
+    [
+      'scenario',
+      'accepted',
+      'accepted/s',
+      'accept p50/p95/p99 ms',
+      'delivered/s',
+      'median s',
+      'e2e p50/p99 ms',
+      'success',
+      'dup',
+      'lost',
+      'late',
+      'failed req',
+    ],
+    scenarios.map((scenario) => {
+      const deliveries = scenario.deliveries;
+      const accept = scenario.acceptLatencyMs;
+      return [
+        scenario.title,
+        show(scenario.accepted),
+        show(scenario.acceptedPerSecond),
+        `${show(accept.p50)} / ${show(accept.p95)} / ${show(accept.p99)}`,
+        show(deliveries?.deliveredPerSecond),
+        show(deliveries?.sustainedDeliveredPerSecond),
+        deliveries ? `${show(deliveries.latencyMs.p50)} / ${show(deliveries.latencyMs.p99)}` : '–',
+        deliveries?.successRate === null || deliveries === null
+          ? '–'
+          : `${(deliveries.successRate * 100).toFixed(2)}%`,
+        show(deliveries?.duplicates),
+        show(deliveries?.lost),
+        show(deliveries?.lateAfterDrain),
+        show(scenario.failedRequests),
+      ];
+    }),
+  );
+}
+
+export function targetTable(result: BenchResult): string {
+  return table(
+    ['target', 'measured', 'met'],
+    result.targets.map((check) => [
+      check.target,
+      check.measured,
+      check.met === null ? '–' : check.met ? 'yes' : 'no',
+    ]),
+  );
+}
+
+/** CPU per accepted notification holds up on a shared machine better than rates do. */
+function cpuMsPerNotification(scenario: ScenarioResult, services: readonly string[]): string {
+  if (scenario.accepted === 0) return '–';
+  const seconds = services.reduce((sum, service) => sum + (scenario.services?.[service]?.cpuSeconds ?? 0), 0);
+  return `${((seconds * 1000) / scenario.accepted).toFixed(1)}`;
+}
+
+function usageTable(scenarios: readonly ScenarioResult[]): string {
+  const processes = [...new Set(scenarios.flatMap((scenario) => Object.keys(scenario.services ?? {})))];
+  if (processes.length === 0) return '_Not measured: the bench did not start the processes (`--url`)._';
+  const services = processes.filter((name) => name !== 'bench');
+  return table(
+    ['scenario', ...processes, 'services CPU ms per accepted notification'],
+    scenarios.map((scenario) => [
+      scenario.name,
+      ...processes.map((name) => {
+        const usage = scenario.services?.[name];
+        return usage ? `${usage.cpuSeconds} s / ${usage.peakRssMb} MB` : '–';
+      }),
+      cpuMsPerNotification(scenario, services),
+    ]),
+  );
+}
+
+function detailSections(scenarios: readonly ScenarioResult[]): string[] {
+  const sections: string[] = [];
+  for (const scenario of scenarios) {
+    const groups = Object.entries(scenario.deliveries?.latencyByGroupMs ?? {});
+    if (groups.length > 0) {
+      sections.push(
+        `### ${scenario.title}: accept→delivery by channel and priority`,
+        '',
+        table(
+          ['group', 'delivered', 'p50 ms', 'p99 ms'],
+          groups
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([group, latency]) => [group, show(latency.count), show(latency.p50), show(latency.p99)]),
+        ),
+        '',
+      );
+    }
+    if (Object.keys(scenario.failures).length > 0) {
+      const failures = Object.entries(scenario.failures).map(([reason, count]) => `${count} × ${reason}`);
+      sections.push(`${scenario.title}: failed requests: ${failures.join(', ')}.`, '');
+    }
+    if (Object.keys(scenario.extra).length > 0) {
+      sections.push(
+        `### ${scenario.title}`,
+        '',
+        '```json',
+        JSON.stringify(scenario.extra, null, 2),
+        '```',
+        '',
+      );
+    }
+  }
+  return sections;
+}
+
+/** The summary committed beside the JSON: tables, the chart, and what the machine was doing. */
+export function renderMarkdown(result: BenchResult, chartFile: string): string {
+  const { machine } = result;
+  return [
+    `# Herald benchmark ${result.startedAt}`,
+    '',
+    `${result.mode === 'local' ? 'Whole system started by the bench' : `Running system at ${result.gatewayUrl}`}` +
+      `${result.quick ? ', quick run (short scenarios: figures are indicative only)' : ''}. ` +
+      `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; ` +
+      `load average ${machine.loadAverageBefore} before, ${machine.loadAverageAfter} after. ` +
+      'PostgreSQL, Redis, RabbitMQ, the six services, the sinks and the load generator share this machine.',
+    '',
+    '## Targets',
+    '',
+    targetTable(result),
+    '',
+    '## Scenarios',
+    '',
+    scenarioTable(result.scenarios),
+    '',
+    `![throughput and latency over time](${chartFile})`,
+    '',
+    '## Ceilings of this machine, and Herald as a fraction of them',
+    '',
+    table(
+      ['ceiling', 'rate', 'detail'],
+      result.ceilings.map((ceiling) => [
+        ceiling.title,
+        `${ceiling.perSecond} ${ceiling.unit}`,
+        Object.entries(ceiling.detail)
+          .map(([key, value]) => `${key} ${show(value)}`)
+          .join(', '),
+      ]),
+    ),
+    '',
+    table(
+      ['ratio', 'Herald', 'ceiling', 'ratio'],
+      result.ratios.map((ratio) => [ratio.label, show(ratio.herald), show(ratio.ceiling), show(ratio.ratio)]),
+    ),
+    '',
+    '## CPU seconds and peak RSS per process, per scenario (the scenario and its drain)',
+    '',
+    usageTable(result.scenarios),
+    '',
+    ...detailSections(result.scenarios),
+  ].join('\n');
+}

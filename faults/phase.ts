@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
+import { settlePhase, type FaultLine } from './accounting';
+import type { Fault } from './faults';
+import type { Fixtures, Gateway } from './fixtures';
+import type { FaultHarness } from './harness';
+import { startLoad, type LoadResult } from './load-driver';
+
+export interface PhaseTiming {
+  readonly ratePerSecond: number;
+  /** Load before the fault, so the system is busy when it strikes. */
+  readonly leadMs: number;
+  /** Load after the restore, to see the system accept and deliver again. */
+  readonly tailMs: number;
+  readonly settleTimeoutMs: number;
+}
+
+export interface Phase {
+  readonly line: FaultLine;
+  readonly load: LoadResult;
+}
+
+export interface PhaseContext {
+  readonly harness: FaultHarness;
+  readonly gateway: Gateway;
+  readonly fixtures: Fixtures;
+  readonly timing: PhaseTiming;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Runs load across a span of time in which `disturb` injects and restores faults, then settles
+ * and counts. The delays pace the scenario; nothing waits on them for a result.
+ */
+export async function runUnderLoad(
+  context: PhaseContext,
+  /** answerWindow is read after the disturbance, which may decide what it was. */
+  scenario: { readonly name: string; readonly answerWindow: () => number },
+  disturb: () => Promise<void>,
+): Promise<Phase> {
+  const { name, answerWindow } = scenario;
+  const { harness, gateway, fixtures, timing } = context;
+  const load = startLoad({
+    gateway,
+    fixtures,
+    ledger: harness.ledger,
+    label: name.replace(/[^a-z0-9]+/gi, '-').toLowerCase(),
+    ratePerSecond: timing.ratePerSecond,
+  });
+  const disturbed = async () => {
+    await delay(timing.leadMs);
+    context.log(`${new Date().toISOString()} ${name}: injecting`);
+    await disturb();
+    const at = performance.now();
+    context.log(`${new Date().toISOString()} ${name}: restored`);
+    await delay(timing.tailMs);
+    return at;
+  };
+  const restoredAt = await disturbed().catch(async (error: unknown) => {
+    // Stopped on failure too, so no request outlives the test.
+    await load.stop();
+    throw error;
+  });
+  const result = await load.stop();
+  const line = await settlePhase({
+    fault: name,
+    answerWindow: answerWindow(),
+    load: result,
+    ledger: harness.ledger,
+    gateway,
+    restoredAt,
+    timeoutMs: timing.settleTimeoutMs,
+  });
+  return { line, load: result };
+}
+
+/** One fault, injected once, held, and restored. */
+export function runFault(context: PhaseContext, fault: Fault): Promise<Phase> {
+  return runUnderLoad(context, { name: fault.name, answerWindow: () => fault.answerWindow }, async () => {
+    await fault.inject(context.harness);
+    await delay(fault.holdMs);
+    await fault.restore(context.harness);
+  });
+}

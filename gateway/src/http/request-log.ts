@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '@herald/logging';
+import { requestState } from './request-state';
+
+/**
+ * One info line per request once its response is done, carrying the request's correlation id,
+ * so an operator can follow a caller's id from the edge into every service.
+ */
+export function requestLogMiddleware(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.once('close', () => {
+      log.info(
+        {
+          correlation_id: requestState(res).correlationId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          duration_ms: Math.round(performance.now() - started),
+        },
+        'request handled',
+      );
+    });
+    next();
+  };
+}
