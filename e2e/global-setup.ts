@@ -24,10 +24,7 @@ export default async function globalSetup(): Promise<void> {
     env: {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
-      AMQP_URL: environment.amqpUrl,
-      AMQP_PREFIX: environment.amqpPrefix,
-      REDIS_URL: environment.redisUrl,
-      REDIS_PREFIX: environment.redisPrefix,
+      ...environment.serviceEnv,
       INTERNAL_TOKEN,
       JWT_SECRET,
       SMTP_URL: sink.url,

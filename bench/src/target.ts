@@ -56,10 +56,7 @@ export async function localTarget(options: { runId: string; profileDir?: string 
       env: {
         NODE_ENV: 'development',
         LOG_LEVEL: 'info',
-        AMQP_URL: environment.amqpUrl,
-        AMQP_PREFIX: environment.amqpPrefix,
-        REDIS_URL: environment.redisUrl,
-        REDIS_PREFIX: environment.redisPrefix,
+        ...environment.serviceEnv,
         INTERNAL_TOKEN,
         SMTP_URL: smtp.url,
         FCM_EMULATOR_HOST: `127.0.0.1:${fcm.port}`,

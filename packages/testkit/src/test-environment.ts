@@ -11,6 +11,8 @@ export interface TestEnvironment {
   readonly amqpPrefix: string;
   /** Prefix for Redis keys and channels of this run (REDIS_PREFIX). */
   readonly redisPrefix: string;
+  /** AMQP_URL, AMQP_PREFIX, REDIS_URL and REDIS_PREFIX: what a service needs to run isolated in this run. */
+  readonly serviceEnv: Readonly<Record<string, string>>;
   /** A database URL unique to this run; the database is dropped by cleanup(). */
   databaseUrl(service: string): string;
   /** Drops this run's databases, deletes its queues and exchanges, and its Redis keys. */
@@ -40,6 +42,12 @@ export function createTestEnvironment(
     redisUrl,
     amqpPrefix,
     redisPrefix,
+    serviceEnv: {
+      AMQP_URL: amqpUrl,
+      AMQP_PREFIX: amqpPrefix,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: redisPrefix,
+    },
     databaseUrl(service) {
       const url = new URL(databaseBase);
       url.pathname = `/herald_${service}_${runId}`;
