@@ -19,6 +19,7 @@ import { connectRedis, type RedisConnection } from '@herald/redis';
 import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';
 import { verifyThroughUsers } from './auth/verify-credential';
 import { DEV_ADMIN_API_KEY, type GatewayConfig } from './config';
+import { createSubgraphFetcher } from './datasources/subgraph-fetcher';
 import { createGatewayServer } from './graphql/gateway-server';
 import { redisProbe, subgraphProbe, supergraphProbe } from './health/readiness-probes';
 import { authenticateMiddleware } from './http/authenticate.middleware';
@@ -73,11 +74,15 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   // Behind a proxy the client IP for anonymous rate limits comes from X-Forwarded-For.
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  // Disposed after the GraphQL server, which drains the calls still using it.
+  const subgraphFetcher = createSubgraphFetcher();
+  cleanup.defer('subgraph connections', () => subgraphFetcher.close());
   let schema: GraphQLSchema | undefined;
   const apollo = createGatewayServer({
     supergraphSdl,
     subgraphUrls,
     internalToken: config.INTERNAL_TOKEN,
+    fetcher: subgraphFetcher.fetch,
     production: config.NODE_ENV === 'production',
     limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES },
     httpServer,
@@ -127,7 +132,6 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
       app.use(correlationIdMiddleware());
       app.use(requestLogMiddleware(log));
       app.use(httpMetricsMiddleware(registry));
-      app.use('/api', createApiDocsRouter(buildOpenApiDocument()));
       app.use(
         '/graphql',
         ...metered,
@@ -150,6 +154,8 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
           hasMutation: (name) => schema?.getMutationType()?.getFields()[name] !== undefined,
         }),
       );
+      // After /api/v1, so the REST calls do not walk the documentation routes first.
+      app.use('/api', createApiDocsRouter(buildOpenApiDocument()));
       app.use(notFoundHandler(send));
       const subscriptions = startSubscriptionServer({
         httpServer,

@@ -8,6 +8,7 @@ const source = new HeraldDataSource({
   name: 'notifications',
   url: 'http://127.0.0.1:1/graphql',
   internalToken: 't',
+  fetcher: () => Promise.reject(new Error('not called')),
 });
 const answered = (status: number) => new Response(null, { status }) as unknown as SubgraphResponse;
 /** What Apollo's RemoteGraphQLDataSource throws for a non-2xx answer, with the parsed body. */

@@ -6,6 +6,7 @@ import { newCorrelationId } from '@herald/logging';
 import { traceCarrierOf } from '@herald/observability';
 import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, encodeIdentity } from '@herald/subgraph';
 import type { GatewayContext } from '../graphql/gateway-context';
+import type { Fetcher } from './subgraph-fetcher';
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['didEncounterError']>[2];
 
@@ -13,20 +14,21 @@ export interface HeraldDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly internalToken: string;
+  readonly fetcher: Fetcher;
 }
 
 /**
  * The one seam between the gateway and a subgraph: every fetch carries the internal token, the
  * correlation id, the caller's identity and the active trace context (only the gateway sets these
- * headers; nothing from the client request is copied). Node's fetch keeps connections to the
+ * headers; nothing from the client request is copied). The fetcher keeps connections to the
  * subgraphs alive.
  */
 export class HeraldDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly internalToken: string;
 
-  constructor({ name, url, internalToken }: HeraldDataSourceOptions) {
-    super({ url, fetcher: fetch });
+  constructor({ name, url, internalToken, fetcher }: HeraldDataSourceOptions) {
+    super({ url, fetcher });
     this.subgraph = name;
     this.internalToken = internalToken;
   }

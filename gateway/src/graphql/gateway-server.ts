@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@herald/logging';
 import { HeraldDataSource } from '../datasources/herald-data-source';
+import type { Fetcher } from '../datasources/subgraph-fetcher';
 import { queryLimitsRule, type QueryLimits } from '../limits/query-limits.rule';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
@@ -17,6 +18,7 @@ export interface GatewayServerOptions {
   readonly supergraphSdl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly internalToken: string;
+  readonly fetcher: Fetcher;
   readonly production: boolean;
   readonly limits: QueryLimits;
   readonly httpServer: Server;
@@ -45,6 +47,7 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
         name,
         url: options.subgraphUrls[name],
         internalToken: options.internalToken,
+        fetcher: options.fetcher,
       });
     },
   });

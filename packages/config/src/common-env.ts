@@ -26,6 +26,20 @@ export const amqpEnv = {
   AMQP_PREFIX: z.string().default(''),
 };
 
+/** Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels. */
+export const redisEnv = {
+  REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default(''),
+};
+
+/**
+ * How long a process uses a user or template it looked up over gRPC. A change is announced over
+ * Redis at once; this bounds staleness only when the announcement is missed (Redis down). 0: no cache.
+ */
+export const lookupCacheEnv = {
+  LOOKUP_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+};
+
 /** An empty value counts as unset, as the OpenTelemetry specification says. */
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 

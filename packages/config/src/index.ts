@@ -1,4 +1,13 @@
 export { loadConfig, ConfigError, UnreachableDependencyError } from './load-config';
-export { commonEnv, databaseEnv, amqpEnv, tracingEnv, databaseUrlFor, type CommonConfig } from './common-env';
+export {
+  commonEnv,
+  databaseEnv,
+  amqpEnv,
+  redisEnv,
+  lookupCacheEnv,
+  tracingEnv,
+  databaseUrlFor,
+  type CommonConfig,
+} from './common-env';
 export { envBoolean, envGrpcAddress, envPort, envUrl } from './env-schemas';
 export { isNonPublicAddress, publicHttpsUrlProblem } from './public-address';

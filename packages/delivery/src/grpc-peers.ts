@@ -27,6 +27,8 @@ export interface GrpcPeerOptions {
 /** notifications' limits on a report's detail and on a batch. */
 const MAX_DETAIL = 2000;
 const MAX_BATCH = 500;
+/** ReportStatusBatch calls a worker has under way; more reports wait and join the next batch. */
+const MAX_BATCHES_IN_FLIGHT = 2;
 
 /** The delivery peers over gRPC; failures arrive as HeraldErrors (transport → UnavailableError). */
 export function createGrpcPeers(
@@ -64,7 +66,7 @@ export function createGrpcPeers(
           : toReceipt(result),
       );
     },
-    { flushMs: options.statusFlushMs, maxBatch: MAX_BATCH },
+    { flushMs: options.statusFlushMs, maxBatch: MAX_BATCH, maxInFlight: MAX_BATCHES_IN_FLIGHT },
   );
   return {
     statuses:

@@ -1,4 +1,5 @@
 import { UnavailableError } from '@herald/errors';
+import { waitFor } from '@herald/testkit';
 import type { StatusChange, StatusReceipt } from './delivery-peers';
 import { createStatusBatcher } from './status-batcher';
 
@@ -20,7 +21,7 @@ describe('createStatusBatcher', () => {
           entry.notificationId === 'gone' ? new Error('not found') : { applied: true, status: entry.status },
         );
       },
-      { flushMs: 5, maxBatch: 10 },
+      { flushMs: 5, maxBatch: 10, maxInFlight: 4 },
     );
 
     const results = await Promise.allSettled([
@@ -41,7 +42,7 @@ describe('createStatusBatcher', () => {
         calls.push(changes.length);
         throw failure;
       },
-      { flushMs: 60_000, maxBatch: 2 },
+      { flushMs: 60_000, maxBatch: 2, maxInFlight: 4 },
     );
 
     const results = await Promise.allSettled([batcher.report(change('a')), batcher.report(change('b'))]);
@@ -56,12 +57,42 @@ describe('createStatusBatcher', () => {
   it('flush() sends what is waiting and waits for the answer', async () => {
     const batcher = createStatusBatcher(
       async (changes) => changes.map((entry) => ({ applied: true, status: entry.status })),
-      { flushMs: 60_000, maxBatch: 10 },
+      { flushMs: 60_000, maxBatch: 10, maxInFlight: 4 },
     );
 
     const receipt = batcher.report(change('a'));
     await batcher.flush();
 
     await expect(receipt).resolves.toEqual({ applied: true, status: 'SENDING' });
+  });
+
+  it('holds reports while the calls in flight are at the bound, then sends them as one batch', async () => {
+    const calls: string[][] = [];
+    const answers: (() => void)[] = [];
+    const batcher = createStatusBatcher(
+      (changes) => {
+        calls.push(changes.map((entry) => entry.notificationId));
+        return new Promise((resolve) => {
+          answers.push(() => resolve(changes.map((entry) => ({ applied: true, status: entry.status }))));
+        });
+      },
+      { flushMs: 1, maxBatch: 2, maxInFlight: 1 },
+    );
+
+    const first = batcher.report(change('a'));
+    await waitFor(() => calls.length === 1, { intervalMs: 1 });
+    const waiting = [batcher.report(change('b')), batcher.report(change('c')), batcher.report(change('d'))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([['a']]);
+
+    answers.shift()?.();
+    await first;
+    await waitFor(() => calls.length === 2, { intervalMs: 1 });
+    expect(calls[1]).toEqual(['b', 'c']);
+    answers.shift()?.();
+    await waitFor(() => calls.length === 3, { intervalMs: 1 });
+    expect(calls[2]).toEqual(['d']);
+    answers.shift()?.();
+    await expect(Promise.all(waiting)).resolves.toHaveLength(3);
   });
 });

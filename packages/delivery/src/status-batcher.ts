@@ -5,6 +5,12 @@ export interface StatusBatcherOptions {
   readonly flushMs: number;
   /** Reports per call; a full batch goes at once. */
   readonly maxBatch: number;
+  /**
+   * Calls under way at once. Beyond it, reports wait for a call to answer and then go together:
+   * under load batches grow instead of the calls multiplying, and each costs the status service
+   * one set of round trips to PostgreSQL whatever its size.
+   */
+  readonly maxInFlight: number;
 }
 
 /**
@@ -15,14 +21,14 @@ export interface StatusBatcherOptions {
 export function createStatusBatcher(
   /** Answers each report in order: its receipt, or the error that report alone met. */
   reportBatch: (changes: readonly StatusChange[]) => Promise<readonly (StatusReceipt | Error)[]>,
-  { flushMs, maxBatch }: StatusBatcherOptions,
+  { flushMs, maxBatch, maxInFlight }: StatusBatcherOptions,
 ): StatusReporter & { flush(): Promise<void> } {
   type Pending = {
     change: StatusChange;
     resolve: (receipt: StatusReceipt) => void;
     reject: (error: unknown) => void;
   };
-  let pending: Pending[] = [];
+  const pending: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
 
@@ -42,11 +48,14 @@ export function createStatusBatcher(
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const call = send(batch).finally(() => inFlight.delete(call));
-    inFlight.add(call);
+    while (pending.length > 0 && inFlight.size < maxInFlight) {
+      const batch = pending.splice(0, maxBatch);
+      const call: Promise<void> = send(batch).finally(() => {
+        inFlight.delete(call);
+        flush();
+      });
+      inFlight.add(call);
+    }
   };
 
   return {
@@ -58,7 +67,7 @@ export function createStatusBatcher(
       }),
     flush: async () => {
       flush();
-      await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -7,7 +7,8 @@ import {
   startHealthServer,
   type ServiceApp,
 } from '@herald/observability';
-import type { DeliveryChannel } from './delivery-channel';
+import { connectRedis, createChangeFeed, createLocalCache, USER_CHANGES } from '@herald/redis';
+import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';
 import { createDeliveryMetrics } from './delivery-metrics';
 import { createGrpcPeers } from './grpc-peers';
@@ -18,6 +19,8 @@ import type { WorkerConfig } from './worker-config';
 
 /** Bounds the fallback caches' memory; a worker sees few distinct users and renderings in ten minutes. */
 const PEER_CACHE_ENTRIES = 10_000;
+/** How long start-up waits for the user change subscription before consuming without it (fail open). */
+const SUBSCRIBE_WAIT_MS = 2000;
 
 export interface WorkerAppOptions {
   /** Service name in logs, metrics and /health. */
@@ -61,6 +64,15 @@ async function assembleWorker(
     await connectBrokerLink({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
     (link) => link.close(),
   );
+  // Redis only carries users' change announcements here: the worker runs without it.
+  const redis = cleanup.push(
+    'redis',
+    connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
+    (connection) => connection.close(),
+  );
+  const userChanges = createChangeFeed(redis, USER_CHANGES, log);
+  const users = createLocalCache<Recipient>({ capacity: PEER_CACHE_ENTRIES, ttlMs: config.LOOKUP_CACHE_MS });
+  userChanges.onChange((id) => users.invalidate(id));
   const registry = createMetricsRegistry(service);
   const grpcPeers = cleanup.push(
     'grpc clients',
@@ -76,7 +88,11 @@ async function assembleWorker(
     (clients) => clients.close(),
   );
   const peers = withFallbackCache(
-    grpcPeers,
+    {
+      ...grpcPeers,
+      // users announces lowercase ids, whatever spelling the notification carries.
+      users: { getUser: (id) => users.getOrLoad(id.toLowerCase(), '', () => grpcPeers.users.getUser(id)) },
+    },
     { maxAgeMs: config.PEER_CACHE_MAX_AGE_MS, maxEntries: PEER_CACHE_ENTRIES },
     log,
   );
@@ -106,6 +122,7 @@ async function assembleWorker(
 
   return {
     start: async () => {
+      await userChanges.listen(SUBSCRIBE_WAIT_MS);
       const server = cleanup.push(
         'health server',
         await startHealthServer(health, config.PORT, registry),

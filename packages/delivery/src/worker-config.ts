@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { envGrpcAddress } from '@herald/config';
+import { envGrpcAddress, lookupCacheEnv, redisEnv } from '@herald/config';
 
 /** Variables both workers read besides commonEnv and amqpEnv of @herald/config. */
 export const workerEnv = {
+  ...redisEnv,
+  ...lookupCacheEnv,
   USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
   TEMPLATES_GRPC: envGrpcAddress('127.0.0.1:50052'),
   NOTIFICATIONS_GRPC: envGrpcAddress('127.0.0.1:50053'),
@@ -51,4 +53,7 @@ export interface WorkerConfig {
   readonly BREAKER_WINDOW_MS: number;
   readonly PEER_CACHE_MAX_AGE_MS: number;
   readonly STATUS_FLUSH_MS: number;
+  readonly REDIS_URL: string;
+  readonly REDIS_PREFIX: string;
+  readonly LOOKUP_CACHE_MS: number;
 }

@@ -71,8 +71,17 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
       hooks: { streamWrite: maskUrlCredentials },
       mixin: (_merge, _level, logger) => contextNotYetBound(logger),
     },
-    destination,
+    destination ?? standardOutput(),
   );
+}
+
+/**
+ * stdout, written asynchronously: under load, lines logged while a write is in flight go out
+ * together in the next one instead of one blocking write per line on the event loop. pino
+ * flushes what is pending when the process exits; only a SIGKILL can lose the last lines.
+ */
+function standardOutput(): pino.DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
 }
 
 /**

@@ -1,3 +1,12 @@
 export { connectRedis, type RedisConnection } from './connect-redis';
 export { createCache, type Cache, type CacheOptions } from './cache';
 export { createPubSubChannel, type PubSubChannel } from './pub-sub';
+export {
+  createChangeFeed,
+  TEMPLATE_CHANGES,
+  USER_CHANGES,
+  type ChangeFeed,
+  type ChangeFeedOptions,
+} from './change-feed';
+export { createLocalCache, type LocalCache, type LoadTicket, type LocalCacheOptions } from './local-cache';
+export { createLruCache, type LruCache } from './lru-cache';

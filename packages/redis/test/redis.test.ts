@@ -1,22 +1,11 @@
 import { Registry } from 'prom-client';
-import { createLogger } from '@herald/logging';
-import { createTestEnvironment, freePort, waitFor } from '@herald/testkit';
-import { connectRedis, createCache, createPubSubChannel, type RedisConnection } from '../src';
+import { freePort, waitFor } from '@herald/testkit';
+import { createCache, createPubSubChannel } from '../src';
+import { redisConnections } from './redis-connections';
 
-const log = createLogger({ service: 'redis-test', level: 'silent' });
-const environment = createTestEnvironment();
-const opened: RedisConnection[] = [];
+const { log, open, closeAll } = redisConnections('redis-test');
 
-function open(url = environment.redisUrl): RedisConnection {
-  const connection = connectRedis(url, environment.redisPrefix, log);
-  opened.push(connection);
-  return connection;
-}
-
-afterAll(async () => {
-  await Promise.all(opened.map((connection) => connection.close()));
-  await environment.cleanup();
-});
+afterAll(closeAll);
 
 describe('createCache', () => {
   it('loads once, then answers from Redis under the prefix', async () => {

@@ -13,6 +13,8 @@ export interface WorkerPeers {
   /** host:port serving all three services. */
   readonly address: string;
   readonly reports: readonly GrpcStatusReport[];
+  /** The id of every GetUser call, in order. */
+  readonly userLookups: readonly string[];
   /** Every InvalidatePushToken call, in order. */
   readonly invalidations: readonly { user_id: string; token: string; reason: string }[];
   statusesOf(notificationId: string): string[];
@@ -35,9 +37,11 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
   const server = createGrpcServer({ internalToken: options.internalToken, log: options.log });
   const reports: GrpcStatusReport[] = [];
   const invalidations: { user_id: string; token: string; reason: string }[] = [];
+  const userLookups: string[] = [];
 
   server.addService(herald.v1.UserService.service, {
     GetUser: async ({ id }) => {
+      userLookups.push(id);
       const user = options.users.find((candidate) => candidate.id === id);
       if (!user) throw new NotFoundError(`user ${id} not found`);
       return user;
@@ -102,6 +106,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     address: `127.0.0.1:${port}`,
     reports,
     invalidations,
+    userLookups,
     statusesOf: (notificationId) =>
       reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
     close: () => server.close(),

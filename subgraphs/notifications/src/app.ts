@@ -9,10 +9,17 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
-import { connectRedis } from '@herald/redis';
+import {
+  connectRedis,
+  createChangeFeed,
+  createLocalCache,
+  TEMPLATE_CHANGES,
+  USER_CHANGES,
+} from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import { connectBrokerLink, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
+import { cacheTemplateCatalog, cacheUserDirectory } from './clients/cached-lookups';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';
 import type { NotificationsConfig } from './config';
@@ -32,7 +39,7 @@ import { makeCancelNotification } from './use-cases/cancel-notification.use-case
 import { makeGetNotification } from './use-cases/get-notification.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
 import { makeListNotifications } from './use-cases/list-notifications.use-case';
-import type { Clock } from './use-cases/ports';
+import type { Clock, Recipient, TemplateSummary } from './use-cases/ports';
 import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
@@ -41,6 +48,10 @@ import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
 
 const SERVICE = 'notifications';
+/** Users and template codes held in memory; a sender's recipients and templates, recently seen. */
+const LOOKUP_CACHE_GROUPS = 10_000;
+/** How long start-up waits for the change subscriptions before serving without them (fail open). */
+const SUBSCRIBE_WAIT_MS = 2000;
 
 /** Seams for component tests; production passes none. */
 export interface AppOverrides {
@@ -107,6 +118,15 @@ async function assemble(
     (client) => client.close(),
   );
 
+  // Answers of users and templates, dropped when either announces a change over Redis.
+  const userChanges = createChangeFeed(redis, USER_CHANGES, log);
+  const templateChanges = createChangeFeed(redis, TEMPLATE_CHANGES, log);
+  const lookupCache = { capacity: LOOKUP_CACHE_GROUPS, ttlMs: config.lookupCacheMs };
+  const recipients = createLocalCache<Recipient>(lookupCache);
+  const templateSummaries = createLocalCache<TemplateSummary>(lookupCache);
+  userChanges.onChange((id) => recipients.invalidate(id));
+  templateChanges.onChange((code) => templateSummaries.invalidate(code));
+
   const ignoredReports = new Counter({
     name: 'herald_notifications_status_reports_ignored_total',
     help: 'Worker status reports not applied: late, duplicate or not a legal transition.',
@@ -160,8 +180,8 @@ async function assemble(
   );
   const sendDeps = {
     notifications,
-    users: createUserDirectory(usersClient),
-    templates: createTemplateCatalog(templatesClient),
+    users: cacheUserDirectory(createUserDirectory(usersClient), recipients),
+    templates: cacheTemplateCatalog(createTemplateCatalog(templatesClient), templateSummaries),
     requestIndex: createRequestIndex(redis, registry, log),
     clock,
     newId: randomUUID,
@@ -210,6 +230,7 @@ async function assemble(
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the
     // scheduler and the relay, then the workers' status reports, then the connections.
     async start() {
+      await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
       cleanup.defer('gRPC server', () => grpc.close());
       const grpcPort = await grpc.listen(config.grpcPort);
       relay.start();

@@ -9,7 +9,7 @@ describe('notifications config', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/herald_notifications',
       amqp: { url: 'amqp://guest:guest@127.0.0.1:5672', prefix: '' },
       grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
-      outbox: { pollMs: 1000, batchSize: 100 },
+      outbox: { pollMs: 1000, batchSize: 500 },
       scheduler: { pollMs: 1000 },
       redis: { url: 'redis://127.0.0.1:6379', prefix: '' },
     });

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, waitFor } from '@herald/testkit';
 import { buildQueueMessage } from '../src/domain/queue-message';
-import type { Notification } from '../src/domain/notification';
 import { listenForOutbox, type OutboxListener } from '../src/store/outbox-listener';
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import { acceptedNotification } from './notification-fixture';
 
 const log = createLogger({ service: 'notifications-test', level: 'silent' });
 const environment = createTestEnvironment();
@@ -23,41 +22,13 @@ afterAll(async () => {
   await environment.cleanup();
 });
 
-function notification(): Notification {
-  const now = new Date();
-  return {
-    id: randomUUID(),
-    requestId: `req-${randomUUID()}`,
-    sender: 'admin',
-    userId: randomUUID(),
-    channel: 'EMAIL',
-    templateCode: 'welcome',
-    templateVersion: 1,
-    locale: 'en',
-    category: null,
-    variables: {},
-    metadata: null,
-    priority: 5,
-    status: 'ACCEPTED',
-    statusDetail: null,
-    attempts: 0,
-    claimedBy: null,
-    requestHash: 'hash',
-    sendAt: null,
-    dueAt: null,
-    correlationId: 'corr',
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 describe('outbox LISTEN/NOTIFY', () => {
   it('wakes the relay when another connection commits outbox rows', async () => {
     let wakes = 0;
     listener = await listenForOutbox(db, () => (wakes += 1), log);
     const repository = createNotificationRepository(db);
 
-    const queued = [notification(), notification()];
+    const queued = [acceptedNotification(), acceptedNotification()];
     await repository.insertMany(
       queued.map((item) => ({
         notification: item,

@@ -8,9 +8,8 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
-import { connectRedis, createPubSubChannel } from '@herald/redis';
+import { connectRedis, createChangeFeed, TEMPLATE_CHANGES } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
-import { createTemplateChanges, type TemplateChangeMessage } from './cache/template-changes';
 import { composeRendering } from './compose-rendering';
 import type { TemplatesConfig } from './config';
 import { createTemplateGrpcHandlers } from './grpc/template.grpc';
@@ -57,11 +56,9 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     cacheSize: config.TEMPLATE_CACHE_SIZE,
     resolutionTtlMs: config.ACTIVE_VERSION_CACHE_SECONDS * 1000,
   });
-  const changes = createTemplateChanges(
-    createPubSubChannel<TemplateChangeMessage>(redis, 'templates:changed', log),
-    (code) => resolutions.invalidate(code),
-    log,
-  );
+  // Also read by notifications, which caches GetTemplate answers per code.
+  const changes = createChangeFeed(redis, TEMPLATE_CHANGES, log);
+  changes.onChange((code) => resolutions.invalidate(code));
   const announceChange = (code: string) => changes.announce(code);
 
   const registry = createMetricsRegistry(SERVICE);

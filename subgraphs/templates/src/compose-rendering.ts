@@ -1,4 +1,4 @@
-import { createResolutionCache, type ResolutionCache } from './domain/resolution-cache';
+import { createLocalCache, type LocalCache } from '@herald/redis';
 import type { RenderedMessage } from './domain/template';
 import { createTemplateEngine, type TemplateEngine } from './domain/template-engine';
 import type { TemplateRepository } from './store/template.repository';
@@ -9,7 +9,7 @@ import { makeRenderTemplate, type RenderTemplateRequest } from './use-cases/rend
 export interface Rendering {
   readonly engine: TemplateEngine;
   /** What getTemplate resolved, per code; a publish invalidates the code. */
-  readonly resolutions: ResolutionCache<ResolvedTemplate>;
+  readonly resolutions: LocalCache<ResolvedTemplate>;
   readonly getTemplate: GetTemplate;
   readonly renderTemplate: (request: RenderTemplateRequest) => Promise<RenderedMessage>;
 }
@@ -24,7 +24,7 @@ export function composeRendering(options: {
   readonly resolutionTtlMs: number;
 }): Rendering {
   const engine = createTemplateEngine({ cacheSize: options.cacheSize });
-  const resolutions = createResolutionCache<ResolvedTemplate>({
+  const resolutions = createLocalCache<ResolvedTemplate>({
     capacity: options.cacheSize,
     ttlMs: options.resolutionTtlMs,
   });

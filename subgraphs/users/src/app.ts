@@ -10,7 +10,13 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
-import { connectRedis, createCache, type RedisConnection } from '@herald/redis';
+import {
+  connectRedis,
+  createCache,
+  createChangeFeed,
+  USER_CHANGES,
+  type RedisConnection,
+} from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import type { UsersConfig } from './config';
 import { signAccessToken, verifyAccessToken } from './domain/access-token';
@@ -92,6 +98,8 @@ function wire(
       metrics,
       log,
     ),
+    // notifications and the workers keep users in memory: they drop a user announced here.
+    createChangeFeed(redis, USER_CHANGES, log),
     log,
   );
   const credentialCache = createCache<VerifiedIdentity>(

@@ -6,8 +6,8 @@ import {
   databaseUrlFor,
   envBoolean,
   envPort,
-  envUrl,
   loadConfig,
+  redisEnv,
 } from '@herald/config';
 
 /** Signs login tokens on a developer machine; refused when NODE_ENV=production. */
@@ -18,8 +18,7 @@ const usersEnv = z.object({
   DATABASE_URL: databaseEnv.DATABASE_URL.transform((url) => databaseUrlFor(url, 'herald_users')),
   PORT: envPort(8001),
   GRPC_PORT: envPort(50051),
-  REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().default(''),
+  ...redisEnv,
   // HS256 wants at least as many key bytes as the hash has: 32.
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { waitFor } from '@herald/testkit';
 import { badFieldsOf, errorOf, signUp, startUsers, type RunningUsers, type SignedUp } from './users-client';
 
 const UPDATE_PREFERENCES = `
@@ -252,5 +253,36 @@ describe('the user cache behind GetUser', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${users.ports.http}/metrics`)).text();
     expect(metrics).toMatch(/herald_cache_requests_total\{[^}]*cache="user"[^}]*result="hit"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/herald_cache_requests_total\{[^}]*cache="user"[^}]*result="miss"[^}]*\} [1-9]/);
+  });
+});
+
+describe('user change announcements', () => {
+  it('publishes the user id on users:changed for every change that drops the cached profile', async () => {
+    const user = await signUp(users);
+    const subscriber = new Redis(users.env.redisUrl, { maxRetriesPerRequest: 1 });
+    const announced: unknown[] = [];
+    subscriber.on('message', (_channel: string, raw: string) => announced.push(JSON.parse(raw)));
+    try {
+      await subscriber.subscribe(`${users.env.redisPrefix}users:changed`);
+      await users.graphql(UPDATE_PREFERENCES, { input: { email: false } }, { identity: user.identity });
+      await waitFor(() => announced.length === 1, { description: 'the preferences change' });
+
+      const token = `fcm-${randomUUID()}`;
+      const registered = await users.graphql(
+        REGISTER_DEVICE,
+        { input: { kind: 'FCM', token } },
+        { identity: user.identity },
+      );
+      await waitFor(() => announced.length === 2, { description: 'the registered device' });
+      await users.grpcClient().InvalidatePushToken({ user_id: user.id, token, reason: 'NotRegistered' });
+      await waitFor(() => announced.length === 3, { description: 'the invalidated token' });
+      const deviceId = (registered.data?.registerDevice as { id: string }).id;
+      await users.graphql(REMOVE_DEVICE, { id: deviceId }, { identity: user.identity });
+      await waitFor(() => announced.length === 4, { description: 'the removed device' });
+
+      expect(announced).toEqual(Array.from({ length: 4 }, () => ({ id: user.id })));
+    } finally {
+      subscriber.disconnect();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
+import { Redis } from 'ioredis';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
@@ -96,8 +97,7 @@ describe('email worker', () => {
       PORT: '0',
       LOG_LEVEL: 'silent',
       INTERNAL_TOKEN,
-      AMQP_URL: env.amqpUrl,
-      AMQP_PREFIX: env.amqpPrefix,
+      ...env.serviceEnv,
       USERS_GRPC: peers.address,
       TEMPLATES_GRPC: peers.address,
       NOTIFICATIONS_GRPC: peers.address,
@@ -141,6 +141,29 @@ describe('email worker', () => {
       (report) => report.notification_id === message.notification_id && report.status === 'DELIVERED',
     );
     expect(delivered?.detail).toBe(mails[0]?.messageId);
+  });
+
+  it('asks users for a recipient once, and again after users announced a change to it', async () => {
+    const deliver = async () => {
+      const message = queuedMessage();
+      await publish(message);
+      await waitFor(() => peers.statusesOf(message.notification_id).includes('DELIVERED'), {
+        description: 'DELIVERED',
+      });
+    };
+    await deliver();
+    const lookups = peers.userLookups.length;
+    await deliver();
+    expect(peers.userLookups).toHaveLength(lookups);
+
+    const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      await redis.publish(`${env.redisPrefix}users:changed`, JSON.stringify({ id: ada.id }));
+    } finally {
+      redis.disconnect();
+    }
+    await deliver();
+    expect(peers.userLookups).toHaveLength(lookups + 1);
   });
 
   it('dead-letters an unparseable message with x-herald-error and keeps consuming', async () => {

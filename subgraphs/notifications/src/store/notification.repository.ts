@@ -1,12 +1,10 @@
 import {
   And,
-  In,
   LessThan,
   MoreThanOrEqual,
   type DataSource,
   type EntityManager,
   type FindOperator,
-  type FindOptionsWhere,
 } from 'typeorm';
 import type {
   Channel,
@@ -21,7 +19,9 @@ import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
+import { insertNotifications } from './notification-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
   readonly routingKey: RoutingKey;
@@ -111,68 +111,31 @@ export interface NotificationRepository {
   ): Promise<(StatusChangeResult | undefined)[]>;
 }
 
-interface EventRow {
-  id: string;
-  notification_id: string;
-  status: string;
-  detail: string | null;
-  at: Date;
-}
-
 export function createNotificationRepository(db: DataSource): NotificationRepository {
   const notifications = db.getRepository(NotificationEntity);
   const events = db.getRepository(NotificationEventEntity);
-  const findOne = async (where: FindOptionsWhere<NotificationRow>) => {
-    const row = await notifications.findOneBy(where);
+  const findOne = async (sql: string, parameters: unknown[]) => {
+    const [row] = (await db.query(sql, parameters)) as NotificationRow[];
     return row ? toNotification(row) : undefined;
   };
 
   return {
-    insertMany: async (items) => {
-      if (items.length === 0) return [];
-      return db.transaction(async (manager) => {
-        // ON CONFLICT DO NOTHING: a concurrent or repeated request does not abort the chunk.
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(NotificationEntity)
-          .values(items.map((item) => toRow(item.notification)))
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        const insertedIds = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
-        const accepted = items.filter((item) => insertedIds.has(item.notification.id));
-        const recorded = await insertEvents(
-          manager,
-          accepted.flatMap((item) =>
-            item.events.map((event) => ({ ...event, notificationId: item.notification.id })),
-          ),
-        );
-        const outbox = accepted.flatMap((item) =>
-          item.outbox ? [toOutboxRow(item.notification.id, item.outbox, item.notification.createdAt)] : [],
-        );
-        if (outbox.length > 0) await manager.insert(OutboxMessageEntity, outbox);
+    insertMany: (items) => insertNotifications(db, items),
 
-        const userOf = new Map(accepted.map((item) => [item.notification.id, item.notification.userId]));
-        return items.map((item): InsertOutcome => {
-          if (!insertedIds.has(item.notification.id)) return { inserted: false };
-          return {
-            inserted: true,
-            events: recorded
-              .filter((row) => row.notification_id === item.notification.id)
-              .map((row) => toStatusEvent(row, userOf.get(row.notification_id) ?? item.notification.userId)),
-          };
-        });
-      });
-    },
+    findById: (id) => findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = $1`, [id]),
 
-    findById: (id) => findOne({ id }),
-
-    findByRequest: (sender, requestId) => findOne({ sender, requestId }),
+    findByRequest: (sender, requestId) =>
+      findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE sender = $1 AND request_id = $2`, [
+        sender,
+        requestId,
+      ]),
 
     async findByRequests(sender, requestIds) {
       if (requestIds.length === 0) return new Map();
-      const rows = await notifications.findBy({ sender, requestId: In([...new Set(requestIds)]) });
+      const rows = (await db.query(
+        `SELECT ${NOTIFICATION_ROW} FROM notifications WHERE sender = $1 AND request_id = ANY($2::text[])`,
+        [sender, [...new Set(requestIds)]],
+      )) as NotificationRow[];
       return new Map(rows.map((row) => [row.requestId, toNotification(row)]));
     },
 
@@ -231,11 +194,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
 
     changeStatuses: (ids, decide) =>
       db.transaction(async (manager) => {
-        const rows = await manager.find(NotificationEntity, {
-          where: { id: In([...new Set(ids)]) },
-          order: { id: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const rows = (await manager.query(LOCK_NOTIFICATIONS, [[...new Set(ids)]])) as NotificationRow[];
         const current = new Map(rows.map((row) => [row.id, toNotification(row)]));
         const applied: { index: number; id: string; change: StatusOnlyChange }[] = [];
         const results = ids.map((id, index): StatusChangeResult | undefined => {
@@ -256,33 +215,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         });
         if (applied.length === 0) return results;
         const changed = [...new Set(applied.map(({ id }) => id))].map((id) => current.get(id)!);
-        await manager.query(
-          `UPDATE notifications AS n
-           SET status = v.status, status_detail = v.detail, attempts = v.attempts,
-             claimed_by = v.claimed_by, updated_at = v.updated_at
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
-             AS v(id, status, detail, attempts, claimed_by, updated_at)
-           WHERE n.id = v.id`,
-          [
-            changed.map((notification) => notification.id),
-            changed.map((notification) => notification.status),
-            changed.map((notification) => notification.statusDetail),
-            changed.map((notification) => notification.attempts),
-            changed.map((notification) => notification.claimedBy),
-            changed.map((notification) => notification.updatedAt),
-          ],
-        );
-        // One INSERT … SELECT unnest numbers the rows in the order given, so the events, sorted
-        // by id, line up with `applied`.
-        const events = await insertEvents(
-          manager,
-          applied.map(({ id, change }) => ({
-            notificationId: id,
-            status: change.status,
-            detail: change.detail,
-            at: change.at,
-          })),
-        );
+        const events = await recordChanges(manager, changed, applied);
         applied.forEach(({ index, id, change }, position) => {
           const event = events[position];
           results[index] = {
@@ -293,6 +226,56 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         return results;
       }),
   };
+}
+
+/** The columns of a notification, named as in NotificationRow. */
+const NOTIFICATION_ROW = `
+  id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
+  template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
+  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy", request_hash AS "requestHash",
+  send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
+
+/** In id order, so concurrent batches lock in the same order and cannot deadlock. */
+const LOCK_NOTIFICATIONS = `
+  SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
+/**
+ * The changed notifications and one event per applied change, in one statement. INSERT …
+ * SELECT unnest numbers the events in the order given, so, sorted by id, they line up with
+ * `applied`.
+ */
+const RECORD_CHANGES = `
+  WITH changed AS (
+    UPDATE notifications AS n
+    SET status = v.status, status_detail = v.detail, attempts = v.attempts,
+      claimed_by = v.claimed_by, updated_at = v.updated_at
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
+      AS v(id, status, detail, attempts, claimed_by, updated_at)
+    WHERE n.id = v.id
+  )
+  INSERT INTO notification_events (notification_id, status, detail, at)
+  SELECT * FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[])
+  RETURNING id, notification_id, status, detail, at`;
+
+async function recordChanges(
+  manager: EntityManager,
+  changed: readonly Notification[],
+  applied: readonly { id: string; change: StatusOnlyChange }[],
+): Promise<EventRow[]> {
+  const recorded = (await manager.query(RECORD_CHANGES, [
+    changed.map((notification) => notification.id),
+    changed.map((notification) => notification.status),
+    changed.map((notification) => notification.statusDetail),
+    changed.map((notification) => notification.attempts),
+    changed.map((notification) => notification.claimedBy),
+    changed.map((notification) => notification.updatedAt),
+    applied.map(({ id }) => id),
+    applied.map(({ change }) => change.status),
+    applied.map(({ change }) => change.detail),
+    applied.map(({ change }) => change.at),
+  ])) as EventRow[];
+  return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** Inserts timeline rows and returns them with their ids (the published sequence). */
@@ -340,22 +323,7 @@ function traceCarrierOrNull(): Record<string, string> | null {
   return Object.keys(carrier).length > 0 ? carrier : null;
 }
 
-export function toStatusEvent(row: EventRow, userId: string): StatusEvent {
-  return {
-    notificationId: row.notification_id,
-    userId,
-    status: row.status as NotificationStatus,
-    at: new Date(row.at).toISOString(),
-    detail: row.detail,
-    sequence: Number(row.id),
-  };
-}
-
-function toRow(notification: Notification): NotificationRow {
-  return { ...notification };
-}
-
-/** The columns hold only what toRow wrote (CHECK constraints guard the enums). */
+/** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */
 export function toNotification(row: NotificationRow): Notification {
   return {
     ...row,

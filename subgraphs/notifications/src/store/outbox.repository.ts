@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
-import { toStatusEvent } from './notification.repository';
+import { toStatusEvent, type EventRow } from './status-event-row';
 
 /** An unpublished outbox row, with the current status of its notification. */
 export interface PendingOutboxMessage {
@@ -73,33 +73,28 @@ export function createOutboxRepository(db: DataSource): OutboxRepository {
   };
 }
 
+/**
+ * Marks the messages published, moves the notifications to QUEUED and records their events in
+ * one statement; the notifications are among the messages', so none when no message is.
+ */
+const RECORD_PUBLISHED = `
+  WITH published AS (
+    UPDATE outbox SET published_at = $3 WHERE id = ANY($1::bigint[])
+  ),
+  queued AS (
+    UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $3 WHERE id = ANY($2::uuid[])
+  )
+  INSERT INTO notification_events (notification_id, status, at) SELECT unnest($2::uuid[]), 'QUEUED', $3
+  RETURNING id, notification_id, status, detail, at`;
+
 async function recordPublished(
   manager: EntityManager,
   messageIds: readonly string[],
   queuedNotificationIds: readonly string[],
   at: Date,
-): Promise<QueuedEventRow[]> {
-  if (messageIds.length > 0) {
-    await manager.query(`UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])`, [messageIds, at]);
-  }
-  if (queuedNotificationIds.length === 0) return [];
-  await manager.query(
-    `UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])`,
-    [queuedNotificationIds, at],
-  );
-  return (await manager.query(
-    `INSERT INTO notification_events (notification_id, status, at) SELECT unnest($1::uuid[]), 'QUEUED', $2
-     RETURNING id, notification_id, status, detail, at`,
-    [queuedNotificationIds, at],
-  )) as QueuedEventRow[];
-}
-
-interface QueuedEventRow {
-  id: string;
-  notification_id: string;
-  status: string;
-  detail: string | null;
-  at: Date;
+): Promise<EventRow[]> {
+  if (messageIds.length === 0) return [];
+  return (await manager.query(RECORD_PUBLISHED, [messageIds, queuedNotificationIds, at])) as EventRow[];
 }
 
 function toPendingMessage(row: ClaimedRow): PendingOutboxMessage {

@@ -33,29 +33,38 @@ function fakeNotifications(racingOriginal?: Notification) {
     outbox?: NewOutboxMessage;
   }[] = [];
   let raced = false;
+  const reads: string[] = [];
+  const byRequest = (sender: string, requestId: string) =>
+    stored.find(({ notification }) => notification.sender === sender && notification.requestId === requestId);
   const repository: NotificationRepository = {
     async insertMany(items) {
       if (racingOriginal) {
         raced = true;
         return items.map(() => ({ inserted: false }));
       }
-      stored.push(...items);
-      return items.map(() => ({ inserted: true, events: [] }));
+      // The (sender, request_id) unique index.
+      return items.map((item) => {
+        if (byRequest(item.notification.sender, item.notification.requestId)) return { inserted: false };
+        stored.push(item);
+        return { inserted: true, events: [] };
+      });
     },
     findByRequests: () => Promise.reject(new Error('not used')),
     async findByRequest(sender, requestId) {
+      reads.push(`request ${requestId}`);
       if (raced) return racingOriginal;
-      return stored.find(
-        ({ notification }) => notification.sender === sender && notification.requestId === requestId,
-      )?.notification;
+      return byRequest(sender, requestId)?.notification;
     },
-    findById: async (id) => stored.find(({ notification }) => notification.id === id)?.notification,
+    async findById(id) {
+      reads.push(`id ${id}`);
+      return stored.find(({ notification }) => notification.id === id)?.notification;
+    },
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
     changeStatus: () => Promise.reject(new Error('not used')),
     changeStatuses: () => Promise.reject(new Error('not used')),
   };
-  return { repository, stored };
+  return { repository, stored, reads };
 }
 
 function setUp(
@@ -96,7 +105,14 @@ function setUp(
     onQueued: () => (kicks += 1),
     log: createLogger({ service: 'notifications-test', level: 'silent' }),
   });
-  return { send, stored: notifications.stored, lookups, requestIndex, kicks: () => kicks };
+  return {
+    send,
+    stored: notifications.stored,
+    reads: notifications.reads,
+    lookups,
+    requestIndex,
+    kicks: () => kicks,
+  };
 }
 
 function input(overrides: Partial<Record<keyof SendNotificationInput, unknown>> = {}): SendNotificationInput {
@@ -148,6 +164,33 @@ describe('sendNotification', () => {
     const again = await send(command());
     expect(again).toEqual({ notification: first.notification, duplicate: true });
     expect(lookups).toHaveLength(1);
+  });
+
+  it('reads nothing from PostgreSQL before inserting a request Redis does not know', async () => {
+    const { send, stored, reads } = setUp();
+    await send(command());
+    expect(stored).toHaveLength(1);
+    expect(reads).toEqual([]);
+  });
+
+  it('answers a repeat Redis forgot with its original, found through the unique index', async () => {
+    const { send, stored, requestIndex, kicks } = setUp();
+    const first = await send(command());
+    requestIndex.clear();
+    await expect(send(command())).resolves.toEqual({ notification: first.notification, duplicate: true });
+    await expect(send(command({ priority: 9 }))).rejects.toBeInstanceOf(ConflictError);
+    expect(stored).toHaveLength(1);
+    expect(kicks()).toBe(1);
+  });
+
+  it('answers a repeat Redis forgot with its original even when the users service is down since', async () => {
+    const options = { usersDown: false };
+    const { send, requestIndex } = setUp(options);
+    const first = await send(command());
+    requestIndex.clear();
+    options.usersDown = true;
+    await expect(send(command())).resolves.toEqual({ notification: first.notification, duplicate: true });
+    await expect(send(command({ requestId: 'req-2' }))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
   it('refuses a reused request id with another body', async () => {

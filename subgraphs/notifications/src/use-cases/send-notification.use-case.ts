@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, UnprocessableError } from '@herald/errors';
+import { ConflictError, isHeraldError, NotFoundError, UnprocessableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
@@ -85,28 +85,27 @@ export type SendNotification = (command: SendNotificationCommand) => Promise<Sen
  * timeline and its outbox message are written together, so it is queued exactly when stored.
  */
 export function makeSendNotification(deps: SendNotificationDeps): SendNotification {
-  return async ({ input, sender, correlationId }) => {
+  return async (command) => {
+    const { input, sender } = command;
     const requestHash = fingerprintRequest(input);
-    const earlier = await findEarlier(deps, sender, input.requestId, requestHash);
-    if (earlier) return originalOf(earlier, requestHash);
+    const known = await findKnown(deps, sender, input.requestId, requestHash);
+    if (known) return originalOf(known, requestHash);
 
-    const user = await deps.users.findUser(input.userId);
-    if (!user) throw new NotFoundError(`user ${input.userId} not found`, { userId: input.userId });
-    const template = await deps.templates.findTemplate(input.templateCode, input.locale ?? user.locale);
-    const accepted = prepareNotification({
-      input,
-      sender,
-      correlationId,
-      user,
-      template,
-      requestHash,
-      id: deps.newId(),
-      now: deps.clock.now(),
-    });
+    // Unknown to Redis: straight to the insert, whose unique index catches a repeat.
+    let accepted: NewNotification;
+    try {
+      accepted = await prepare(deps, command, requestHash);
+    } catch (error) {
+      // A repeat is answered with its original even when its user or template has gone since.
+      const original =
+        isHeraldError(error) && (await deps.notifications.findByRequest(sender, input.requestId));
+      if (original) return originalOf(original, requestHash);
+      throw error;
+    }
 
     const [outcome] = await deps.notifications.insertMany([accepted]);
     if (!outcome?.inserted) {
-      // A concurrent request with the same id committed first.
+      // Sent before (Redis forgot it) or by a concurrent request that committed first.
       const original = await deps.notifications.findByRequest(sender, input.requestId);
       if (!original) throw new Error(`request ${input.requestId} clashed but its notification is gone`);
       return originalOf(original, requestHash);
@@ -123,19 +122,40 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
 }
 
 /**
- * The notification an earlier request with this id created: Redis first (a reused id with
- * another body is refused without touching PostgreSQL), then the unique index.
+ * The notification Redis remembers for this request id; a reused id with another body is
+ * refused without touching PostgreSQL.
  */
-async function findEarlier(
+async function findKnown(
   deps: SendNotificationDeps,
   sender: string,
   requestId: string,
   requestHash: string,
 ): Promise<Notification | undefined> {
   const known = await deps.requestIndex.find(sender, requestId);
-  if (known && known.requestHash !== requestHash) throw reusedRequestId(requestId, known.notificationId);
-  const byId = known && (await deps.notifications.findById(known.notificationId));
-  return byId || deps.notifications.findByRequest(sender, requestId);
+  if (!known) return undefined;
+  if (known.requestHash !== requestHash) throw reusedRequestId(requestId, known.notificationId);
+  return deps.notifications.findById(known.notificationId);
+}
+
+/** The rows of a new notification, after asking users and templates about it. */
+async function prepare(
+  deps: SendNotificationDeps,
+  { input, sender, correlationId }: SendNotificationCommand,
+  requestHash: string,
+): Promise<NewNotification> {
+  const user = await deps.users.findUser(input.userId);
+  if (!user) throw new NotFoundError(`user ${input.userId} not found`, { userId: input.userId });
+  const template = await deps.templates.findTemplate(input.templateCode, input.locale ?? user.locale);
+  return prepareNotification({
+    input,
+    sender,
+    correlationId,
+    user,
+    template,
+    requestHash,
+    id: deps.newId(),
+    now: deps.clock.now(),
+  });
 }
 
 export interface PrepareRequest {

@@ -14,7 +14,7 @@ import {
 } from './send-notification.use-case';
 
 export const MAX_BULK_ITEMS = 1000;
-/** Rows per transaction: a failed chunk costs little, and locks stay short. */
+/** Rows per INSERT statement: a failed chunk costs little, and locks stay short. */
 const CHUNK_SIZE = 200;
 
 export interface BulkItemError {
@@ -49,7 +49,7 @@ interface Pending {
 
 /**
  * Bulk sendNotification: the same rules per item, with one GetUsers lookup per 500 users, one
- * template lookup per (code, locale), and one transaction per chunk of rows.
+ * template lookup per (code, locale), and one INSERT statement per chunk of rows.
  */
 export function makeSendNotifications(deps: SendNotificationDeps): SendNotifications {
   return async ({ inputs, sender, correlationId }) => {

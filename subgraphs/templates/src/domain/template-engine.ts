@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { BadUserInputError, UnprocessableError, type FieldIssue } from '@herald/errors';
-import { createLruCache } from './lru-cache';
+import { createLruCache } from '@herald/redis';
 import { findMissingVariables, listRequiredVariables, type Requirement } from './requirements';
 import type { RenderedContent, TemplateSources, TemplateVariables } from './template';
 import { analyzeTemplate } from './template-analysis';

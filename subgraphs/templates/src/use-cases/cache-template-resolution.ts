@@ -1,4 +1,4 @@
-import type { ResolutionCache } from '../domain/resolution-cache';
+import type { LocalCache } from '@herald/redis';
 import type { ResolvedTemplate } from './get-template.use-case';
 
 export type GetTemplate = (
@@ -13,7 +13,7 @@ export type GetTemplate = (
  */
 export function cacheTemplateResolution(
   getTemplate: GetTemplate,
-  cache: ResolutionCache<ResolvedTemplate>,
+  cache: LocalCache<ResolvedTemplate>,
 ): GetTemplate {
   return (code, locale, version) =>
     cache.getOrLoad(code, `${locale ?? ''}\u0000${version ?? ''}`, () => getTemplate(code, locale, version));

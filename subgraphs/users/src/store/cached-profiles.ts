@@ -1,5 +1,5 @@
 import type { Logger } from '@herald/logging';
-import type { Cache } from '@herald/redis';
+import type { Cache, ChangeFeed } from '@herald/redis';
 import type { Device } from '../domain/device';
 import type { UserProfile } from '../domain/user';
 import type { UserRepository } from './user.repository';
@@ -17,13 +17,17 @@ export type CachedProfile = Omit<UserProfile, 'createdAt' | 'updatedAt' | 'devic
 export interface CachedProfiles {
   /** Like UserRepository.findProfiles, read through Redis. */
   findProfiles(ids: readonly string[]): Promise<UserProfile[]>;
-  /** Drops cached profiles after a change. Never throws: the change is already committed. */
+  /**
+   * Drops cached profiles after a change and announces it, so that other processes drop their
+   * copies too. Never throws: the change is already committed.
+   */
   forget(...ids: string[]): Promise<void>;
 }
 
 export function createCachedProfiles(
   users: Pick<UserRepository, 'findProfiles'>,
   cache: Cache<CachedProfile>,
+  changes: Pick<ChangeFeed, 'announce'>,
   log: Logger,
 ): CachedProfiles {
   return {
@@ -45,15 +49,17 @@ export function createCachedProfiles(
       });
     },
     async forget(...ids) {
+      // Keys are the stored, lowercase ids; a caller may hold another spelling.
+      const keys = ids.map((id) => id.toLowerCase());
       try {
-        // Keys are the stored, lowercase ids; a caller may hold another spelling.
-        await cache.delete(...ids.map((id) => id.toLowerCase()));
+        await cache.delete(...keys);
       } catch (error) {
         log.warn(
           { err: error, user_ids: ids },
           'user cache invalidation failed; entries expire on their own',
         );
       }
+      await Promise.all(keys.map((key) => changes.announce(key)));
     },
   };
 }

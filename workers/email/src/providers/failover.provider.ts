@@ -8,7 +8,7 @@ import type { EmailProvider } from './email-provider';
 export function createFailoverProvider(providers: readonly EmailProvider[]): EmailProvider {
   return {
     send: async (message) => {
-      let lastError: unknown = new DeliveryError('no email provider configured', false);
+      let lastError: unknown;
       for (const provider of providers) {
         try {
           return await provider.send(message);
@@ -17,7 +17,8 @@ export function createFailoverProvider(providers: readonly EmailProvider[]): Ema
           lastError = error;
         }
       }
-      throw lastError;
+      // Built only on failure: an error's stack trace is not free on every send.
+      throw lastError ?? new DeliveryError('no email provider configured', false);
     },
     close: async () => {
       await Promise.all(providers.map((provider) => provider.close()));

@@ -12,4 +12,12 @@ describe('LRU cache', () => {
     expect(cache.get('c')).toBe(3);
     expect(cache.size).toBe(2);
   });
+
+  it('forgets a deleted entry', () => {
+    const cache = createLruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.delete('a');
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
 });

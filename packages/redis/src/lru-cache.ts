@@ -1,6 +1,7 @@
 export interface LruCache<K, V> {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
+  delete(key: K): void;
   readonly size: number;
 }
 
@@ -22,6 +23,9 @@ export function createLruCache<K, V>(capacity: number): LruCache<K, V> {
       entries.delete(key);
       entries.set(key, value);
       if (entries.size > capacity) entries.delete(entries.keys().next().value as K);
+    },
+    delete(key) {
+      entries.delete(key);
     },
     get size() {
       return entries.size;

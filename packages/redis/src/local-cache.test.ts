@@ -1,0 +1,108 @@
+import { createLocalCache } from './local-cache';
+
+function counter() {
+  let calls = 0;
+  return {
+    load: (value: string) => async () => {
+      calls += 1;
+      return value;
+    },
+    get calls() {
+      return calls;
+    },
+  };
+}
+
+describe('local cache', () => {
+  it('answers from memory until the entry expires', async () => {
+    let clock = 0;
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 100, now: () => clock });
+    const loads = counter();
+    expect(await cache.getOrLoad('welcome', 'en', loads.load('v1'))).toBe('v1');
+    expect(await cache.getOrLoad('welcome', 'en', loads.load('v2'))).toBe('v1');
+    expect(loads.calls).toBe(1);
+    clock = 100;
+    expect(await cache.getOrLoad('welcome', 'en', loads.load('v2'))).toBe('v2');
+  });
+
+  it('forgets every key of an invalidated code and no other', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    const loads = counter();
+    await cache.getOrLoad('welcome', 'en', loads.load('a'));
+    await cache.getOrLoad('welcome', 'de', loads.load('b'));
+    await cache.getOrLoad('digest', 'en', loads.load('c'));
+    cache.invalidate('welcome');
+    expect(await cache.getOrLoad('welcome', 'en', loads.load('a2'))).toBe('a2');
+    expect(await cache.getOrLoad('welcome', 'de', loads.load('b2'))).toBe('b2');
+    expect(await cache.getOrLoad('digest', 'en', loads.load('c2'))).toBe('c');
+  });
+
+  it('does not remember a load that an invalidation overtook', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    let release: (value: string) => void = () => undefined;
+    const pending = cache.getOrLoad(
+      'welcome',
+      'en',
+      () => new Promise<string>((resolve) => (release = resolve)),
+    );
+    cache.invalidate('welcome');
+    release('stale');
+    expect(await pending).toBe('stale');
+    expect(await cache.getOrLoad('welcome', 'en', async () => 'fresh')).toBe('fresh');
+  });
+
+  it('does not remember an answer of undefined, so something created later is found', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    expect(await cache.getOrLoad('ada', '', async () => undefined)).toBeUndefined();
+    expect(await cache.getOrLoad('ada', '', async () => 'created')).toBe('created');
+    expect(cache.peek('ada', '')).toBe('created');
+  });
+
+  it('holds at most `capacity` groups, dropping the least recently used', async () => {
+    const cache = createLocalCache<string>({ capacity: 2, ttlMs: 60_000 });
+    await cache.getOrLoad('a', 'en', async () => 'a');
+    await cache.getOrLoad('a', 'de', async () => 'a-de');
+    await cache.getOrLoad('b', 'en', async () => 'b');
+    expect(cache.peek('a', 'en')).toBe('a');
+    await cache.getOrLoad('c', 'en', async () => 'c');
+    expect(cache.peek('b', 'en')).toBeUndefined();
+    expect(cache.peek('a', 'de')).toBe('a-de');
+    expect(cache.peek('c', 'en')).toBe('c');
+  });
+
+  it('remembers nothing with a TTL of 0', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 0 });
+    await cache.getOrLoad('a', '', async () => 'a');
+    expect(cache.peek('a', '')).toBeUndefined();
+  });
+
+  it('remembers the answers of a batch load unless their group was invalidated meanwhile', () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    const ada = cache.startLoad('ada');
+    const grace = cache.startLoad('grace');
+    cache.invalidate('grace');
+    ada.remember('', 'Ada');
+    grace.remember('', 'stale Grace');
+    ada.end();
+    grace.end();
+    expect(cache.peek('ada', '')).toBe('Ada');
+    expect(cache.peek('grace', '')).toBeUndefined();
+    // With no load under way any more, a new load of the group is remembered again.
+    const later = cache.startLoad('grace');
+    later.remember('', 'Grace');
+    later.end();
+    expect(cache.peek('grace', '')).toBe('Grace');
+  });
+
+  it('remembers a load that started after an invalidation while an older one is still under way', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    const older = cache.startLoad('ada');
+    cache.invalidate('ada');
+    const newer = cache.startLoad('ada');
+    newer.remember('', 'fresh');
+    newer.end();
+    older.remember('', 'stale');
+    older.end();
+    expect(cache.peek('ada', '')).toBe('fresh');
+  });
+});

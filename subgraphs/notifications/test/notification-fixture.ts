@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { Notification } from '../src/domain/notification';
+
+/** An accepted EMAIL notification as the accept path stores it; tests override what they look at. */
+export function acceptedNotification(overrides: Partial<Notification> = {}): Notification {
+  const now = overrides.createdAt ?? new Date();
+  return {
+    id: randomUUID(),
+    requestId: `req-${randomUUID()}`,
+    sender: 'admin',
+    userId: randomUUID(),
+    channel: 'EMAIL',
+    templateCode: 'welcome',
+    templateVersion: 1,
+    locale: 'en',
+    category: null,
+    variables: {},
+    metadata: null,
+    priority: 5,
+    status: 'ACCEPTED',
+    statusDetail: null,
+    attempts: 0,
+    claimedBy: null,
+    requestHash: 'hash',
+    sendAt: null,
+    dueAt: null,
+    correlationId: 'corr',
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
