@@ -61,6 +61,15 @@ describe('createLogger', () => {
     expect(raw[0]).toContain('[redacted]');
   });
 
+  it('redacts headers two levels down, and leaves the rest and the logged object as they were', () => {
+    const { lines, log } = capture();
+    const logged = { request: { headers: { authorization: 'Bearer deep-1', accept: 'json' } }, id: 'n-1' };
+    log.child({ correlation_id: 'c-3' }).info(logged, 'forwarded');
+    expect(JSON.stringify(lines[0])).not.toMatch(/deep-1/);
+    expect(lines[0]).toMatchObject({ request: { headers: { accept: 'json' } }, id: 'n-1' });
+    expect(logged.request.headers.authorization).toBe('Bearer deep-1');
+  });
+
   it('masks the password of a connection URL anywhere in a line: message, field or error', () => {
     const { raw, log } = capture();
     log.error(
