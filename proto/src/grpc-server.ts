@@ -10,7 +10,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import { UnauthenticatedError, isHeraldError, type ErrorCode } from '@herald/errors';
+import { UnauthenticatedError, UnavailableError, isHeraldError, type ErrorCode } from '@herald/errors';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import {
   SpanKind,
@@ -66,6 +66,11 @@ export interface GrpcServerOptions {
   readonly log: Logger;
   /** Receives the server latency histogram; tests' stub servers go without. */
   readonly metrics?: MetricsRegistry;
+  /**
+   * Recognises errors that mean a dependency is down (the service's database): those calls are
+   * answered UNAVAILABLE, which the caller may retry, instead of INTERNAL.
+   */
+  readonly isOutage?: (error: unknown) => boolean;
 }
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
@@ -85,7 +90,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         handlers[name] = timeServerCalls(
           options.metrics,
           rpc.span,
-          wrapUnary(rpc, method, isAuthorized, options.log),
+          wrapUnary(rpc, method, isAuthorized, options.log, options.isOutage ?? (() => false)),
         );
       }
       server.addService(definition, handlers);
@@ -118,6 +123,7 @@ function wrapUnary(
   handler: UnaryHandler,
   isAuthorized: (metadata: Metadata) => boolean,
   baseLog: Logger,
+  isOutage: (error: unknown) => boolean,
 ) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
     const given = call.metadata.get(METADATA.correlationId)[0];
@@ -131,7 +137,10 @@ function wrapUnary(
         try {
           if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
           callback(null, await handler(call.request, { correlationId, log }));
-        } catch (error) {
+        } catch (caught) {
+          const error = isOutage(caught)
+            ? new UnavailableError(DEPENDENCY_DOWN, {}, { cause: caught })
+            : caught;
           code = isHeraldError(error) ? error.code : 'INTERNAL';
           markFailed(span, error);
           callback(toServiceError(error, log));
@@ -141,6 +150,8 @@ function wrapUnary(
     );
   };
 }
+
+const DEPENDENCY_DOWN = 'a dependency of the service is unavailable; retry shortly';
 
 function toServiceError(error: unknown, log: Logger) {
   const metadata = new Metadata();

@@ -10,10 +10,15 @@ let address: string;
 const seenCorrelationIds: string[] = [];
 
 beforeAll(async () => {
-  server = createGrpcServer({ internalToken: TOKEN, log });
+  server = createGrpcServer({
+    internalToken: TOKEN,
+    log,
+    isOutage: (error) => error instanceof Error && error.message.startsWith('Connection terminated'),
+  });
   server.addService(TemplateService.service, {
     GetTemplate: async (request, context) => {
       seenCorrelationIds.push(context.correlationId);
+      if (request.code === 'during-outage') throw new Error('Connection terminated unexpectedly');
       if (request.code !== 'welcome')
         throw new NotFoundError(`template ${request.code} not found`, { code: request.code });
       return { code: 'welcome', channel: 'EMAIL', version: 1, locale: 'en', variables: ['name'] };
@@ -61,6 +66,15 @@ describe('gRPC helpers', () => {
     const error: unknown = await client.GetTemplate({ code: 'missing' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).details).toEqual({ code: 'missing' });
+    client.close();
+  });
+
+  it("answers UNAVAILABLE, which the caller may retry, when the service's database is down", async () => {
+    const client = createGrpcClient(TemplateService, address, { internalToken: TOKEN, deadlineMs: 2000 });
+    const error: unknown = await client
+      .GetTemplate({ code: 'during-outage' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UnavailableError);
     client.close();
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Counter } from 'prom-client';
+import { isDatabaseUnavailable } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -220,7 +221,12 @@ async function assemble(
     metrics: registry,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.internalToken, log, metrics: registry });
+  const grpc = createGrpcServer({
+    internalToken: config.internalToken,
+    log,
+    metrics: registry,
+    isOutage: isDatabaseUnavailable,
+  });
   grpc.addService(
     proto.NotificationStatusService.service,
     createNotificationStatusGrpc({ reportStatus, reportStatuses }),

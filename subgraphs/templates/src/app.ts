@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openDataSource } from '@herald/database';
+import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -84,7 +84,12 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     metrics: registry,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log, metrics: registry });
+  const grpc = createGrpcServer({
+    internalToken: config.INTERNAL_TOKEN,
+    log,
+    metrics: registry,
+    isOutage: isDatabaseUnavailable,
+  });
   grpc.addService(
     loadHeraldProto().herald.v1.TemplateService.service,
     createTemplateGrpcHandlers({ getTemplate, renderTemplate }),

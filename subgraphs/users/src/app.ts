@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@herald/database';
+import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -175,7 +175,12 @@ function wire(
     metrics,
     log,
   });
-  const grpc = createGrpcServer({ internalToken: config.INTERNAL_TOKEN, log, metrics });
+  const grpc = createGrpcServer({
+    internalToken: config.INTERNAL_TOKEN,
+    log,
+    metrics,
+    isOutage: isDatabaseUnavailable,
+  });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
     createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken, verifyCredential }),
