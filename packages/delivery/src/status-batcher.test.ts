@@ -1,5 +1,4 @@
 import { UnavailableError } from '@herald/errors';
-import { waitFor } from '@herald/testkit';
 import type { StatusChange, StatusReceipt } from './delivery-peers';
 import { createStatusBatcher } from './status-batcher';
 
@@ -67,32 +66,39 @@ describe('createStatusBatcher', () => {
   });
 
   it('holds reports while the calls in flight are at the bound, then sends them as one batch', async () => {
-    const calls: string[][] = [];
-    const answers: (() => void)[] = [];
-    const batcher = createStatusBatcher(
-      (changes) => {
-        calls.push(changes.map((entry) => entry.notificationId));
-        return new Promise((resolve) => {
-          answers.push(() => resolve(changes.map((entry) => ({ applied: true, status: entry.status }))));
-        });
-      },
-      { flushMs: 1, maxBatch: 2, maxInFlight: 1 },
-    );
+    // Fake timers: the flush timer fires when the test says, so "nothing was sent" needs no sleep.
+    jest.useFakeTimers();
+    try {
+      const calls: string[][] = [];
+      const answers: (() => void)[] = [];
+      const batcher = createStatusBatcher(
+        (changes) => {
+          calls.push(changes.map((entry) => entry.notificationId));
+          return new Promise((resolve) => {
+            answers.push(() => resolve(changes.map((entry) => ({ applied: true, status: entry.status }))));
+          });
+        },
+        { flushMs: 10, maxBatch: 2, maxInFlight: 1 },
+      );
 
-    const first = batcher.report(change('a'));
-    await waitFor(() => calls.length === 1, { intervalMs: 1 });
-    const waiting = [batcher.report(change('b')), batcher.report(change('c')), batcher.report(change('d'))];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(calls).toEqual([['a']]);
+      const first = batcher.report(change('a'));
+      await jest.advanceTimersByTimeAsync(10);
+      expect(calls).toEqual([['a']]);
+      const waiting = [batcher.report(change('b')), batcher.report(change('c')), batcher.report(change('d'))];
+      await jest.advanceTimersByTimeAsync(10);
+      expect(calls).toEqual([['a']]);
 
-    answers.shift()?.();
-    await first;
-    await waitFor(() => calls.length === 2, { intervalMs: 1 });
-    expect(calls[1]).toEqual(['b', 'c']);
-    answers.shift()?.();
-    await waitFor(() => calls.length === 3, { intervalMs: 1 });
-    expect(calls[2]).toEqual(['d']);
-    answers.shift()?.();
-    await expect(Promise.all(waiting)).resolves.toHaveLength(3);
+      answers.shift()?.();
+      await first;
+      await jest.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual([['a'], ['b', 'c']]);
+      answers.shift()?.();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual([['a'], ['b', 'c'], ['d']]);
+      answers.shift()?.();
+      await expect(Promise.all(waiting)).resolves.toHaveLength(3);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
