@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { cutDependency, fcmUnavailable, killService, SERVICES, type Fault } from './faults';
+import { SERVICE_NAMES } from '@herald/testkit';
+import { cutDependency, fcmUnavailable, killService, type Fault } from './faults';
 import type { FaultHarness } from './harness';
 
 /** mulberry32: a tiny seeded generator, so a chaos run can be replayed from its seed. */
@@ -28,7 +29,7 @@ export function chaosSchedule(seed: number, durationMs: number): ChaosStep[] {
     const holdMs = between(20, 100) * 100;
     const faults: [Fault, ...Fault[]] = [
       fcmUnavailable(holdMs),
-      ...SERVICES.map(killService),
+      ...SERVICE_NAMES.map(killService),
       cutDependency('RabbitMQ', 'amqp', holdMs),
       cutDependency('PostgreSQL', 'postgres', holdMs),
       cutDependency('Redis', 'redis', holdMs),

@@ -1,4 +1,4 @@
-import type { ServiceName } from '@herald/testkit';
+import { SERVICE_NAMES, type ServiceName } from '@herald/testkit';
 import { WORKER_PREFETCH, type FaultHarness } from './harness';
 
 /** One injected failure: how to cause it, how long it lasts, and how to end it. */
@@ -16,15 +16,6 @@ export interface Fault {
   /** Ends the fault; resolves when the system's side of it is back (a restarted service is healthy). */
   restore(harness: FaultHarness): Promise<void> | void;
 }
-
-export const SERVICES: readonly ServiceName[] = [
-  'gateway',
-  'users',
-  'templates',
-  'notifications',
-  'email',
-  'push',
-];
 
 /** SIGKILL: no shutdown hook runs, as in an OOM kill or a lost machine. */
 export function killService(service: ServiceName): Fault {
@@ -72,7 +63,7 @@ export function fcmUnavailable(holdMs: number): Fault {
 
 /** The faults of issue 11, in the order the suite runs them. */
 export const FAULTS: readonly Fault[] = [
-  ...SERVICES.map(killService),
+  ...SERVICE_NAMES.map(killService),
   cutDependency('RabbitMQ', 'amqp', 15_000),
   cutDependency('PostgreSQL', 'postgres', 10_000),
   cutDependency('Redis', 'redis', 10_000),

@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     scenarios,
     ceilings,
     ratios: ratiosToCeilings(scenarios, ceilings),
-    targets: checkTargets(scenarios),
+    targets: checkTargets(scenarios, cpus().length),
   });
   // Written after every scenario too, so a run cut short still leaves its figures.
   const saveProgress = (done: ScenarioResult[]) => writeResults(options.outDir, summarize(done, []));

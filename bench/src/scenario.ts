@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createScenarioTracker, type ScenarioTracker } from './deliveries';
 import type { JsonClient } from './json-client';
-import type { ProcessUsage } from './process-usage';
+import type { MachineCpu, ProcessUsage } from './process-usage';
 import type { Seed } from './seed';
 import { percentiles, round, sustainedRate, type Percentiles, type SecondPoint } from './stats';
 import type { Target } from './target';
@@ -50,8 +50,10 @@ export interface ScenarioResult {
   readonly acceptLatencyMs: Percentiles;
   /** Null when the bench does not own the sinks (--url). */
   readonly deliveries: DeliveryFigures | null;
-  /** Null when the bench does not own the processes (--url). */
-  readonly services: Readonly<Record<string, ProcessUsage>> | null;
+  /** The services, the bench and the infrastructure servers; null when the bench does not own the processes (--url). */
+  readonly processes: Readonly<Record<string, ProcessUsage>> | null;
+  /** All of the machine's CPU over the same window; null with --url. */
+  readonly machineCpu: MachineCpu | null;
   readonly series: readonly SecondPoint[];
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -86,7 +88,7 @@ export async function runScenario(context: ScenarioContext, plan: ScenarioPlan):
       .waitForDeliveries(context.quick ? DRAIN_MS.quick : DRAIN_MS.full)
       .catch(() => context.log('  some accepted notifications have not reached a sink yet'));
   }
-  const services = readUsage?.() ?? null;
+  const reading = readUsage?.();
   const requests = tracker.requests();
   const report = tracker.report();
   const result: ScenarioResult = {
@@ -102,7 +104,8 @@ export async function runScenario(context: ScenarioContext, plan: ScenarioPlan):
     acceptedPerSecond: round(report.accepted / loadSeconds) ?? 0,
     acceptLatencyMs: percentiles(requests.latenciesMs),
     deliveries: deliveries ? deliveryFigures(tracker, 0) : null,
-    services,
+    processes: reading?.processes ?? null,
+    machineCpu: reading?.machine ?? null,
     series: tracker.series.points(),
     extra,
   };

@@ -6,6 +6,7 @@ import {
   startFakeFcm,
   startHeraldSystem,
   startSmtpSink,
+  SERVICE_NAMES,
   type ServiceName,
 } from '@herald/testkit';
 import { createLedgerSwitch, type LedgerSwitch } from './deliveries';
@@ -22,7 +23,6 @@ export interface Target {
   close(): Promise<void>;
 }
 
-const SERVICES: readonly ServiceName[] = ['gateway', 'users', 'templates', 'notifications', 'email', 'push'];
 const FCM_PROJECT = 'herald-bench';
 const INTERNAL_TOKEN = 'herald-bench-internal-token';
 
@@ -77,7 +77,7 @@ export async function localTarget(options: { runId: string; profileDir?: string 
     adminApiKey: system.adminApiKey,
     deliveries,
     usage: createUsageMeter(() => ({
-      ...Object.fromEntries(SERVICES.map((name) => [name, system.pid(name)])),
+      ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, system.pid(name)])),
       bench: process.pid,
     })),
     logDir,
@@ -109,7 +109,7 @@ async function startWithRetries<T>(start: () => Promise<T>): Promise<T> {
 function profilingEnv(profileDir: string): Partial<Record<ServiceName, Record<string, string>>> {
   const hook = join(__dirname, 'cpu-profile-hook.js');
   return Object.fromEntries(
-    SERVICES.map((name) => {
+    SERVICE_NAMES.map((name) => {
       const dir = join(profileDir, name);
       mkdirSync(dir, { recursive: true });
       return [name, { NODE_OPTIONS: `--require ${hook}`, HERALD_CPU_PROFILE_DIR: dir }];

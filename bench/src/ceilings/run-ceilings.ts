@@ -4,9 +4,10 @@ import { measureAmqpCeiling } from './amqp-ceiling';
 import { measureApolloCeiling } from './apollo-ceiling';
 import type { Ceiling } from './ceiling';
 import { measurePostgresCeiling } from './postgres-ceiling';
+import { measureSmtpCeiling } from './smtp-ceiling';
 
 /**
- * The three ceilings, one after the other, on the local servers (TEST_DATABASE_URL,
+ * The four ceilings, one after the other, on the local servers (TEST_DATABASE_URL,
  * TEST_AMQP_URL or the defaults), in a database and queue of their own that are removed after.
  */
 export async function measureCeilings(quick: boolean, log: (line: string) => void): Promise<Ceiling[]> {
@@ -25,7 +26,9 @@ export async function measureCeilings(quick: boolean, log: (line: string) => voi
     const postgres = await measurePostgresCeiling(databaseUrl, { batch: 100, connections: 4, durationMs });
     log('ceiling: Apollo Server …');
     const apollo = await measureApolloCeiling({ clients: 32, durationMs });
-    return [amqp, postgres, apollo];
+    log('ceiling: SMTP …');
+    const smtp = await measureSmtpCeiling(quick ? 3_000 : 20_000);
+    return [amqp, postgres, apollo, smtp];
   } finally {
     await environment.cleanup();
   }

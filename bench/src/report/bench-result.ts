@@ -22,6 +22,8 @@ export interface TargetCheck {
   readonly target: string;
   readonly measured: string;
   readonly met: boolean | null;
+  /** For a CPU-bound scenario: how busy the machine was and what one notification cost it. */
+  readonly bound?: string;
 }
 
 /** Everything one run measured: the JSON file, and the source of the markdown summary. */

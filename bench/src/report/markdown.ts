@@ -1,5 +1,9 @@
 import type { ScenarioResult } from '../scenario';
+import { SERVICE_NAMES } from '@herald/testkit';
+import { cpuBudget } from './assess';
 import type { BenchResult } from './bench-result';
+
+const SERVICES: ReadonlySet<string> = new Set(SERVICE_NAMES);
 
 const show = (value: number | string | null | undefined) =>
   value === null || value === undefined ? '–' : `${value}`;
@@ -54,36 +58,50 @@ export function scenarioTable(scenarios: readonly ScenarioResult[]): string {
 
 export function targetTable(result: BenchResult): string {
   return table(
-    ['target', 'measured', 'met'],
+    ['target', 'measured', 'met', 'what bounds it'],
     result.targets.map((check) => [
       check.target,
       check.measured,
       check.met === null ? '–' : check.met ? 'yes' : 'no',
+      check.met === false ? show(check.bound) : '',
     ]),
   );
 }
 
 /** CPU per accepted notification holds up on a shared machine better than rates do. */
-function cpuMsPerNotification(scenario: ScenarioResult, services: readonly string[]): string {
+function cpuMsPerNotification(scenario: ScenarioResult, names: readonly string[]): string {
   if (scenario.accepted === 0) return '–';
-  const seconds = services.reduce((sum, service) => sum + (scenario.services?.[service]?.cpuSeconds ?? 0), 0);
+  const seconds = names.reduce((sum, name) => sum + (scenario.processes?.[name]?.cpuSeconds ?? 0), 0);
   return `${((seconds * 1000) / scenario.accepted).toFixed(1)}`;
 }
 
-function usageTable(scenarios: readonly ScenarioResult[]): string {
-  const processes = [...new Set(scenarios.flatMap((scenario) => Object.keys(scenario.services ?? {})))];
+function usageTable(scenarios: readonly ScenarioResult[], cores: number): string {
+  const processes = [...new Set(scenarios.flatMap((scenario) => Object.keys(scenario.processes ?? {})))];
   if (processes.length === 0) return '_Not measured: the bench did not start the processes (`--url`)._';
-  const services = processes.filter((name) => name !== 'bench');
+  const services = processes.filter((name) => SERVICES.has(name));
   return table(
-    ['scenario', ...processes, 'services CPU ms per accepted notification'],
-    scenarios.map((scenario) => [
-      scenario.name,
-      ...processes.map((name) => {
-        const usage = scenario.services?.[name];
-        return usage ? `${usage.cpuSeconds} s / ${usage.peakRssMb} MB` : '–';
-      }),
-      cpuMsPerNotification(scenario, services),
-    ]),
+    [
+      'scenario',
+      ...processes,
+      'services CPU ms per accepted notification',
+      'machine busy',
+      'machine CPU ms per accepted notification',
+      'rate that fills the cores',
+    ],
+    scenarios.map((scenario) => {
+      const budget = cpuBudget(scenario, cores);
+      return [
+        scenario.name,
+        ...processes.map((name) => {
+          const usage = scenario.processes?.[name];
+          return usage ? `${usage.cpuSeconds} s / ${usage.peakRssMb} MB` : '–';
+        }),
+        cpuMsPerNotification(scenario, services),
+        budget ? `${Math.round(budget.busyShare * 100)}%` : '–',
+        show(budget?.machineMs),
+        budget ? `${budget.boundPerSecond}/s` : '–',
+      ];
+    }),
   );
 }
 
@@ -164,7 +182,11 @@ export function renderMarkdown(result: BenchResult, chartFile: string): string {
     '',
     '## CPU seconds and peak RSS per process, per scenario (the scenario and its drain)',
     '',
-    usageTable(result.scenarios),
+    'The servers count every process of theirs (peak RSS: the largest one). "Machine" is all of the ' +
+      "machine's CPU over the same window, the kernel included; the rate that fills the cores is the " +
+      'number of cores divided by the machine CPU per notification: the most that work could reach here.',
+    '',
+    usageTable(result.scenarios, machine.cpus),
     '',
     ...detailSections(result.scenarios),
   ].join('\n');

@@ -7,7 +7,9 @@ import { waitFor } from './wait-for';
 /** The repository root, from packages/testkit/{src,dist}. */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
-export type ServiceName = 'users' | 'templates' | 'notifications' | 'email' | 'push' | 'gateway';
+export const SERVICE_NAMES = ['gateway', 'users', 'templates', 'notifications', 'email', 'push'] as const;
+
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const MAIN: Record<ServiceName, string> = {
   users: 'subgraphs/users/dist/main.js',

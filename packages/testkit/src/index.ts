@@ -10,6 +10,7 @@ export {
   REPO_ROOT,
   type HeraldSystem,
   type SystemPorts,
+  SERVICE_NAMES,
   type ServiceName,
 } from './herald-system';
 export { deleteTopology } from './delete-topology';
