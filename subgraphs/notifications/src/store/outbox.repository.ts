@@ -46,15 +46,22 @@ interface ClaimedRow {
 /**
  * SKIP LOCKED lets several relays (replicas) share the outbox without waiting on each other;
  * locking the notifications too makes a worker's first report wait until QUEUED is recorded.
+ *
+ * The batch is taken from the unpublished outbox rows first (their partial index, in id order)
+ * and only then is each row's notification looked up by primary key. As a plain join, the
+ * planner's estimate of unpublished rows (which lags behind a busy outbox) made it hash-join
+ * against a sequential scan of every notification ever accepted, once per relay pass.
  */
-const CLAIM_SQL = `
-  SELECT o.id, o.notification_id, n.status AS notification_status, o.routing_key, o.payload, o.priority, o.correlation_id,
-    o.trace_context
-  FROM outbox o JOIN notifications n ON n.id = o.notification_id
-  WHERE o.published_at IS NULL
-  ORDER BY o.id
-  LIMIT $1
-  FOR UPDATE OF o, n SKIP LOCKED`;
+export const CLAIM_SQL = `
+  SELECT o.id, o.notification_id, n.status AS notification_status, o.routing_key, o.payload, o.priority,
+    o.correlation_id, o.trace_context
+  FROM (
+    SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+  ) o
+  CROSS JOIN LATERAL (
+    SELECT status FROM notifications WHERE id = o.notification_id FOR UPDATE SKIP LOCKED
+  ) n
+  ORDER BY o.id`;
 
 export function createOutboxRepository(db: DataSource): OutboxRepository {
   return {
