@@ -62,8 +62,12 @@ export interface ScenarioPlan {
   readonly name: string;
   readonly title: string;
   readonly parameters: Readonly<Record<string, number | string>>;
+  /** Sets up what the load needs (connections, subscriptions) before the scenario's clock and readings start. */
+  readonly prepare?: () => Promise<void>;
   /** Drives the load; resolves when the last request is answered, with figures of its own. */
   readonly drive: (tracker: ScenarioTracker) => Promise<Record<string, unknown> | void>;
+  /** After the drain: figures that need the deliveries in (what subscribers saw), and tear-down. */
+  readonly settle?: (tracker: ScenarioTracker) => Promise<Record<string, unknown>>;
 }
 
 /** How long the bench waits, after a scenario's load, for its notifications to reach the sinks. */
@@ -77,11 +81,12 @@ export interface ScenarioRun {
 /** Runs one scenario on its own ledger and process readings, and sums it up. */
 export async function runScenario(context: ScenarioContext, plan: ScenarioPlan): Promise<ScenarioRun> {
   context.log(`${plan.title} …`);
+  await plan.prepare?.();
   const { tracker, ledger } = createScenarioTracker();
   const { deliveries, usage } = context.target;
   deliveries?.use(tracker, ledger);
   const readUsage = usage?.begin();
-  const extra = (await plan.drive(tracker)) ?? {};
+  const extra: Record<string, unknown> = { ...(await plan.drive(tracker)) };
   const loadSeconds = (performance.now() - tracker.origin) / 1000;
   if (deliveries) {
     await tracker
@@ -89,6 +94,7 @@ export async function runScenario(context: ScenarioContext, plan: ScenarioPlan):
       .catch(() => context.log('  some accepted notifications have not reached a sink yet'));
   }
   const reading = readUsage?.();
+  Object.assign(extra, await plan.settle?.(tracker));
   const requests = tracker.requests();
   const report = tracker.report();
   const result: ScenarioResult = {

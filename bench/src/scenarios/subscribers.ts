@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitFor } from '@herald/testkit';
+import { createScenarioTracker } from '../deliveries';
 import { runOpenLoop } from '../load/open-loop';
 import type { ScenarioContext, ScenarioPlan } from '../scenario';
 import { planSend, sendRest } from '../senders';
@@ -18,9 +20,15 @@ interface StatusEvent {
   readonly at: string;
 }
 
+interface SubscriberState {
+  readonly delivered: Set<string>;
+  /** Has seen an event of its user's probe: its subscription is live on the server. */
+  live: boolean;
+}
+
 interface Subscriber {
   readonly client: Client;
-  readonly delivered: Set<string>;
+  readonly state: SubscriberState;
 }
 
 /**
@@ -37,56 +45,62 @@ export function subscribersDuringRest(
   const users = context.seed.userIds;
   const perUser = subscribers / users.length;
   if (!Number.isInteger(perUser)) throw new Error('subscribers must be a multiple of the seeded users');
+  const events: { notificationId: string; lagMs: number }[] = [];
+  const open: Subscriber[] = [];
+  const probe = createScenarioTracker();
+  let closedEarly = 0;
+  let connected = 0;
+  let live = 0;
+  const watch = (userId: string) =>
+    new Promise<void>((ready) => {
+      const state: SubscriberState = { delivered: new Set(), live: false };
+      const client = createClient({
+        url: `${context.target.gatewayUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: context.target.adminApiKey },
+        retryAttempts: 0,
+        lazy: false,
+        on: {
+          connected: () => {
+            connected += 1;
+            ready();
+          },
+          closed: () => ready(),
+        },
+      });
+      open.push({ client, state });
+      client.subscribe<{ notificationStatusChanged: StatusEvent }>(
+        { query: WATCH, variables: { userId } },
+        {
+          next: ({ data }) => {
+            const event = data?.notificationStatusChanged;
+            if (!event) return;
+            if (probe.tracker.owns(event.notificationId)) state.live = true;
+            // Kept whole: settle counts only the scenario's own, not a late delivery of an earlier one.
+            events.push({ notificationId: event.notificationId, lagMs: Date.now() - Date.parse(event.at) });
+            if (event.status === 'DELIVERED') state.delivered.add(event.notificationId);
+          },
+          error: () => (closedEarly += 1),
+          complete: () => undefined,
+        },
+      );
+    });
   return {
     name: 'subscribers',
     title: `${subscribers} graphql-ws subscribers during REST at ${ratePerSecond}/s`,
     parameters: { subscribers, ratePerSecond, durationS: durationMs / 1000, subscribersPerUser: perUser },
-    drive: async (tracker) => {
-      const lagsMs: number[] = [];
-      let events = 0;
-      let closedEarly = 0;
-      let connected = 0;
-      const wsUrl = `${context.target.gatewayUrl.replace(/^http/, 'ws')}/graphql`;
-      const open: Subscriber[] = [];
+    prepare: async () => {
       for (let start = 0; start < subscribers; start += CONNECT_BATCH) {
-        const batch = Array.from({ length: Math.min(CONNECT_BATCH, subscribers - start) }, (_, offset) => {
-          const index = start + offset;
-          return new Promise<void>((ready) => {
-            const delivered = new Set<string>();
-            const client = createClient({
-              url: wsUrl,
-              webSocketImpl: WebSocket,
-              connectionParams: { authorization: context.target.adminApiKey },
-              retryAttempts: 0,
-              lazy: false,
-              on: {
-                connected: () => {
-                  connected += 1;
-                  ready();
-                },
-                closed: () => ready(),
-              },
-            });
-            open.push({ client, delivered });
-            client.subscribe<{ notificationStatusChanged: StatusEvent }>(
-              { query: WATCH, variables: { userId: users[index % users.length] } },
-              {
-                next: ({ data }) => {
-                  const event = data?.notificationStatusChanged;
-                  if (!event) return;
-                  events += 1;
-                  lagsMs.push(Date.now() - Date.parse(event.at));
-                  if (event.status === 'DELIVERED') delivered.add(event.notificationId);
-                },
-                error: () => (closedEarly += 1),
-                complete: () => undefined,
-              },
-            );
-          });
-        });
-        await Promise.all(batch);
+        const count = Math.min(CONNECT_BATCH, subscribers - start);
+        await Promise.all(
+          Array.from({ length: count }, (_, offset) => watch(users[(start + offset) % users.length]!)),
+        );
       }
       context.log(`  ${connected} of ${subscribers} subscribers connected`);
+      live = await confirmLive(context, probe, open);
+      context.log(`  ${live} of ${subscribers} subscriptions live`);
+    },
+    drive: async (tracker) => {
       await runOpenLoop({
         ratePerSecond,
         durationMs,
@@ -99,8 +113,13 @@ export function subscribersDuringRest(
             dueAt,
           ),
       });
-      await tracker.waitForDeliveries(30_000).catch(() => undefined);
-      const seenDelivered = () => open.reduce((sum, subscriber) => sum + subscriber.delivered.size, 0);
+    },
+    settle: async (tracker) => {
+      // Ownership is read now: a status event can reach its subscriber before the bench has read
+      // the answer that accepted the notification.
+      const owned = (subscriber: Subscriber) =>
+        [...subscriber.state.delivered].filter((id) => tracker.owns(id)).length;
+      const seenDelivered = () => open.reduce((sum, subscriber) => sum + owned(subscriber), 0);
       // Every delivery seen at a sink should reach each of its user's subscribers.
       const expected = () => tracker.report().delivered * perUser;
       await waitFor(() => seenDelivered() >= expected(), {
@@ -109,14 +128,46 @@ export function subscribersDuringRest(
       }).catch(() => undefined);
       const received = seenDelivered();
       await Promise.all(open.map(({ client }) => client.dispose()));
+      const measuredEvents = events.filter((event) => tracker.owns(event.notificationId));
       return {
         subscribersConnected: connected,
+        subscriptionsLive: live,
         subscriberErrors: closedEarly,
-        eventsReceived: events,
+        eventsReceived: measuredEvents.length,
         deliveredEventsExpected: expected(),
         deliveredEventsReceived: received,
-        eventLagMs: percentiles(lagsMs),
+        eventLagMs: percentiles(measuredEvents.map((event) => event.lagMs)),
       };
     },
   };
+}
+
+/**
+ * A connected client's subscription starts on the server a moment later, and the events before
+ * that are not its to see. One notification per user, outside the scenario's own figures, shows
+ * when every subscription is live; the measured traffic starts after that.
+ */
+async function confirmLive(
+  context: ScenarioContext,
+  probe: ReturnType<typeof createScenarioTracker>,
+  open: readonly Subscriber[],
+): Promise<number> {
+  context.target.deliveries?.use(probe.tracker, probe.ledger);
+  await Promise.all(
+    context.seed.userIds.map((_, index) =>
+      sendRest(
+        context.client,
+        context.seed,
+        probe.tracker,
+        planSend(context.seed, 'subscribers-probe', index),
+        performance.now(),
+      ),
+    ),
+  );
+  const live = () => open.filter((subscriber) => subscriber.state.live).length;
+  await waitFor(() => live() === open.length, {
+    timeoutMs: 30_000,
+    description: 'every subscription live',
+  }).catch(() => undefined);
+  return live();
 }
