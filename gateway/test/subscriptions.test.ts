@@ -96,6 +96,41 @@ describe('status subscriptions over graphql-ws', () => {
     ]);
   });
 
+  it("passes every notification's events to a user's stream, though their sequences interleave", async () => {
+    const first = harness.state.addNotification({ userId: USER_A });
+    const second = harness.state.addNotification({ userId: USER_A });
+    const own = watch(
+      connect(harness.url, tokenFor(USER_A)),
+      'subscription { notificationStatusChanged { notificationId status sequence } }',
+      {},
+    );
+    const event = (notificationId: string, status: string, sequence: number) =>
+      publish({ notificationId, userId: USER_A, status, at: later(sequence), detail: null, sequence });
+    // Each event is published once the subscription is known to be live: the first one is retried until it arrives.
+    await waitFor(
+      async () => {
+        await event(first.id, 'SENDING', 31);
+        return own.events.length > 0;
+      },
+      { description: 'the first event' },
+    );
+    // The second notification's event was numbered earlier and committed later: it still belongs to the stream.
+    await event(second.id, 'SENDING', 30);
+    // A straggler of the first notification is not.
+    await event(first.id, 'RETRYING', 29);
+    await event(first.id, 'DELIVERED', 32);
+    await waitFor(() => own.events.some((received) => received.sequence === 32), {
+      description: 'the marker event',
+    });
+    expect(
+      own.events.map((received) => [received.notificationId, received.status, received.sequence]),
+    ).toEqual([
+      [first.id, 'SENDING', 31],
+      [second.id, 'SENDING', 30],
+      [first.id, 'DELIVERED', 32],
+    ]);
+  });
+
   it("keeps a user out of another user's notifications, by id and by userId", async () => {
     const ofA = harness.state.addNotification({ userId: USER_A });
     const asB = connect(harness.url, tokenFor(USER_B));

@@ -28,6 +28,8 @@ interface SubscriberState {
 
 interface Subscriber {
   readonly client: Client;
+  /** The watched user's index in the seed. */
+  readonly user: number;
   readonly state: SubscriberState;
 }
 
@@ -51,7 +53,7 @@ export function subscribersDuringRest(
   let closedEarly = 0;
   let connected = 0;
   let live = 0;
-  const watch = (userId: string) =>
+  const watch = (user: number) =>
     new Promise<void>((ready) => {
       const state: SubscriberState = { delivered: new Set(), live: false };
       const client = createClient({
@@ -68,9 +70,9 @@ export function subscribersDuringRest(
           closed: () => ready(),
         },
       });
-      open.push({ client, state });
+      open.push({ client, user, state });
       client.subscribe<{ notificationStatusChanged: StatusEvent }>(
-        { query: WATCH, variables: { userId } },
+        { query: WATCH, variables: { userId: users[user] } },
         {
           next: ({ data }) => {
             const event = data?.notificationStatusChanged;
@@ -93,7 +95,7 @@ export function subscribersDuringRest(
       for (let start = 0; start < subscribers; start += CONNECT_BATCH) {
         const count = Math.min(CONNECT_BATCH, subscribers - start);
         await Promise.all(
-          Array.from({ length: count }, (_, offset) => watch(users[(start + offset) % users.length]!)),
+          Array.from({ length: count }, (_, offset) => watch((start + offset) % users.length)),
         );
       }
       context.log(`  ${connected} of ${subscribers} subscribers connected`);
@@ -144,8 +146,9 @@ export function subscribersDuringRest(
 
 /**
  * A connected client's subscription starts on the server a moment later, and the events before
- * that are not its to see. One notification per user, outside the scenario's own figures, shows
- * when every subscription is live; the measured traffic starts after that.
+ * that are not its to see. A notification to each user whose subscribers have not all seen one
+ * yet, outside the scenario's own figures, again every second, shows when every subscription is
+ * live; the measured traffic starts after that.
  */
 async function confirmLive(
   context: ScenarioContext,
@@ -153,21 +156,21 @@ async function confirmLive(
   open: readonly Subscriber[],
 ): Promise<number> {
   context.target.deliveries?.use(probe.tracker, probe.ledger);
-  await Promise.all(
-    context.seed.userIds.map((_, index) =>
-      sendRest(
-        context.client,
-        context.seed,
-        probe.tracker,
-        planSend(context.seed, 'subscribers-probe', index),
-        performance.now(),
-      ),
-    ),
-  );
   const live = () => open.filter((subscriber) => subscriber.state.live).length;
-  await waitFor(() => live() === open.length, {
-    timeoutMs: 30_000,
-    description: 'every subscription live',
-  }).catch(() => undefined);
+  let sent = 0;
+  await waitFor(
+    async () => {
+      const waiting = new Set(open.filter(({ state }) => !state.live).map(({ user }) => user));
+      if (waiting.size === 0) return true;
+      await Promise.all(
+        [...waiting].map((user) => {
+          const send = { ...planSend(context.seed, 'subscribers-probe', sent++), index: user };
+          return sendRest(context.client, context.seed, probe.tracker, send, performance.now());
+        }),
+      );
+      return false;
+    },
+    { timeoutMs: 30_000, intervalMs: 1_000, description: 'every subscription live' },
+  ).catch(() => undefined);
   return live();
 }

@@ -12,6 +12,7 @@ import {
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@herald/logging';
+import { createLruCache } from '@herald/redis';
 import { SCOPES, hasScope, isAdmin, type Identity } from '@herald/subgraph';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';
@@ -40,6 +41,8 @@ export interface SubscriptionServerOptions {
 
 /** RFC 6455 1008 is "policy violation"; graphql-ws reserves 4400-4499 for its own codes. */
 export const SLOW_CLIENT_CLOSE_CODE = 4008;
+/** Notifications a subscription remembers the last event of: a straggler comes within moments. */
+const SEQUENCES_REMEMBERED = 1_000;
 export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4029;
 
 /** graphql-ws on the gateway's HTTP server; stop() completes open subscriptions and closes. */
@@ -63,7 +66,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       throw forbidden('you may watch only your own notifications');
     const watchedUser = ownOnly ? identity.id : (userId ?? undefined);
     const socket = (context as GatewayContext & { socket: Extra['socket'] }).socket;
-    let lastSequence = -1;
+    // The sequence is the event's id: it orders one notification's events, not those of two
+    // notifications, whose events commit in their own transactions and may be published in
+    // either order. So stragglers are told apart per notification.
+    const lastSequences = createLruCache<string, number>(SEQUENCES_REMEMBERED);
     const listening: { stop?: () => void } = {};
     const queue = createEventQueue<EventSource>(
       options.bufferLimit,
@@ -103,8 +109,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         for await (const event of queue) {
           if (event.sequence !== null) {
             // Redis may deliver a straggler after a later event; what was passed is not sent again.
-            if (event.sequence <= lastSequence) continue;
-            lastSequence = event.sequence;
+            const last = lastSequences.get(event.notificationId);
+            if (last !== undefined && event.sequence <= last) continue;
+            lastSequences.set(event.notificationId, event.sequence);
           }
           yield event;
         }
