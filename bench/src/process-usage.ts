@@ -7,7 +7,7 @@ const TICKS_PER_SECOND = 100;
  * The servers Herald runs on, found by process name (`/proc/<pid>/comm`). On this machine they
  * share the cores with the services, so their CPU is part of what a notification costs.
  */
-export const INFRASTRUCTURE_PROCESSES: Readonly<Record<string, string>> = {
+const INFRASTRUCTURE_PROCESSES: Readonly<Record<string, string>> = {
   postgres: 'postgres',
   rabbitmq: 'beam.smp',
   redis: 'redis-server',
