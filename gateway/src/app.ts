@@ -38,7 +38,7 @@ import { createApiDocsRouter } from './rest/api-docs';
 import { buildOpenApiDocument } from './rest/openapi';
 import { createRestRouter } from './rest/rest.router';
 import { createOperationRunner } from './rest/run-operation';
-import { createStatusFeed } from './subscriptions/status-event';
+import { createStatusFeed } from './subscriptions/status-feed';
 import { startSubscriptionServer } from './subscriptions/subscription-server';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph/subgraph-names';
 

@@ -17,7 +17,8 @@ import { SCOPES, hasScope, isAdmin, type Identity } from '@herald/subgraph';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';
 import { createEventQueue } from './event-queue';
-import type { StatusEvent, StatusFeed } from './status-event';
+import type { StatusEvent } from '@herald/contracts';
+import type { StatusFeed } from './status-feed';
 import {
   buildSubscriptionSchema,
   responseKeyResolver,

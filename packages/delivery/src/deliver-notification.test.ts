@@ -12,7 +12,7 @@ import type {
 } from './delivery-peers';
 import { makeDeliverNotification } from './deliver-notification';
 import { BreakerOpenError } from './provider-breaker';
-import type { QueuedNotification } from './queued-notification';
+import type { QueuedNotification } from '@herald/contracts';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
 const NOW = new Date('2026-01-02T03:04:05.000Z');

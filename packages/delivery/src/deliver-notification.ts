@@ -6,7 +6,7 @@ import type { DeliveryMetrics } from './delivery-metrics';
 import type { DeliveryPeers, ReportedStatus } from './delivery-peers';
 import { classifyFailure, decideOnFailure } from './failure-policy';
 import { BreakerOpenError } from './provider-breaker';
-import type { QueuedNotification } from './queued-notification';
+import type { QueuedNotification } from '@herald/contracts';
 
 /** Statuses after which nothing may be sent again. */
 const SETTLED_STATUSES: ReadonlySet<string> = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);

@@ -1,6 +1,6 @@
 import type { MessageHandler } from '@herald/amqp';
 import { makeDeliverNotification, type DeliverNotificationDeps } from './deliver-notification';
-import { parseQueuedNotification, type QueuedNotification } from './queued-notification';
+import { parseQueuedNotification, type QueuedNotification } from '@herald/contracts';
 
 /** Binds the delivery pipeline to the shared consumer runtime of @herald/amqp. */
 export function createDeliveryHandler(deps: DeliverNotificationDeps): MessageHandler<QueuedNotification> {

@@ -1,8 +1,3 @@
-export {
-  queuedNotificationSchema,
-  parseQueuedNotification,
-  type QueuedNotification,
-} from './queued-notification';
 export { DeliveryError } from './delivery-error';
 export { classifyFailure, decideOnFailure, type Failure, type FailureDecision } from './failure-policy';
 export type {

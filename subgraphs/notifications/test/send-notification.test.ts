@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseQueuedNotification } from '@herald/delivery';
+import { parseQueuedNotification } from '@herald/contracts';
 import { waitFor } from '@herald/testkit';
 import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 

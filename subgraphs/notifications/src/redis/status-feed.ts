@@ -1,11 +1,9 @@
 import type { Counter } from 'prom-client';
+import { STATUS_CHANNEL } from '@herald/contracts';
 import type { Logger } from '@herald/logging';
 import { createPubSubChannel, type RedisConnection } from '@herald/redis';
 import type { StatusEvent } from '../domain/notification';
 import type { StatusFeed } from '../use-cases/ports';
-
-/** ARCHITECTURE.md §2: every gateway replica listens here (prefixed with REDIS_PREFIX). */
-export const STATUS_CHANNEL = 'herald:status';
 
 /**
  * Publishes each event on the status channel. Fails open: the timeline in PostgreSQL is the

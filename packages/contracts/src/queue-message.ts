@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Channel } from '@herald/amqp';
 
 /**
  * The queue message of ARCHITECTURE.md §4, field for field. Unknown fields are kept, so a
@@ -31,8 +30,11 @@ export const queuedNotificationSchema = z.looseObject({
 
 export type QueuedNotification = z.output<typeof queuedNotificationSchema>;
 
+/** A work queue's routing key: the channel a message is for. */
+export type RoutingKey = QueuedNotification['channel'];
+
 /** Validates a queue message for the worker of `channel`; throws one line listing every bad field. */
-export function parseQueuedNotification(body: unknown, channel: Channel): QueuedNotification {
+export function parseQueuedNotification(body: unknown, channel: RoutingKey): QueuedNotification {
   const parsed = queuedNotificationSchema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(

@@ -1,4 +1,4 @@
-import { parseQueuedNotification } from './queued-notification';
+import { parseQueuedNotification } from './queue-message';
 
 const valid = {
   notification_id: '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f',

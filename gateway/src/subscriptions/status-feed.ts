@@ -1,20 +1,6 @@
-import { z } from 'zod';
 import type { Logger } from '@herald/logging';
+import { STATUS_CHANNEL, statusEventSchema, type StatusEvent } from '@herald/contracts';
 import { createPubSubChannel, type RedisConnection } from '@herald/redis';
-
-/** docs/decisions/0005: what notifications publishes on `<REDIS_PREFIX>herald:status`. */
-export const STATUS_CHANNEL = 'herald:status';
-
-const statusEventSchema = z.object({
-  notificationId: z.string().min(1),
-  userId: z.string().min(1),
-  status: z.string().min(1),
-  at: z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString()),
-  detail: z.string().nullish(),
-  sequence: z.coerce.number().int(),
-});
-
-export type StatusEvent = z.output<typeof statusEventSchema>;
 
 export interface StatusFeed {
   /** Resolves once the process's one Redis subscription is confirmed; returns the unsubscribe. */

@@ -1,0 +1,7 @@
+export {
+  queuedNotificationSchema,
+  parseQueuedNotification,
+  type QueuedNotification,
+  type RoutingKey,
+} from './queue-message';
+export { STATUS_CHANNEL, statusEventSchema, type StatusEvent } from './status-event';
