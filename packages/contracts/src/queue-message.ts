@@ -19,7 +19,10 @@ export const queuedNotificationSchema = z.looseObject({
   correlation_id: z.string().min(1),
   attempt: z.number().int().positive(),
   created_at: z.iso.datetime({ offset: true }),
-  /** The sender's category (e.g. "marketing"), when the publisher adds it; decides List-Unsubscribe. */
+  /**
+   * The sender's category (e.g. "security"); null when the sender gave none, absent from a
+   * message published before it was carried. Decides List-Unsubscribe and the category opt-outs.
+   */
   category: z.string().nullish(),
   /**
    * This copy of the message: fresh at each publish by the relay, kept through retries, sent

@@ -48,11 +48,17 @@ const waitForStatus = (id: string, status: string) =>
     description: `${id} to be ${status}`,
   });
 
+/** Messages on the push queue (draining it). */
+async function pushed(): Promise<{ notification_id: string; category: string | null }[]> {
+  return (await service.drainQueue(service.queues.push)).map(
+    (message) =>
+      JSON.parse(message.content.toString()) as { notification_id: string; category: string | null },
+  );
+}
+
 /** Messages on the push queue, by notification id (draining it). */
 async function pushedIds(): Promise<string[]> {
-  return (await service.drainQueue(service.queues.push)).map(
-    (message) => (JSON.parse(message.content.toString()) as { notification_id: string }).notification_id,
-  );
+  return (await pushed()).map((message) => message.notification_id);
 }
 
 /** An immediate send that the relay has queued: everything queued before it is on the queue too. */
@@ -65,7 +71,7 @@ async function relayCaughtUp(): Promise<string> {
 describe('scheduling', () => {
   it('holds a future sendAt as SCHEDULED, without a message, until the clock reaches it', async () => {
     const sendAt = new Date(now.getTime() + 60 * 60_000).toISOString();
-    const scheduled = await send({ userId: USERS.ada.id, sendAt });
+    const scheduled = await send({ userId: USERS.ada.id, sendAt, category: 'digest' });
     expect(scheduled).toMatchObject({ status: 'SCHEDULED', sendAt, scheduledFor: sendAt });
     expect(scheduled.events.map((event) => event.status)).toEqual(['ACCEPTED', 'SCHEDULED']);
 
@@ -76,7 +82,10 @@ describe('scheduling', () => {
     const queued = await waitForStatus(scheduled.id, 'QUEUED');
     expect(queued.scheduledFor).toBeNull();
     expect(queued.events.map((event) => event.status)).toEqual(['ACCEPTED', 'SCHEDULED', 'QUEUED']);
-    expect(await pushedIds()).toEqual([scheduled.id]);
+    // Released with the category the sender gave.
+    expect(await pushed()).toEqual([
+      expect.objectContaining({ notification_id: scheduled.id, category: 'digest' }),
+    ]);
   });
 
   it("holds a notification in the user's quiet hours until the window ends in their timezone", async () => {

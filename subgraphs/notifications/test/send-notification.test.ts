@@ -101,6 +101,7 @@ describe('sendNotification', () => {
       locale: 'en',
       variables: { name: 'Ada', link: 'https://example.test/start' },
       priority: 8,
+      category: null,
       correlation_id: correlationId,
       attempt: 1,
       created_at: accepted.notification.createdAt,
@@ -117,6 +118,17 @@ describe('sendNotification', () => {
     });
     // The workers' parser is the other side of the §4 contract.
     expect(() => parseQueuedNotification(JSON.parse(message!.content.toString()), 'email')).not.toThrow();
+  });
+
+  it("carries the sender's category into the queue message, for the worker's mail headers", async () => {
+    const result = await send(welcome({ category: 'security' }));
+    const { id } = result.data!.sendNotification.notification;
+    await waitForStatus(id, 'QUEUED');
+    const [message] = await messagesFor(service.queues.email, id);
+    expect(parseQueuedNotification(JSON.parse(message!.content.toString()), 'email')).toMatchObject({
+      notification_id: id,
+      category: 'security',
+    });
   });
 
   it('routes a push notification to the push queue', async () => {

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const eventsFor = (id: string) => received.filter((event) => event.notificationId === id);
 
-async function send(): Promise<string> {
+async function send(category?: string): Promise<string> {
   const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
     `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
     {
@@ -38,6 +38,7 @@ async function send(): Promise<string> {
         templateCode: 'welcome',
         variables: { name: 'Ada', link: 'https://example.test' },
         requestId: `req-${randomUUID()}`,
+        category,
       },
     },
   );
@@ -118,7 +119,7 @@ describe('retryNotification', () => {
   const RETRY = `mutation Retry($id: ID!) { retryNotification(id: $id) { id status attempts events { status detail } } }`;
 
   it('re-enqueues a FAILED notification with a new attempt series and records it', async () => {
-    const id = await send();
+    const id = await send('security');
     await waitForEvents(id, ['ACCEPTED', 'QUEUED']);
     await report(id, 'SENDING', 1);
     await report(id, 'RETRYING', 1, 'smtp 451');
@@ -153,10 +154,17 @@ describe('retryNotification', () => {
     ]);
     const messages = (await service.drainQueue(service.queues.email))
       .map(
-        (message) => JSON.parse(message.content.toString()) as { notification_id: string; attempt: number },
+        (message) =>
+          JSON.parse(message.content.toString()) as {
+            notification_id: string;
+            attempt: number;
+            category: string;
+          },
       )
       .filter((message) => message.notification_id === id);
     expect(messages.map((message) => message.attempt)).toEqual([1, 1]);
+    // The retried message still carries the category the sender gave.
+    expect(messages.map((message) => message.category)).toEqual(['security', 'security']);
 
     // The new series starts at attempt 1 again.
     await expect(report(id, 'SENDING', 1)).resolves.toMatchObject({ applied: true, status: 'SENDING' });

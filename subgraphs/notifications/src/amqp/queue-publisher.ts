@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
+import type { QueuedNotification } from '@herald/contracts';
 import { continueTrace } from '@herald/observability';
-import type { PublishedNotificationMessage } from '../domain/queue-message';
 import type { PendingOutboxMessage } from '../store/outbox.repository';
 
 /**
@@ -27,7 +27,7 @@ export function createQueuePublisher(
     if (!amqp) throw new Error('amqp connection is down');
     if (publisherOf?.amqp !== amqp) publisherOf = { amqp, publisher: createPublisher(amqp.publishChannel) };
     const { publisher } = publisherOf;
-    const body: PublishedNotificationMessage = { ...message.payload, delivery_id: randomUUID() };
+    const body: QueuedNotification = { ...message.payload, delivery_id: randomUUID() };
     // The publish span continues the accepting request's trace, stored with the row.
     await continueTrace(message.traceContext, () =>
       withTimeout(

@@ -1,7 +1,8 @@
+import { parseQueuedNotification } from '@herald/contracts';
 import { buildQueueMessage, routingKeyFor } from './queue-message';
 
 describe('buildQueueMessage', () => {
-  it('is exactly the ARCHITECTURE §4 message, in snake_case', () => {
+  it('is exactly the ARCHITECTURE §4 message, in snake_case, category included', () => {
     const message = buildQueueMessage(
       {
         id: '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
@@ -11,6 +12,7 @@ describe('buildQueueMessage', () => {
         templateCode: 'welcome',
         templateVersion: 3,
         locale: 'en',
+        category: 'security',
         variables: { name: 'Ada' },
         priority: 5,
         createdAt: new Date('2025-01-02T03:04:05.678Z'),
@@ -27,13 +29,16 @@ describe('buildQueueMessage', () => {
       locale: 'en',
       variables: { name: 'Ada' },
       priority: 5,
+      category: 'security',
       correlation_id: 'corr-1',
       attempt: 1,
       created_at: '2025-01-02T03:04:05.678Z',
     });
+    // The workers read it through the same contract.
+    expect(parseQueuedNotification(JSON.parse(JSON.stringify(message)), 'email').category).toBe('security');
   });
 
-  it('says 0 and an empty locale when the version and locale are not known', () => {
+  it('says 0, an empty locale and a null category when they are not known', () => {
     const message = buildQueueMessage(
       {
         id: '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
@@ -43,13 +48,14 @@ describe('buildQueueMessage', () => {
         templateCode: 'promo',
         templateVersion: null,
         locale: null,
+        category: null,
         variables: {},
         priority: 0,
         createdAt: new Date('2025-01-02T03:04:05.678Z'),
       },
       'corr-2',
     );
-    expect(message).toMatchObject({ channel: 'push', template_version: 0, locale: '' });
+    expect(message).toMatchObject({ channel: 'push', template_version: 0, locale: '', category: null });
   });
 
   it('routes by the lower-case channel', () => {

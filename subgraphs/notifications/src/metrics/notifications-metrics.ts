@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Logger } from '@herald/logging';
 import { sharedReading, type MetricsRegistry } from '@herald/observability';
 import type { Notification } from '../domain/notification';
-import type { RoutingKey } from '../domain/queue-message';
+import type { RoutingKey } from '@herald/contracts';
 import type { OutboxBacklog } from '../store/outbox-backlog';
 
 /**

@@ -16,7 +16,7 @@ import type {
 import type { NotificationStatus } from '../domain/notification-status';
 import { traceCarrierOf } from '@herald/observability';
 import { pageOffset, type PageRequest } from '@herald/paging';
-import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
+import type { QueuedNotification, RoutingKey } from '@herald/contracts';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
@@ -25,7 +25,7 @@ import { toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
   readonly routingKey: RoutingKey;
-  readonly payload: QueuedNotificationMessage;
+  readonly payload: QueuedNotification;
   readonly priority: number;
   readonly correlationId: string;
 }

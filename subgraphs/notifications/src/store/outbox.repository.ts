@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import type { QueuedNotificationMessage, RoutingKey } from '../domain/queue-message';
+import type { QueuedNotification, RoutingKey } from '@herald/contracts';
 import { toStatusEvent, type EventRow } from './status-event-row';
 
 /** An unpublished outbox row, with the current status of its notification. */
@@ -10,7 +10,7 @@ export interface PendingOutboxMessage {
   readonly notificationId: string;
   readonly notificationStatus: NotificationStatus;
   readonly routingKey: RoutingKey;
-  readonly payload: QueuedNotificationMessage;
+  readonly payload: QueuedNotification;
   readonly priority: number;
   readonly correlationId: string;
   /** The trace the row was written in (W3C headers), to continue when publishing. */
@@ -37,7 +37,7 @@ interface ClaimedRow {
   notification_id: string;
   notification_status: string;
   routing_key: string;
-  payload: QueuedNotificationMessage;
+  payload: QueuedNotification;
   priority: number;
   correlation_id: string;
   trace_context: Record<string, string> | null;

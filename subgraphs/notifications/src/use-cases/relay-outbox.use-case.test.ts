@@ -28,6 +28,7 @@ function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'
         templateCode: 'welcome',
         templateVersion: 1,
         locale: 'en',
+        category: null,
         variables: {},
         priority: 5,
         createdAt: at,
