@@ -5,3 +5,4 @@ export {
   type RoutingKey,
 } from './queue-message';
 export { STATUS_CHANNEL, statusEventSchema, type StatusEvent } from './status-event';
+export { preferenceSkipReason, type ChannelPreferences } from './channel-preferences';

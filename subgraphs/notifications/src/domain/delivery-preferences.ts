@@ -1,10 +1,9 @@
+import { preferenceSkipReason, type ChannelPreferences } from '@herald/contracts';
 import type { Channel } from './notification';
+import { routingKeyFor } from './queue-message';
 import type { QuietHours } from './quiet-hours';
 
-export interface DeliveryPreferences {
-  readonly email: boolean;
-  readonly push: boolean;
-  readonly optedOutCategories: readonly string[];
+export interface DeliveryPreferences extends ChannelPreferences {
   readonly quietHours: QuietHours | null;
 }
 
@@ -15,17 +14,17 @@ export interface DeliveryProfile {
   readonly hasValidPushDevice: boolean;
 }
 
-/** Why the user does not want (or cannot get) this notification, or undefined when it may be sent. */
+/**
+ * Why the user does not want (or cannot get) this notification, or undefined when it may be
+ * sent: the preference rule the workers apply again at send time, then the push devices.
+ */
 export function skipReasonFor(
   profile: DeliveryProfile,
   channel: Channel,
   category: string | null | undefined,
 ): string | undefined {
-  const { preferences } = profile;
-  if (channel === 'EMAIL' && !preferences.email) return 'user turned email notifications off';
-  if (channel === 'PUSH' && !preferences.push) return 'user turned push notifications off';
-  if (category && preferences.optedOutCategories.includes(category))
-    return `user opted out of category "${category}"`;
+  const refused = preferenceSkipReason(profile.preferences, routingKeyFor(channel), category);
+  if (refused) return refused;
   if (channel === 'PUSH' && !profile.hasValidPushDevice) return 'user has no valid push device';
   return undefined;
 }
