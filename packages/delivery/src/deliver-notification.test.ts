@@ -17,7 +17,14 @@ import type { QueuedNotification } from '@herald/contracts';
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
 const NOW = new Date('2026-01-02T03:04:05.000Z');
 
-const ada: Recipient = { id: 'user-1', email: 'ada@example.com', name: 'Ada', locale: 'en-GB', devices: [] };
+const ada: Recipient = {
+  id: 'user-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en-GB',
+  devices: [],
+  preferences: { email: true, push: true, optedOutCategories: [] },
+};
 
 function queued(overrides: Partial<QueuedNotification> = {}): QueuedNotification {
   return {
@@ -127,6 +134,33 @@ describe('makeDeliverNotification', () => {
     await deliver(queued({ locale: '' }), log);
 
     expect(fakes.renders[0]?.locale).toBe('en-GB');
+  });
+
+  it('reports SKIPPED after the claim, renders and sends nothing, when the user turned email off since the accept', async () => {
+    const { deliver, fakes } = setUp({
+      user: async () => ({ ...ada, preferences: { ...ada.preferences, email: false } }),
+    });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+
+    expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED']);
+    expect(fakes.reports[1]?.detail).toBe('user turned email notifications off at send time');
+    expect(fakes.renders).toHaveLength(0);
+    expect(fakes.sends).toHaveLength(0);
+    expect(fakes.counted).toEqual(['skipped']);
+  });
+
+  it("skips a message of a category the user opted out of since the accept, and sends the user's other categories", async () => {
+    const { deliver, fakes } = setUp({
+      user: async () => ({ ...ada, preferences: { ...ada.preferences, optedOutCategories: ['marketing'] } }),
+    });
+
+    await deliver(queued({ category: 'marketing' }), log);
+    await deliver(queued({ category: 'security' }), log);
+
+    expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED', 'SENDING', 'DELIVERED']);
+    expect(fakes.reports[1]?.detail).toBe('user opted out of category "marketing" at send time');
+    expect(fakes.sends).toHaveLength(1);
   });
 
   it.each(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED'])(

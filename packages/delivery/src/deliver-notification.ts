@@ -6,6 +6,7 @@ import type { DeliveryMetrics } from './delivery-metrics';
 import type { DeliveryPeers, ReportedStatus } from './delivery-peers';
 import { classifyFailure, decideOnFailure } from './failure-policy';
 import { BreakerOpenError } from './provider-breaker';
+import { skipReasonAtSendTime } from './send-time-preferences';
 import type { QueuedNotification } from '@herald/contracts';
 
 /** Statuses after which nothing may be sent again. */
@@ -22,7 +23,8 @@ export interface DeliverNotificationDeps {
 export type DeliverNotification = (message: QueuedNotification, log: Logger) => Promise<Outcome>;
 
 /**
- * claim → load recipient → render → send → report → outcome. The claim (SENDING) makes a
+ * claim → load recipient → check their preferences → render → send → report → outcome. A
+ * preference turned off since the accept skips the message unsent. The claim (SENDING) makes a
  * redelivered message of a settled notification, or a second copy of a message whose first
  * copy holds the claim, an ack without a second send.
  */
@@ -57,6 +59,13 @@ export function makeDeliverNotification({
     }
   };
 
+  const skip = async (message: QueuedNotification, reason: string, log: Logger): Promise<Outcome> => {
+    log.info({ reason }, 'notification skipped');
+    metrics.count('skipped');
+    await recordStatus(message, 'SKIPPED', reason, log);
+    return { kind: 'ack' };
+  };
+
   return async (message, log) => {
     log.info({ attempt: message.attempt, delivery_id: message.delivery_id }, 'notification consumed');
     let result: SendResult;
@@ -78,6 +87,8 @@ export function makeDeliverNotification({
         return { kind: 'ack' };
       }
       const recipient = await peers.users.getUser(message.user_id);
+      const refusal = skipReasonAtSendTime(recipient, message);
+      if (refusal) return await skip(message, refusal, log);
       const rendered = await peers.templates.render({
         code: message.template_code,
         locale: message.locale || recipient.locale,
@@ -123,15 +134,10 @@ export function makeDeliverNotification({
       return decision.outcome;
     }
 
-    if (result.kind === 'skipped') {
-      log.info({ reason: result.reason }, 'notification skipped');
-      metrics.count('skipped');
-      await recordStatus(message, 'SKIPPED', result.reason, log);
-    } else {
-      log.info({ provider_message_id: result.providerMessageId }, 'notification sent');
-      metrics.count('delivered');
-      await recordStatus(message, 'DELIVERED', result.providerMessageId, log);
-    }
+    if (result.kind === 'skipped') return skip(message, result.reason, log);
+    log.info({ provider_message_id: result.providerMessageId }, 'notification sent');
+    metrics.count('delivered');
+    await recordStatus(message, 'DELIVERED', result.providerMessageId, log);
     return { kind: 'ack' };
   };
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '@herald/amqp';
+import type { ChannelPreferences } from '@herald/contracts';
 
 export type DeviceKind = 'FCM' | 'WEB_PUSH';
 
@@ -21,6 +22,8 @@ export interface Recipient {
   readonly name: string;
   readonly locale: string;
   readonly devices: readonly RecipientDevice[];
+  /** Checked again at send time: a change made after the accept is honoured. */
+  readonly preferences: ChannelPreferences;
 }
 
 /** A template version rendered with the notification's variables. */

@@ -5,7 +5,14 @@ import type { DeliveryPeers, RenderRequest } from './delivery-peers';
 import { withFallbackCache } from './fallback-cache';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
-const ada: Recipient = { id: 'user-1', email: 'ada@example.com', name: 'Ada', locale: 'en', devices: [] };
+const ada: Recipient = {
+  id: 'user-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en',
+  devices: [],
+  preferences: { email: true, push: true, optedOutCategories: [] },
+};
 const request: RenderRequest = { code: 'welcome', locale: 'en', version: 2, variables: { name: 'Ada' } };
 const rendered: RenderedContent = { templateCode: 'welcome', version: 2, locale: 'en', body: 'Hello Ada' };
 

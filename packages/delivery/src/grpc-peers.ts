@@ -125,6 +125,12 @@ function toRecipient(user: GrpcUser): Recipient {
     name: user.name,
     locale: user.locale,
     devices: user.devices.flatMap(toRecipientDevices),
+    // A user without stored preferences gets every channel (the users service default).
+    preferences: {
+      email: user.preferences?.email ?? true,
+      push: user.preferences?.push ?? true,
+      optedOutCategories: user.preferences?.opted_out_categories ?? [],
+    },
   };
 }
 

@@ -6,7 +6,14 @@ import { DeliveryError } from './delivery-error';
 import { BreakerOpenError, guardWithBreaker } from './provider-breaker';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
-const ada: Recipient = { id: 'user-1', email: 'ada@example.com', name: 'Ada', locale: 'en', devices: [] };
+const ada: Recipient = {
+  id: 'user-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en',
+  devices: [],
+  preferences: { email: true, push: true, optedOutCategories: [] },
+};
 const rendered: RenderedContent = { templateCode: 'welcome', version: 1, locale: 'en', body: 'Hello' };
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
 

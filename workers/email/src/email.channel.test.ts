@@ -15,7 +15,14 @@ const options = {
   criticalCategories: new Set(['security']),
   listUnsubscribe: ['https://herald.example/unsubscribe?user={user_id}&category={category}'],
 };
-const ada: Recipient = { id: 'u-1', email: 'ada@example.com', name: 'Ada', locale: 'en', devices: [] };
+const ada: Recipient = {
+  id: 'u-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  locale: 'en',
+  devices: [],
+  preferences: { email: true, push: true, optedOutCategories: [] },
+};
 
 function recordingProvider() {
   const sent: EmailMessage[] = [];

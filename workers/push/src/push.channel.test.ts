@@ -6,7 +6,14 @@ const rendered = { templateCode: 'shipped', version: 1, locale: 'en', title: 'Sh
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
 
 function recipientWith(devices: RecipientDevice[]): Recipient {
-  return { id: 'u-1', email: 'grace@example.com', name: 'Grace', locale: 'en', devices };
+  return {
+    id: 'u-1',
+    email: 'grace@example.com',
+    name: 'Grace',
+    locale: 'en',
+    devices,
+    preferences: { email: true, push: true, optedOutCategories: [] },
+  };
 }
 
 function recordingProvider() {
