@@ -13,6 +13,8 @@ export interface ReceivedMail {
   readonly text: string;
   readonly html: string;
   readonly messageId: string;
+  /** Every header as received, by lower-case name (folded lines joined); a repeated one keeps the first. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface SmtpSink {
@@ -126,7 +128,19 @@ async function recordMail(
       text: mail.text ?? '',
       html: typeof mail.html === 'string' ? mail.html : '',
       messageId: mail.messageId ?? '',
+      headers: rawHeaders(mail.headerLines),
     });
+}
+
+function rawHeaders(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of lines) {
+    headers[key] ??= line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+  }
+  return headers;
 }
 
 /** Herald's Message-ID is `<notification id@domain>`. */

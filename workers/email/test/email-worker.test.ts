@@ -16,7 +16,7 @@ import {
 } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadEmailWorkerConfig } from '../src/config';
-import { ada, queuedMessage } from './fixtures';
+import { ada, grace, queuedMessage } from './fixtures';
 
 const INTERNAL_TOKEN = 'email-worker-test-token';
 
@@ -75,10 +75,20 @@ describe('email worker', () => {
     );
   };
 
+  /** What users publishes after a user changes. */
+  const announceUserChange = async (userId: string) => {
+    const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      await redis.publish(`${env.redisPrefix}users:changed`, JSON.stringify({ id: userId }));
+    } finally {
+      redis.disconnect();
+    }
+  };
+
   beforeAll(async () => {
     sink = await startSmtpSink();
     peers = await startWorkerPeers({
-      users: [ada],
+      users: [ada, grace],
       channel: 'EMAIL',
       // As the templates service would: "welcome" needs the `name` variable.
       render: ({ name }) => {
@@ -143,6 +153,50 @@ describe('email worker', () => {
     expect(delivered?.detail).toBe(mails[0]?.messageId);
   });
 
+  it('puts List-Unsubscribe on a marketing mail and none on a security mail', async () => {
+    const marketing = queuedMessage({ category: 'marketing' });
+    const security = queuedMessage({ category: 'security' });
+
+    await publish(marketing);
+    await publish(security);
+
+    await waitFor(
+      () => mailsFor(marketing.notification_id).length + mailsFor(security.notification_id).length === 2,
+      {
+        description: 'both mails at the sink',
+      },
+    );
+    expect(mailsFor(marketing.notification_id)[0]?.headers['list-unsubscribe']).toBe(
+      '<mailto:no-reply@herald.local?subject=unsubscribe%20marketing>',
+    );
+    expect(mailsFor(security.notification_id)[0]?.headers).not.toHaveProperty('list-unsubscribe');
+  });
+
+  it('skips, unsent, a mail the user turned email off for after it was queued', async () => {
+    const first = queuedMessage({ user_id: grace.id });
+    await publish(first);
+    await waitFor(() => peers.statusesOf(first.notification_id).includes('DELIVERED'), {
+      description: 'DELIVERED while email is on',
+    });
+
+    // As users does on updatePreferences: the new preferences, then the change announcement.
+    grace.preferences = { email: false, push: true, opted_out_categories: [], quiet_hours: null };
+    await announceUserChange(grace.id);
+    const second = queuedMessage({ user_id: grace.id });
+    await publish(second);
+
+    await waitFor(() => peers.statusesOf(second.notification_id).includes('SKIPPED'), {
+      description: 'SKIPPED once email is off',
+    });
+    expect(peers.statusesOf(second.notification_id)).toEqual(['SENDING', 'SKIPPED']);
+    expect(
+      peers.reports.find(
+        (report) => report.notification_id === second.notification_id && report.status === 'SKIPPED',
+      )?.detail,
+    ).toBe('user turned email notifications off at send time');
+    expect(mailsFor(second.notification_id)).toHaveLength(0);
+  });
+
   it('asks users for a recipient once, and again after users announced a change to it', async () => {
     const deliver = async () => {
       const message = queuedMessage();
@@ -156,12 +210,7 @@ describe('email worker', () => {
     await deliver();
     expect(peers.userLookups).toHaveLength(lookups);
 
-    const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      await redis.publish(`${env.redisPrefix}users:changed`, JSON.stringify({ id: ada.id }));
-    } finally {
-      redis.disconnect();
-    }
+    await announceUserChange(ada.id);
     await deliver();
     expect(peers.userLookups).toHaveLength(lookups + 1);
   });

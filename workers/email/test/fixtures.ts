@@ -11,6 +11,16 @@ export const ada: GrpcUser = {
   devices: [],
 };
 
+/** A second recipient, whose preferences a test changes (the fake users service reads them at each GetUser). */
+export const grace: GrpcUser = {
+  id: randomUUID(),
+  email: 'grace@example.com',
+  name: 'Grace',
+  locale: 'en',
+  preferences: { email: true, push: true, opted_out_categories: [], quiet_hours: null },
+  devices: [],
+};
+
 /** A queue message (ARCHITECTURE §4) for ada, to override field by field. */
 export function queuedMessage(overrides: Record<string, unknown> = {}) {
   return {

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { fetchSinkMessages, type ReceivedMail } from '@herald/testkit';
+import { createRecipientAndTemplate, waitForStatus } from './email-steps';
+import { dataOf, gql } from './gateway-client';
+import { readSystemState } from './system-state';
+
+const state = readSystemState();
+
+interface NotificationView {
+  status: string;
+  statusDetail: string | null;
+  events: { status: string; detail: string | null }[];
+}
+
+/**
+ * What the sender asks for travels with the notification to the worker (its category), and
+ * what the user asks for is checked again by the worker when it sends: a preference changed
+ * after the accept is honoured.
+ */
+describe('category and preferences at send time', () => {
+  const suffix = randomUUID().slice(0, 8);
+  const email = `grace.prefs-${suffix}@example.com`;
+  let userId: string;
+  let templateCode: string;
+
+  const send = async (input: { category?: string; sendAt?: string }) => {
+    const { sendNotification } = dataOf(
+      await gql<{ sendNotification: { notification: { id: string; status: string } } }>(
+        state,
+        `mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id status } } }`,
+        {
+          input: {
+            channel: 'EMAIL',
+            userId,
+            templateCode,
+            variables: { name: 'Grace' },
+            requestId: randomUUID(),
+            ...input,
+          },
+        },
+      ),
+    );
+    return sendNotification.notification;
+  };
+  const notification = async (id: string) =>
+    dataOf(
+      await gql<{ notification: NotificationView }>(
+        state,
+        `query ($id: ID!) { notification(id: $id) { status statusDetail events { status detail } } }`,
+        { id },
+      ),
+    ).notification;
+  const mailsOf = async (notificationId: string): Promise<ReceivedMail[]> =>
+    (await fetchSinkMessages(state.smtpInspectUrl)).filter(
+      (mail) => mail.to.includes(email) && mail.messageId.includes(notificationId),
+    );
+
+  beforeAll(async () => {
+    ({ userId, templateCode } = await createRecipientAndTemplate(state, `prefs-${suffix}`));
+  });
+
+  it('sends a security mail without List-Unsubscribe and a marketing mail with it', async () => {
+    const security = await send({ category: 'security' });
+    const marketing = await send({ category: 'marketing' });
+    await waitForStatus(state, security.id, 'DELIVERED');
+    await waitForStatus(state, marketing.id, 'DELIVERED');
+
+    const [securityMail] = await mailsOf(security.id);
+    const [marketingMail] = await mailsOf(marketing.id);
+    expect(securityMail?.headers).not.toHaveProperty('list-unsubscribe');
+    expect(marketingMail?.headers['list-unsubscribe']).toContain('unsubscribe%20marketing');
+  });
+
+  it('skips, unsent, a mail whose user turned email off after it was accepted', async () => {
+    // The worker has this user cached with email on (the mails above): only users' change
+    // announcement tells it otherwise before its copy expires.
+    const sendAt = new Date(Date.now() + 5000).toISOString();
+    const later = await send({ sendAt });
+    expect(later.status).toBe('SCHEDULED');
+
+    dataOf(
+      await gql(
+        state,
+        `mutation ($userId: ID, $input: PreferencesInput!) { updatePreferences(userId: $userId, input: $input) { email } }`,
+        { userId, input: { email: false } },
+      ),
+    );
+    // Turned off after the accept and before the release, or this test proves nothing.
+    expect((await notification(later.id)).status).toBe('SCHEDULED');
+
+    await waitForStatus(state, later.id, 'SKIPPED');
+    const skipped = await notification(later.id);
+    expect(skipped.statusDetail).toBe('user turned email notifications off at send time');
+    expect(skipped.events.map((event) => event.status)).toEqual([
+      'ACCEPTED',
+      'SCHEDULED',
+      'QUEUED',
+      'SENDING',
+      'SKIPPED',
+    ]);
+    // The status is reported after the decision not to send: nothing is on its way to the sink.
+    expect(await mailsOf(later.id)).toEqual([]);
+  });
+});
