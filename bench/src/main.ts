@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { measureCeilings } from './ceilings/run-ceilings';
 import type { Ceiling } from './ceilings/ceiling';
 import { createJsonClient } from './json-client';
-import { parseOptions, SCENARIO_NAMES, selected, type BenchOptions } from './options';
+import { HERALD_SCENARIOS, parseOptions, selected, type BenchOptions } from './options';
 import { checkTargets, ratiosToCeilings } from './report/assess';
 import type { BenchResult, MachineInfo } from './report/bench-result';
-import { scenarioTable, targetTable } from './report/markdown';
+import { floorCpuTable, scenarioTable, targetTable } from './report/markdown';
 import { writeResults } from './report/write-results';
 import {
   DRAIN_MS,
@@ -21,21 +21,25 @@ import {
 import { bulkSustained } from './scenarios/bulk';
 import { graphqlClosedLoop } from './scenarios/graphql-closed-loop';
 import { mixedChannels } from './scenarios/mixed';
+import { BATCHED_FLOOR, FLOOR, floorSeed, floorWarmUp } from './scenarios/floor';
+import { graphqlAtRate } from './scenarios/graphql-rate';
 import { restAtRate } from './scenarios/rest-rate';
 import { subscribersDuringRest } from './scenarios/subscribers';
 import { warmUp } from './scenarios/warm-up';
 import { seedSystem } from './seed';
-import { localTarget, remoteTarget, type Target } from './target';
+import { floorTarget } from './floor/floor-target';
+import { localTarget, remoteTarget, startSinks, type Sinks, type Target } from './target';
 
-/** Durations and sizes of a full run and of --quick (about a minute in all). */
+/** Durations and sizes of a full run and of --quick (a few minutes in all). */
 const PROFILES = {
   full: {
     users: 100,
     warmUpMs: 10_000,
-    restRates: [100, 200, 400],
+    restRates: [100, 200, 400, 1000],
     restMs: 30_000,
     graphqlClients: 32,
     graphqlMs: 30_000,
+    graphqlRate: 100,
     bulk: { batch: 100, perSecond: 1000, durationMs: 60_000 },
     mixedMs: 30_000,
     subscribers: { subscribers: 1000, ratePerSecond: 100, durationMs: 30_000 },
@@ -43,31 +47,45 @@ const PROFILES = {
   quick: {
     users: 50,
     warmUpMs: 2_000,
-    restRates: [100, 200, 400],
+    restRates: [100, 200, 400, 1000],
     restMs: 4_000,
     graphqlClients: 32,
     graphqlMs: 4_000,
+    graphqlRate: 100,
     bulk: { batch: 100, perSecond: 1000, durationMs: 5_000 },
     mixedMs: 4_000,
     subscribers: { subscribers: 1000, ratePerSecond: 50, durationMs: 4_000 },
   },
 };
+type Profile = (typeof PROFILES)['full'];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function plans(context: ScenarioContext, options: BenchOptions): ScenarioPlan[] {
-  const profile = options.quick ? PROFILES.quick : PROFILES.full;
+function heraldPlans(context: ScenarioContext, options: BenchOptions, profile: Profile): ScenarioPlan[] {
   return [
     ...(selected(options, 'rest')
       ? profile.restRates.map((rate) => restAtRate(context, rate, profile.restMs))
       : []),
     ...(selected(options, 'graphql')
-      ? [graphqlClosedLoop(context, profile.graphqlClients, profile.graphqlMs)]
+      ? [
+          graphqlClosedLoop(context, profile.graphqlClients, profile.graphqlMs),
+          graphqlAtRate(context, profile.graphqlRate, profile.graphqlMs),
+        ]
       : []),
     ...(selected(options, 'bulk') ? [bulkSustained(context, profile.bulk)] : []),
     ...(selected(options, 'mixed') ? [mixedChannels(context, profile.graphqlClients, profile.mixedMs)] : []),
     ...(selected(options, 'subscribers') ? [subscribersDuringRest(context, profile.subscribers)] : []),
   ];
+}
+
+/**
+ * The floor's scenarios, per floor process: the REST rates unbatched, and bulk's rate batched for
+ * as long as bulk runs. Both variants are offered one request per notification.
+ */
+function floorPlans(context: ScenarioContext, profile: Profile, batched: boolean): ScenarioPlan[] {
+  return batched
+    ? [restAtRate(context, profile.bulk.perSecond, profile.bulk.durationMs, BATCHED_FLOOR)]
+    : profile.restRates.map((rate) => restAtRate(context, rate, profile.restMs, FLOOR));
 }
 
 function machineInfo(loadAverageBefore: number): MachineInfo {
@@ -81,34 +99,81 @@ function machineInfo(loadAverageBefore: number): MachineInfo {
   };
 }
 
-async function runScenarios(
+/** Runs plans one after the other on one target, after a warm-up, then waits once more for stragglers. */
+async function runOnTarget(
+  context: ScenarioContext,
+  warmUpPlan: ScenarioPlan,
+  plans: (context: ScenarioContext) => ScenarioPlan[],
+  onRun: (run: ScenarioRun) => void,
+): Promise<void> {
+  // Its deliveries keep their own ledger, so none is counted as a scenario's stray.
+  await runScenario(context, warmUpPlan);
+  const runs: ScenarioRun[] = [];
+  for (const plan of plans(context)) {
+    const run = await runScenario(context, plan);
+    runs.push(run);
+    onRun(run);
+  }
+  if (context.target.deliveries) {
+    // A last wait for stragglers of every scenario, so that "lost" means never delivered.
+    const drainMs = context.quick ? DRAIN_MS.quick : DRAIN_MS.full;
+    await Promise.all(runs.map(({ tracker }) => tracker.waitForDeliveries(drainMs).catch(() => undefined)));
+  }
+}
+
+async function runHerald(
   target: Target,
   options: BenchOptions,
   runId: string,
   benchStart: number,
-  onProgress: (scenarios: ScenarioResult[]) => void,
-) {
+  onRun: (run: ScenarioRun) => void,
+): Promise<void> {
+  const profile = options.quick ? PROFILES.quick : PROFILES.full;
   const client = createJsonClient(target.gatewayUrl, target.adminApiKey, 256);
   try {
-    const profile = options.quick ? PROFILES.quick : PROFILES.full;
     log(`seeding ${profile.users} users and two templates …`);
     const seed = await seedSystem(client, runId, profile.users);
     const context: ScenarioContext = { target, client, seed, quick: options.quick, benchStart, log };
-    // Its deliveries keep their own ledger, so none is counted as a scenario's stray.
-    await runScenario(context, warmUp(context, profile.warmUpMs));
-    const runs: ScenarioRun[] = [];
-    for (const plan of plans(context, options)) {
-      runs.push(await runScenario(context, plan));
-      onProgress(runs.map(({ result }) => result));
-    }
-    if (target.deliveries) {
-      // A last wait for stragglers of every scenario, so that "lost" means never delivered.
-      const drainMs = options.quick ? DRAIN_MS.quick : DRAIN_MS.full;
-      await Promise.all(runs.map(({ tracker }) => tracker.waitForDeliveries(drainMs).catch(() => undefined)));
-    }
-    return runs.map(settleDeliveries);
+    await runOnTarget(
+      context,
+      warmUp(context, profile.warmUpMs),
+      (ready) => heraldPlans(ready, options, profile),
+      onRun,
+    );
   } finally {
     client.close();
+  }
+}
+
+/** Each floor variant in a process of its own, started and stopped around its scenarios. */
+async function runFloor(
+  sinks: Sinks,
+  options: BenchOptions,
+  runId: string,
+  benchStart: number,
+  track: (target: Target | undefined) => void,
+  onRun: (run: ScenarioRun) => void,
+): Promise<void> {
+  const profile = options.quick ? PROFILES.quick : PROFILES.full;
+  const seed = floorSeed(runId, profile.users);
+  for (const batched of [false, true]) {
+    log(`starting the floor${batched ? ' (batched status updates)' : ''} …`);
+    const target = await floorTarget(sinks, { batched });
+    track(target);
+    const client = createJsonClient(target.gatewayUrl, target.adminApiKey, 256);
+    try {
+      const context: ScenarioContext = { target, client, seed, quick: options.quick, benchStart, log };
+      await runOnTarget(
+        context,
+        floorWarmUp(context, profile.warmUpMs),
+        (ready) => floorPlans(ready, profile, batched),
+        onRun,
+      );
+    } finally {
+      client.close();
+      track(undefined);
+      await target.close();
+    }
   }
 }
 
@@ -118,7 +183,6 @@ async function main(): Promise<void> {
   const runId = `b${startedAt.getTime().toString(36)}${randomBytes(2).toString('hex')}`;
   const loadAverageBefore = Math.round(loadavg()[0]! * 100) / 100;
   const benchStart = performance.now();
-  const needsSystem = SCENARIO_NAMES.some((name) => name !== 'ceilings' && selected(options, name));
   const summarize = (scenarios: ScenarioResult[], ceilings: Ceiling[]): BenchResult => ({
     runId,
     startedAt: startedAt.toISOString(),
@@ -133,31 +197,55 @@ async function main(): Promise<void> {
   });
   // Written after every scenario too, so a run cut short still leaves its figures.
   const saveProgress = (done: ScenarioResult[]) => writeResults(options.outDir, summarize(done, []));
-  let scenarios: ScenarioResult[] = [];
-  if (needsSystem) {
-    log(options.url ? `target: ${options.url}` : 'starting the whole system (build first: npm run build) …');
-    const target = options.url
-      ? remoteTarget(options.url, options.adminKey!)
-      : await localTarget({ runId, profileDir: options.profileDir });
-    // Ctrl-C stops the services and removes the run's databases, queues and keys; the figures of
-    // the scenarios already done are on disk.
-    const interrupted = (signal: NodeJS.Signals) => {
-      log(`\n${signal}: stopping the system …`);
-      void target.close().finally(() => process.exit(130));
-    };
-    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-    try {
-      scenarios = await runScenarios(target, options, runId, benchStart, saveProgress);
-    } finally {
-      process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
-      await target.close();
+  const runs: ScenarioRun[] = [];
+  const onRun = (run: ScenarioRun) => {
+    runs.push(run);
+    saveProgress(runs.map(({ result }) => result));
+  };
+  const needsHerald = HERALD_SCENARIOS.some((name) => selected(options, name));
+  const needsFloor = selected(options, 'floor');
+  // Herald (when the bench starts it) and the floor send to the same sinks.
+  const sinks = (needsHerald && !options.url) || needsFloor ? await startSinks() : undefined;
+  let running: Target | undefined;
+  // Ctrl-C stops what runs and removes the run's databases, queues and keys; the figures of the
+  // scenarios already done are on disk.
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`\n${signal}: stopping …`);
+    void Promise.allSettled([running?.close()])
+      .then(() => sinks?.close())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    if (needsHerald) {
+      log(
+        options.url ? `target: ${options.url}` : 'starting the whole system (build first: npm run build) …',
+      );
+      const target = options.url
+        ? remoteTarget(options.url, options.adminKey!)
+        : await localTarget(sinks!, { runId, profileDir: options.profileDir });
+      running = target;
+      try {
+        await runHerald(target, options, runId, benchStart, onRun);
+      } finally {
+        running = undefined;
+        await target.close();
+      }
+      if (target.logDir) log(`service logs: ${target.logDir}`);
     }
-    if (target.logDir) log(`service logs: ${target.logDir}`);
+    // After Herald has stopped, so that its idle services do not count in the floor's machine CPU.
+    if (needsFloor) {
+      await runFloor(sinks!, options, runId, benchStart, (target) => (running = target), onRun);
+    }
+  } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await sinks?.close();
   }
+  const scenarios = runs.map(settleDeliveries);
   const ceilings: Ceiling[] = selected(options, 'ceilings') ? await measureCeilings(options.quick, log) : [];
   const result = summarize(scenarios, ceilings);
   const files = writeResults(options.outDir, result);
-  log(`\n${scenarioTable(scenarios)}\n\n${targetTable(result)}\n`);
+  log(`\n${scenarioTable(scenarios)}\n\n${targetTable(result)}\n\n${floorCpuTable(scenarios)}\n`);
   for (const ratio of result.ratios) log(`${ratio.label}: ${ratio.ratio ?? '–'}`);
   log(`\nwrote ${files.json}\n      ${files.markdown}\n      ${files.chart}`);
 }

@@ -3,8 +3,19 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { REPO_ROOT } from '@herald/testkit';
 
-export const SCENARIO_NAMES = ['rest', 'graphql', 'bulk', 'mixed', 'subscribers', 'ceilings'] as const;
+export const SCENARIO_NAMES = [
+  'rest',
+  'graphql',
+  'bulk',
+  'mixed',
+  'subscribers',
+  'floor',
+  'ceilings',
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** The scenarios that load Herald; the floor and the ceilings run without it. */
+export const HERALD_SCENARIOS: readonly ScenarioName[] = ['rest', 'graphql', 'bulk', 'mixed', 'subscribers'];
 
 const optionsSchema = z
   .object({

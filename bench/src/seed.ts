@@ -1,3 +1,4 @@
+import { BENCH_EMAIL_TEMPLATE } from './email-template';
 import { graphql } from './graphql';
 import type { JsonClient } from './json-client';
 
@@ -21,9 +22,7 @@ export async function seedSystem(client: JsonClient, runId: string, users: numbe
     input: {
       code: emailTemplate,
       channel: 'EMAIL',
-      subject: 'Order {{order}} for {{name}}',
-      body: 'Hello {{name}}, your order {{order}} has shipped.',
-      bodyHtml: '<p>Hello {{name}}, your order <b>{{order}}</b> has shipped.</p>',
+      ...BENCH_EMAIL_TEMPLATE,
     },
   });
   await graphql(client, CREATE_TEMPLATE, {

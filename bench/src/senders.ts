@@ -77,15 +77,18 @@ interface SendResultBody {
   readonly notification: { readonly id: string } | null;
 }
 
-/** GraphQL sendNotification; `group` labels the delivery latency (e.g. by priority). */
+/**
+ * GraphQL sendNotification; `group` labels the delivery latency (e.g. by priority), and `since`
+ * is when the request was due (open loop), else now.
+ */
 export async function sendGraphQL(
   client: JsonClient,
   seed: Seed,
   tracker: ScenarioTracker,
   send: Send,
-  group?: string,
+  options: { group?: string; since?: number } = {},
 ): Promise<void> {
-  const since = performance.now();
+  const { group, since = performance.now() } = options;
   const body = JSON.stringify({ query: SEND_ONE, variables: { input: graphqlInput(seed, send) } });
   const response = await client.post('/graphql', body).catch(failureOf);
   const result = (response.body as { data?: { sendNotification?: SendResultBody } } | null)?.data

@@ -8,6 +8,7 @@ import {
   startSmtpSink,
   SERVICE_NAMES,
   type ServiceName,
+  type TestEnvironment,
 } from '@herald/testkit';
 import { createLedgerSwitch, type LedgerSwitch } from './deliveries';
 import { createUsageMeter, type UsageMeter } from './process-usage';
@@ -38,19 +39,48 @@ export function remoteTarget(gatewayUrl: string, adminApiKey: string): Target {
 }
 
 /**
- * Starts the six built services on an isolated database, AMQP prefix and Redis prefix, with the
- * SMTP and FCM providers pointed at loopback sinks that count into the scenario's ledger.
+ * What every local scenario shares: one isolation (database names, AMQP and Redis prefixes) and
+ * the loopback SMTP and FCM sinks that count each delivery into the current scenario's ledger.
+ * Herald and the floor send to the same sinks, so both are counted the same way.
  */
-export async function localTarget(options: { runId: string; profileDir?: string }): Promise<Target> {
+export interface Sinks {
+  readonly environment: TestEnvironment;
+  readonly deliveries: LedgerSwitch;
+  readonly smtpPort: number;
+  readonly smtpUrl: string;
+  readonly fcmPort: number;
+  /** Closes the sinks and removes the run's databases, queues and keys. */
+  close(): Promise<void>;
+}
+
+export async function startSinks(): Promise<Sinks> {
   const environment = createTestEnvironment();
   const deliveries = createLedgerSwitch();
   const smtp = await startSmtpSink(deliveries.ledger);
   const fcm = await startFakeFcm(FCM_PROJECT, deliveries.ledger);
-  const logDir = join(REPO_ROOT, 'var', 'bench-logs', options.runId);
-  const closeSinks = async () => {
-    await Promise.all([smtp.close(), fcm.close()]);
-    await environment.cleanup();
+  return {
+    environment,
+    deliveries,
+    smtpPort: smtp.port,
+    smtpUrl: smtp.url,
+    fcmPort: fcm.port,
+    close: async () => {
+      await Promise.all([smtp.close(), fcm.close()]);
+      await environment.cleanup();
+    },
   };
+}
+
+/**
+ * Starts the six built services on the sinks' isolated database, AMQP prefix and Redis prefix,
+ * with the SMTP and FCM providers pointed at the sinks.
+ */
+export async function localTarget(
+  sinks: Sinks,
+  options: { runId: string; profileDir?: string },
+): Promise<Target> {
+  const { environment } = sinks;
+  const logDir = join(REPO_ROOT, 'var', 'bench-logs', options.runId);
   const system = await startWithRetries(() =>
     startHeraldSystem({
       env: {
@@ -58,8 +88,8 @@ export async function localTarget(options: { runId: string; profileDir?: string 
         LOG_LEVEL: 'info',
         ...environment.serviceEnv,
         INTERNAL_TOKEN,
-        SMTP_URL: smtp.url,
-        FCM_EMULATOR_HOST: `127.0.0.1:${fcm.port}`,
+        SMTP_URL: sinks.smtpUrl,
+        FCM_EMULATOR_HOST: `127.0.0.1:${sinks.fcmPort}`,
         FCM_PROJECT_ID: FCM_PROJECT,
         // 1,000 subscribers share the admin key; the default allows 20 per credential.
         SUBSCRIPTION_CONNECTIONS_PER_CREDENTIAL: '2000',
@@ -68,23 +98,17 @@ export async function localTarget(options: { runId: string; profileDir?: string 
       logDir,
       serviceEnv: options.profileDir ? profilingEnv(options.profileDir) : undefined,
     }),
-  ).catch(async (error: unknown) => {
-    await closeSinks();
-    throw error;
-  });
+  );
   return {
     gatewayUrl: system.gatewayUrl,
     adminApiKey: system.adminApiKey,
-    deliveries,
+    deliveries: sinks.deliveries,
     usage: createUsageMeter(() => ({
       ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, system.pid(name)])),
       bench: process.pid,
     })),
     logDir,
-    close: async () => {
-      await system.stop();
-      await closeSinks();
-    },
+    close: () => system.stop(),
   };
 }
 

@@ -18,9 +18,16 @@ export interface Ratio {
   readonly ratio: number | null;
 }
 
+/** One target of the hot-path issue: Herald's figure against the floor's, from the same run. */
 export interface TargetCheck {
   readonly target: string;
-  readonly measured: string;
+  /** Herald's figure with its unit and scenario; null when that scenario did not run or was not counted. */
+  readonly herald: string | null;
+  readonly floor: string | null;
+  /** Herald ÷ floor. */
+  readonly ratio: number | null;
+  readonly limit: string;
+  /** Null when a figure it needs is missing. */
   readonly met: boolean | null;
   /** For a CPU-bound scenario: how busy the machine was and what one notification cost it. */
   readonly bound?: string;

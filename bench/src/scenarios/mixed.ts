@@ -21,7 +21,9 @@ export function mixedChannels(context: ScenarioContext, clients: number, duratio
           const channel: Channel = index % 2 === 0 ? 'email' : 'push';
           const priority = PRIORITIES[Math.floor(index / 2) % PRIORITIES.length]!;
           const send = planSend(context.seed, 'mixed', index, channel, priority);
-          return sendGraphQL(context.client, context.seed, tracker, send, `${channel} p${priority}`);
+          return sendGraphQL(context.client, context.seed, tracker, send, {
+            group: `${channel} p${priority}`,
+          });
         },
       }),
   };
