@@ -176,7 +176,7 @@ describe('/metrics of every service after a notification went through', () => {
     expect(sends?.count).toBeGreaterThanOrEqual(1);
     const grpcClient = histogramsOf(metrics, 'herald_grpc_client_handling_seconds');
     expect(
-      withLabels(grpcClient, { method: 'herald.v1.TemplateService/RenderTemplate', code: 'OK' })?.count,
+      withLabels(grpcClient, { method: 'herald.v1.TemplateService/GetTemplateVersion', code: 'OK' })?.count,
     ).toBeGreaterThanOrEqual(1);
   });
 
@@ -195,7 +195,7 @@ describe('/metrics of every service after a notification went through', () => {
     ).toBeGreaterThanOrEqual(1);
     const templates = histogramsOf(scraped.templates, 'herald_grpc_server_handling_seconds');
     expect(
-      withLabels(templates, { method: 'herald.v1.TemplateService/RenderTemplate', code: 'OK' })?.count,
+      withLabels(templates, { method: 'herald.v1.TemplateService/GetTemplateVersion', code: 'OK' })?.count,
     ).toBeGreaterThanOrEqual(1);
   });
 

@@ -12,6 +12,7 @@ export type { User__Output as GrpcUser } from './generated/herald/v1/User';
 export type { Device__Output as GrpcDevice } from './generated/herald/v1/Device';
 export type { RenderedMessage__Output as GrpcRenderedMessage } from './generated/herald/v1/RenderedMessage';
 export type { Template__Output as GrpcTemplate } from './generated/herald/v1/Template';
+export type { TemplateVersion__Output as GrpcTemplateVersion } from './generated/herald/v1/TemplateVersion';
 export type { StatusReport__Output as GrpcStatusReport } from './generated/herald/v1/StatusReport';
 export type { VerifiedIdentity__Output as GrpcVerifiedIdentity } from './generated/herald/v1/VerifiedIdentity';
 export type { UserServiceDefinition } from './generated/herald/v1/UserService';

@@ -23,6 +23,9 @@ beforeAll(async () => {
         throw new NotFoundError(`template ${request.code} not found`, { code: request.code });
       return { code: 'welcome', channel: 'EMAIL', version: 1, locale: 'en', variables: ['name'] };
     },
+    GetTemplateVersion: async () => {
+      throw new Error('not used here');
+    },
     RenderTemplate: async () => {
       throw new Error('database exploded at 10.0.0.3');
     },

@@ -19,6 +19,9 @@ beforeAll(async () => {
       if (request.code !== 'welcome') throw new NotFoundError(`template ${request.code} not found`);
       return { code: 'welcome', channel: 'EMAIL', version: 1, locale: 'en', variables: [] };
     },
+    GetTemplateVersion: async () => {
+      throw new Error('not used here');
+    },
     RenderTemplate: async () => {
       throw new Error('not used here');
     },

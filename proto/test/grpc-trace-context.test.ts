@@ -20,6 +20,9 @@ beforeAll(async () => {
       locale: 'en',
       variables: [],
     }),
+    GetTemplateVersion: async () => {
+      throw new Error('not used');
+    },
     RenderTemplate: async () => {
       throw new Error('not used');
     },

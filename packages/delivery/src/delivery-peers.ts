@@ -1,3 +1,4 @@
+import type { TemplateSources } from '@herald/rendering';
 import type { Recipient, RenderedContent } from './delivery-channel';
 
 /** The statuses a worker reports (ARCHITECTURE.md §5). */
@@ -33,17 +34,35 @@ export interface UserDirectory {
   getUser(id: string): Promise<Recipient>;
 }
 
-export interface RenderRequest {
+/** Which version of a template: templates resolves it as it does for RenderTemplate. */
+export interface TemplateVersionRequest {
   readonly code: string;
-  /** Empty: the template's default locale. */
+  /** Empty: the template's default locale; otherwise exact, then language, then default. */
   readonly locale: string;
-  /** 0: the published version. */
+  /** 0: the published version for the resolved locale. */
   readonly version: number;
+}
+
+export interface RenderRequest extends TemplateVersionRequest {
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
 export interface TemplateRenderer {
   render(request: RenderRequest): Promise<RenderedContent>;
+}
+
+/** A version's Handlebars sources with what the channels send beside them. */
+export interface TemplateVersionSource extends TemplateSources {
+  readonly templateCode: string;
+  readonly number: number;
+  readonly locale: string;
+  readonly imageUrl?: string;
+  readonly link?: string;
+}
+
+/** Where the versions to render come from (templates' GetTemplateVersion). */
+export interface TemplateVersions {
+  getVersion(request: TemplateVersionRequest): Promise<TemplateVersionSource>;
 }
 
 /** The services a worker calls while delivering. */

@@ -1,8 +1,8 @@
 import { NotFoundError, UnavailableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
-import type { Recipient, RenderedContent } from './delivery-channel';
-import type { DeliveryPeers, RenderRequest } from './delivery-peers';
-import { withFallbackCache } from './fallback-cache';
+import type { Recipient } from './delivery-channel';
+import type { TemplateVersionRequest, TemplateVersionSource } from './delivery-peers';
+import { withFallbackCache, type LookupPeers } from './fallback-cache';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
 const ada: Recipient = {
@@ -13,26 +13,33 @@ const ada: Recipient = {
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
 };
-const request: RenderRequest = { code: 'welcome', locale: 'en', version: 2, variables: { name: 'Ada' } };
-const rendered: RenderedContent = { templateCode: 'welcome', version: 2, locale: 'en', body: 'Hello Ada' };
+const request: TemplateVersionRequest = { code: 'welcome', locale: 'en', version: 2 };
+const welcome: TemplateVersionSource = {
+  templateCode: 'welcome',
+  number: 2,
+  locale: 'en',
+  subject: 'Welcome',
+  title: null,
+  body: 'Hello {{name}}',
+  bodyHtml: null,
+};
 
 function setUp() {
   const state = { clock: 0, failure: undefined as Error | undefined };
   const fail = () => {
     if (state.failure) throw state.failure;
   };
-  const peers: DeliveryPeers = {
-    statuses: { report: async (change) => ({ applied: true, status: change.status }) },
+  const peers: LookupPeers = {
     users: {
       getUser: async () => {
         fail();
         return ada;
       },
     },
-    templates: {
-      render: async () => {
+    templateVersions: {
+      getVersion: async () => {
         fail();
-        return rendered;
+        return welcome;
       },
     },
   };
@@ -44,13 +51,13 @@ describe('withFallbackCache', () => {
   it('answers from the last copy while the peer is unreachable', async () => {
     const { state, cached } = setUp();
     await cached.users.getUser('user-1');
-    await cached.templates.render(request);
+    await cached.templateVersions.getVersion(request);
 
     state.failure = new UnavailableError('GetUser failed: UNAVAILABLE');
     state.clock = 599_000;
 
     await expect(cached.users.getUser('user-1')).resolves.toEqual(ada);
-    await expect(cached.templates.render(request)).resolves.toEqual(rendered);
+    await expect(cached.templateVersions.getVersion(request)).resolves.toEqual(welcome);
   });
 
   it('rethrows when the copy is older than the bound', async () => {
@@ -63,13 +70,14 @@ describe('withFallbackCache', () => {
     await expect(cached.users.getUser('user-1')).rejects.toBe(state.failure);
   });
 
-  it('rethrows without a copy, and for another rendering of the template', async () => {
+  it('rethrows without a copy, and for another version or locale of the template', async () => {
     const { state, cached } = setUp();
-    await cached.templates.render(request);
-    state.failure = new UnavailableError('RenderTemplate failed: UNAVAILABLE');
+    await cached.templateVersions.getVersion(request);
+    state.failure = new UnavailableError('GetTemplateVersion failed: UNAVAILABLE');
 
     await expect(cached.users.getUser('user-1')).rejects.toBe(state.failure);
-    await expect(cached.templates.render({ ...request, variables: { name: 'Grace' } })).rejects.toBe(
+    await expect(cached.templateVersions.getVersion({ ...request, version: 0 })).rejects.toBe(state.failure);
+    await expect(cached.templateVersions.getVersion({ ...request, locale: 'fr' })).rejects.toBe(
       state.failure,
     );
   });

@@ -1,6 +1,6 @@
 import type { Logger } from '@herald/logging';
-import type { Recipient, RenderedContent } from './delivery-channel';
-import type { DeliveryPeers } from './delivery-peers';
+import type { Recipient } from './delivery-channel';
+import type { TemplateVersions, TemplateVersionSource, UserDirectory } from './delivery-peers';
 import { classifyFailure } from './failure-policy';
 
 export interface FallbackCacheOptions {
@@ -11,25 +11,34 @@ export interface FallbackCacheOptions {
   readonly now?: () => number;
 }
 
+/** The lookups a worker makes before it can send. */
+export interface LookupPeers {
+  readonly users: UserDirectory;
+  readonly templateVersions: TemplateVersions;
+}
+
 /**
- * Users and rendered templates, remembered from the last successful call, and used only when
- * the peer fails transiently (unreachable, overloaded). A permanent answer (not found, missing
- * variables) is never papered over, and a copy older than maxAgeMs is not used at all.
+ * Users and template versions, remembered from the last successful call, and used only when
+ * the peer fails transiently (unreachable, overloaded). A permanent answer (not found) is never
+ * papered over, and a copy older than maxAgeMs is not used at all.
  */
-export function withFallbackCache<P extends DeliveryPeers>(
+export function withFallbackCache<P extends LookupPeers>(
   peers: P,
   options: FallbackCacheOptions,
   log: Logger,
 ): P {
   const users = createFallback<Recipient>(options, log, 'user');
-  const renders = createFallback<RenderedContent>(options, log, 'rendered template');
+  const versions = createFallback<TemplateVersionSource>(options, log, 'template version');
   return {
     ...peers,
     users: { ...peers.users, getUser: (id) => users(id, () => peers.users.getUser(id)) },
-    templates: {
-      ...peers.templates,
-      // The notification's variables are part of the key: a copy is the same notification's rendering.
-      render: (request) => renders(JSON.stringify(request), () => peers.templates.render(request)),
+    templateVersions: {
+      ...peers.templateVersions,
+      // A copy serves any notification asking for the same version: rendering happens here.
+      getVersion: (request) =>
+        versions(`${request.code}\u0000${request.locale}\u0000${request.version}`, () =>
+          peers.templateVersions.getVersion(request),
+        ),
     },
   };
 }

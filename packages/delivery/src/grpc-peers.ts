@@ -3,12 +3,20 @@ import {
   createGrpcClient,
   loadHeraldProto,
   type GrpcDevice,
-  type GrpcRenderedMessage,
+  type GrpcTemplateVersion,
   type GrpcUser,
 } from '@herald/proto';
 import type { MetricsRegistry } from '@herald/observability';
-import type { DeviceKind, Recipient, RecipientDevice, RenderedContent } from './delivery-channel';
-import type { DeliveryPeers, PushTokenRegistry, StatusChange, StatusReceipt } from './delivery-peers';
+import type { DeviceKind, Recipient, RecipientDevice } from './delivery-channel';
+import type {
+  PushTokenRegistry,
+  StatusChange,
+  StatusReceipt,
+  StatusReporter,
+  TemplateVersionSource,
+  TemplateVersions,
+  UserDirectory,
+} from './delivery-peers';
 import { createStatusBatcher } from './status-batcher';
 
 export interface GrpcPeerOptions {
@@ -30,10 +38,16 @@ const MAX_BATCH = 500;
 /** ReportStatusBatch calls a worker has under way; more reports wait and join the next batch. */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
+export interface GrpcPeers {
+  readonly statuses: StatusReporter;
+  readonly users: UserDirectory;
+  readonly templateVersions: TemplateVersions;
+  readonly pushTokens: PushTokenRegistry;
+  close(): Promise<void>;
+}
+
 /** The delivery peers over gRPC; failures arrive as HeraldErrors (transport → UnavailableError). */
-export function createGrpcPeers(
-  options: GrpcPeerOptions,
-): DeliveryPeers & { pushTokens: PushTokenRegistry; close(): Promise<void> } {
+export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
   const { herald } = loadHeraldProto();
   const clientOptions = {
     internalToken: options.internalToken,
@@ -81,16 +95,9 @@ export function createGrpcPeers(
     users: {
       getUser: async (id) => toRecipient(await users.GetUser({ id })),
     },
-    templates: {
-      render: async (request) =>
-        toRenderedContent(
-          await templates.RenderTemplate({
-            code: request.code,
-            locale: request.locale,
-            version: request.version,
-            variables_json: JSON.stringify(request.variables),
-          }),
-        ),
+    templateVersions: {
+      getVersion: async ({ code, locale, version }) =>
+        toVersionSource(await templates.GetTemplateVersion({ code, locale, version })),
     },
     pushTokens: {
       invalidate: async (userId, token, reason) => {
@@ -155,17 +162,17 @@ function isDeviceKind(kind: string): kind is DeviceKind {
   return kind === 'FCM' || kind === 'WEB_PUSH';
 }
 
-/** proto3 sends absent strings as ''; the domain says undefined. */
-function toRenderedContent(message: GrpcRenderedMessage): RenderedContent {
+/** proto3 sends absent strings as ''; a source absent is null, a URL absent undefined. */
+function toVersionSource(version: GrpcTemplateVersion): TemplateVersionSource {
   return {
-    templateCode: message.code,
-    version: message.version,
-    locale: message.locale,
-    subject: message.subject || undefined,
-    title: message.title || undefined,
-    body: message.body,
-    bodyHtml: message.body_html || undefined,
-    imageUrl: message.image_url || undefined,
-    link: message.link || undefined,
+    templateCode: version.code,
+    number: version.number,
+    locale: version.locale,
+    subject: version.subject || null,
+    title: version.title || null,
+    body: version.body,
+    bodyHtml: version.body_html || null,
+    imageUrl: version.image_url || undefined,
+    link: version.link || undefined,
   };
 }

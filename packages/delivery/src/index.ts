@@ -17,6 +17,9 @@ export type {
   StatusReceipt,
   StatusReporter,
   TemplateRenderer,
+  TemplateVersionRequest,
+  TemplateVersions,
+  TemplateVersionSource,
   UserDirectory,
 } from './delivery-peers';
 export { createDeliveryMetrics, type DeliveryMetrics, type DeliveryResult } from './delivery-metrics';
@@ -26,7 +29,12 @@ export {
   type DeliverNotificationDeps,
 } from './deliver-notification';
 export { createDeliveryHandler } from './delivery-handler';
-export { createGrpcPeers, type GrpcPeerOptions } from './grpc-peers';
+export { createGrpcPeers, type GrpcPeerOptions, type GrpcPeers } from './grpc-peers';
+export {
+  createTemplateRenderer,
+  type CachingTemplateRenderer,
+  type TemplateRendererOptions,
+} from './template-renderer';
 export { workerEnv, type WorkerConfig } from './worker-config';
 export { createWorkerApp, type WorkerAppOptions, type WorkerServices } from './worker-app';
 export { writeOutboxFile } from './outbox-file';
@@ -37,5 +45,5 @@ export {
   type BreakerListener,
   type GuardedChannel,
 } from './provider-breaker';
-export { withFallbackCache, type FallbackCacheOptions } from './fallback-cache';
+export { withFallbackCache, type FallbackCacheOptions, type LookupPeers } from './fallback-cache';
 export type { PushTokenRegistry } from './delivery-peers';

@@ -7,7 +7,14 @@ import {
   startHealthServer,
   type ServiceApp,
 } from '@herald/observability';
-import { connectRedis, createChangeFeed, createLocalCache, USER_CHANGES } from '@herald/redis';
+import {
+  connectRedis,
+  createChangeFeed,
+  createLocalCache,
+  TEMPLATE_CHANGES,
+  USER_CHANGES,
+} from '@herald/redis';
+import { createTemplateCompiler } from '@herald/rendering';
 import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';
 import { createDeliveryMetrics } from './delivery-metrics';
@@ -15,11 +22,14 @@ import { createGrpcPeers } from './grpc-peers';
 import type { PushTokenRegistry } from './delivery-peers';
 import { withFallbackCache } from './fallback-cache';
 import { guardWithBreaker } from './provider-breaker';
+import { createTemplateRenderer } from './template-renderer';
 import type { WorkerConfig } from './worker-config';
 
-/** Bounds the fallback caches' memory; a worker sees few distinct users and renderings in ten minutes. */
+/** Bounds the fallback caches' memory; a worker sees few distinct users and versions in ten minutes. */
 const PEER_CACHE_ENTRIES = 10_000;
-/** How long start-up waits for the user change subscription before consuming without it (fail open). */
+/** Template codes whose compiled versions a worker keeps. */
+const COMPILED_TEMPLATE_CODES = 1000;
+/** How long start-up waits for the change subscriptions before consuming without them (fail open). */
 const SUBSCRIBE_WAIT_MS = 2000;
 
 export interface WorkerAppOptions {
@@ -38,7 +48,8 @@ export interface WorkerServices {
 
 /**
  * The composition both workers share: the broker (an unreachable one is an
- * UnreachableDependencyError naming AMQP_URL), gRPC peers behind the fallback cache, the
+ * UnreachableDependencyError naming AMQP_URL), gRPC peers behind the fallback cache, templates
+ * compiled and rendered in-process (dropped when templates announces a publish), the
  * channel behind its circuit breaker (open pauses the consumer, half-open resumes it), the
  * delivery handler on the channel's queue, and a health server whose /ready probes the broker. stop() stops taking
  * messages, lets in-flight ones finish, then closes everything in reverse order.
@@ -64,7 +75,7 @@ async function assembleWorker(
     await connectBrokerLink({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
     (link) => link.close(),
   );
-  // Redis only carries users' change announcements here: the worker runs without it.
+  // Redis only carries users' and templates' change announcements here: the worker runs without it.
   const redis = cleanup.push(
     'redis',
     connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
@@ -73,6 +84,7 @@ async function assembleWorker(
   const userChanges = createChangeFeed(redis, USER_CHANGES, log);
   const users = createLocalCache<Recipient>({ capacity: PEER_CACHE_ENTRIES, ttlMs: config.LOOKUP_CACHE_MS });
   userChanges.onChange((id) => users.invalidate(id));
+  const templateChanges = createChangeFeed(redis, TEMPLATE_CHANGES, log);
   const registry = createMetricsRegistry(service);
   const grpcPeers = cleanup.push(
     'grpc clients',
@@ -87,15 +99,23 @@ async function assembleWorker(
     }),
     (clients) => clients.close(),
   );
-  const peers = withFallbackCache(
+  const lookups = withFallbackCache(
     {
-      ...grpcPeers,
       // users announces lowercase ids, whatever spelling the notification carries.
       users: { getUser: (id) => users.getOrLoad(id.toLowerCase(), '', () => grpcPeers.users.getUser(id)) },
+      templateVersions: grpcPeers.templateVersions,
     },
     { maxAgeMs: config.PEER_CACHE_MAX_AGE_MS, maxEntries: PEER_CACHE_ENTRIES },
     log,
   );
+  const templates = createTemplateRenderer({
+    versions: lookups.templateVersions,
+    compiler: createTemplateCompiler(),
+    capacity: COMPILED_TEMPLATE_CODES,
+    ttlMs: config.LOOKUP_CACHE_MS,
+  });
+  templateChanges.onChange((code) => templates.forget(code));
+  const peers = { statuses: grpcPeers.statuses, users: lookups.users, templates };
   const channel = cleanup.push(
     'channel',
     guardWithBreaker(
@@ -122,7 +142,7 @@ async function assembleWorker(
 
   return {
     start: async () => {
-      await userChanges.listen(SUBSCRIBE_WAIT_MS);
+      await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
       const server = cleanup.push(
         'health server',
         await startHealthServer(health, config.PORT, registry),

@@ -14,7 +14,12 @@ export {
   type ServiceName,
 } from './herald-system';
 export { deleteTopology } from './delete-topology';
-export { startWorkerPeers, type WorkerPeers, type WorkerPeersOptions } from './worker-peers';
+export {
+  startWorkerPeers,
+  type TemplateSourcesFixture,
+  type WorkerPeers,
+  type WorkerPeersOptions,
+} from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
 export {

@@ -1,10 +1,10 @@
-import { NotFoundError, UnauthenticatedError } from '@herald/errors';
+import { NotFoundError, UnauthenticatedError, UnavailableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import {
   createGrpcServer,
   loadHeraldProto,
-  type GrpcRenderedMessage,
   type GrpcStatusReport,
+  type GrpcTemplateVersion,
   type GrpcUser,
 } from '@herald/proto';
 
@@ -17,15 +17,26 @@ export interface WorkerPeers {
   readonly userLookups: readonly string[];
   /** Every InvalidatePushToken call, in order. */
   readonly invalidations: readonly { user_id: string; token: string; reason: string }[];
+  /** Every GetTemplateVersion call, in order. */
+  readonly versionLookups: readonly { code: string; locale: string; version: number }[];
+  /** RenderTemplate calls: workers render in-process, so they make none. */
+  readonly renderCalls: number;
+  /** Adds a version of the template with these sources and makes it the published one; returns its number. */
+  publishVersion(sources: TemplateSourcesFixture): number;
   statusesOf(notificationId: string): string[];
   close(): Promise<void>;
 }
 
+/** A version's Handlebars sources and links, as templates stores them (absent: none). */
+export type TemplateSourcesFixture = Partial<
+  Pick<GrpcTemplateVersion, 'locale' | 'subject' | 'title' | 'body_html' | 'image_url' | 'link'>
+> & { readonly body: string };
+
 export interface WorkerPeersOptions {
   readonly users: readonly GrpcUser[];
   readonly channel: 'EMAIL' | 'PUSH';
-  /** Renders a template from its variables; throw a HeraldError to refuse (e.g. UnprocessableError). */
-  readonly render: (variables: Record<string, unknown>) => Partial<GrpcRenderedMessage>;
+  /** Version 1 of the template served under any code, published; the worker renders it. */
+  readonly template: TemplateSourcesFixture;
   readonly internalToken: string;
   readonly log: Logger;
 }
@@ -38,6 +49,10 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
   const reports: GrpcStatusReport[] = [];
   const invalidations: { user_id: string; token: string; reason: string }[] = [];
   const userLookups: string[] = [];
+  const versionLookups: { code: string; locale: string; version: number }[] = [];
+  const versions = [options.template];
+  let published = 1;
+  let renderCalls = 0;
 
   server.addService(herald.v1.UserService.service, {
     GetUser: async ({ id }) => {
@@ -59,17 +74,33 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     GetTemplate: async ({ code }) => ({
       code,
       channel: options.channel,
-      version: 1,
-      locale: 'en',
+      version: published,
+      locale: versions[published - 1]!.locale ?? 'en',
       variables: [],
     }),
-    RenderTemplate: async ({ code, locale, version, variables_json }) => ({
-      code,
-      channel: options.channel,
-      version: version || 1,
-      locale: locale || 'en',
-      ...options.render(JSON.parse(variables_json) as Record<string, unknown>),
-    }),
+    GetTemplateVersion: async ({ code, locale, version }) => {
+      versionLookups.push({ code, locale, version });
+      const number = version || published;
+      const sources = versions[number - 1];
+      if (!sources) throw new NotFoundError(`template ${code} has no version ${number}`, { code });
+      return {
+        code,
+        channel: options.channel,
+        number,
+        locale: 'en',
+        subject: '',
+        title: '',
+        body_html: '',
+        image_url: '',
+        link: '',
+        variables: [],
+        ...sources,
+      };
+    },
+    RenderTemplate: async () => {
+      renderCalls += 1;
+      throw new UnavailableError('workers render in-process; RenderTemplate is for previews');
+    },
   });
   // Like the notifications service: nothing moves a settled notification, so a redelivered
   // message's claim (SENDING) comes back not applied with the settled status; and while one copy
@@ -107,6 +138,15 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     reports,
     invalidations,
     userLookups,
+    versionLookups,
+    get renderCalls() {
+      return renderCalls;
+    },
+    publishVersion(sources) {
+      versions.push(sources);
+      published = versions.length;
+      return published;
+    },
     statusesOf: (notificationId) =>
       reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
     close: () => server.close(),

@@ -239,6 +239,7 @@ async function startPeers(
       if (!template) throw new NotFoundError(`template ${code} not found`, { code });
       return template;
     },
+    GetTemplateVersion: unused,
     RenderTemplate: unused,
   });
   return server;

@@ -1,6 +1,6 @@
 import { createLocalCache, type LocalCache } from '@herald/redis';
+import { createTemplateEngine, type TemplateEngine } from '@herald/rendering';
 import type { RenderedMessage } from './domain/template';
-import { createTemplateEngine, type TemplateEngine } from './domain/template-engine';
 import type { TemplateRepository } from './store/template.repository';
 import { cacheTemplateResolution, type GetTemplate } from './use-cases/cache-template-resolution';
 import { makeGetTemplate, type ResolvedTemplate } from './use-cases/get-template.use-case';

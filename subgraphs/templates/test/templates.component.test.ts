@@ -343,3 +343,93 @@ describe('templates service', () => {
     expect((error as Error).message).toMatch(/^cannot start: DATABASE_URL is unreachable/);
   });
 });
+
+describe('GetTemplateVersion', () => {
+  const ADD_VERSION = `mutation Add($code: ID!, $input: TemplateVersionInput!) {
+    addTemplateVersion(code: $code, input: $input) { number }
+  }`;
+  const addVersion = async (code: string, input: Record<string, unknown>) => {
+    const response = await graphql<{ addTemplateVersion: { number: number } }>(ADD_VERSION, { code, input });
+    expect(response.errors).toBeUndefined();
+    return response.data!.addTemplateVersion.number;
+  };
+
+  beforeAll(async () => {
+    await createTemplate({
+      code: 'receipt',
+      channel: 'EMAIL',
+      subject: 'Receipt {{id}}',
+      // An empty body asks for the text derived from the HTML.
+      body: '',
+      bodyHtml: '<p>Paid {{formatNumber amount style="currency" currency="EUR"}}</p>',
+    });
+    // A draft of a new wording, and a published French version.
+    await addVersion('receipt', { subject: 'Your receipt {{id}}', body: 'Paid {{amount}}' });
+    await addVersion('receipt', { locale: 'fr', subject: 'Reçu {{id}}', body: 'Payé', publish: true });
+  });
+
+  it('answers with the sources of the published version, the text body derived from the HTML', async () => {
+    expect(await client.GetTemplateVersion({ code: 'receipt' })).toEqual({
+      code: 'receipt',
+      channel: 'EMAIL',
+      number: 1,
+      locale: 'en',
+      subject: 'Receipt {{id}}',
+      title: '',
+      body: 'Paid {{formatNumber amount style="currency" currency="EUR"}}',
+      body_html: '<p>Paid {{formatNumber amount style="currency" currency="EUR"}}</p>',
+      image_url: '',
+      link: '',
+      variables: ['id', 'amount'],
+    });
+  });
+
+  it('answers with the version asked for, even unpublished', async () => {
+    expect(await client.GetTemplateVersion({ code: 'receipt', version: 2 })).toMatchObject({
+      number: 2,
+      locale: 'en',
+      subject: 'Your receipt {{id}}',
+      body: 'Paid {{amount}}',
+      body_html: '',
+    });
+  });
+
+  it('resolves the locale exact, then by language, then to the default', async () => {
+    expect(await client.GetTemplateVersion({ code: 'receipt', locale: 'fr' })).toMatchObject({
+      number: 3,
+      locale: 'fr',
+    });
+    expect(await client.GetTemplateVersion({ code: 'receipt', locale: 'fr-CA' })).toMatchObject({
+      number: 3,
+      locale: 'fr',
+    });
+    expect(await client.GetTemplateVersion({ code: 'receipt', locale: 'de-AT' })).toMatchObject({
+      number: 1,
+      locale: 'en',
+    });
+  });
+
+  it('answers the version a publish made current at once', async () => {
+    const publish = await graphql(
+      'mutation { publishTemplateVersion(code: "receipt", number: 2) { number published } }',
+    );
+    expect(publish.errors).toBeUndefined();
+
+    expect(await client.GetTemplateVersion({ code: 'receipt', locale: 'en' })).toMatchObject({ number: 2 });
+  });
+
+  it('answers NOT_FOUND for an unknown code or version', async () => {
+    const unknownCode = await failure(client.GetTemplateVersion({ code: 'no-such-template' }));
+    expect(unknownCode).toBeInstanceOf(NotFoundError);
+    expect((unknownCode as NotFoundError).details).toEqual({ code: 'no-such-template' });
+
+    const unknownVersion = await failure(client.GetTemplateVersion({ code: 'receipt', version: 9 }));
+    expect(unknownVersion).toBeInstanceOf(NotFoundError);
+    expect((unknownVersion as NotFoundError).details).toEqual({ code: 'receipt', version: 9 });
+  });
+
+  it('refuses a locale that is not a language tag', async () => {
+    const error = await failure(client.GetTemplateVersion({ code: 'receipt', locale: 'not a locale!' }));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { issues: [{ field: 'locale' }] } });
+  });
+});

@@ -54,7 +54,7 @@ function startHarness(
     startWorkerPeers({
       users,
       channel: 'EMAIL',
-      render: ({ name }) => ({ subject: `Welcome, ${String(name)}`, body: `Hello ${String(name)}` }),
+      template: { subject: 'Welcome, {{name}}', body: 'Hello {{name}}' },
       internalToken: INTERNAL_TOKEN,
       log,
     });

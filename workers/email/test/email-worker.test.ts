@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
 import { Redis } from 'ioredis';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
-import { UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/observability';
 import {
@@ -16,7 +15,7 @@ import {
 } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadEmailWorkerConfig } from '../src/config';
-import { ada, grace, queuedMessage } from './fixtures';
+import { ada, grace, queuedMessage, welcomeTemplate } from './fixtures';
 
 const INTERNAL_TOKEN = 'email-worker-test-token';
 
@@ -90,16 +89,7 @@ describe('email worker', () => {
     peers = await startWorkerPeers({
       users: [ada, grace],
       channel: 'EMAIL',
-      // As the templates service would: "welcome" needs the `name` variable.
-      render: ({ name }) => {
-        if (typeof name !== 'string')
-          throw new UnprocessableError('missing variables: name', { missing: ['name'] });
-        return {
-          subject: `Welcome, ${name}`,
-          body: `Hello ${name}, welcome to Herald.`,
-          body_html: `<p>Hello <b>${name}</b>, welcome to Herald.</p>`,
-        };
-      },
+      template: welcomeTemplate,
       internalToken: INTERNAL_TOKEN,
       log,
     });
@@ -317,6 +307,60 @@ describe('email worker', () => {
 
     await waitForDeadLetter((candidate) => notificationIdOf(candidate) === message.notification_id);
     expect(peers.statusesOf(message.notification_id)).toEqual(['SENDING', 'FAILED']);
+    const failed = peers.reports.find(
+      (report) => report.notification_id === message.notification_id && report.status === 'FAILED',
+    );
+    expect(failed?.detail).toBe('UNPROCESSABLE: missing template variables: name');
+  });
+
+  it('renders many messages from one fetched version, never asking templates to render', async () => {
+    // A locale no other test asks for, so the worker has not fetched this version yet.
+    const messages = Array.from({ length: 12 }, (_, index) =>
+      queuedMessage({ locale: 'en-GB', variables: { name: `Reader ${index}` } }),
+    );
+    const lookupsBefore = peers.versionLookups.length;
+
+    await Promise.all(messages.map((message) => publish(message)));
+
+    await waitFor(
+      () => messages.every((message) => peers.statusesOf(message.notification_id).includes('DELIVERED')),
+      { description: 'every message DELIVERED' },
+    );
+    messages.forEach((message, index) => {
+      expect(mailsFor(message.notification_id)[0]?.subject).toBe(`Welcome, Reader ${index}`);
+    });
+    expect(peers.versionLookups.slice(lookupsBefore)).toEqual([
+      { code: 'welcome', locale: 'en-GB', version: 1 },
+    ]);
+    expect(peers.renderCalls).toBe(0);
+  });
+
+  it('renders the newly published version from the message after templates announced it', async () => {
+    // Version 0 asks for the published version, as a notification accepted without one does.
+    const deliver = async (overrides: Record<string, unknown> = {}) => {
+      const message = queuedMessage({ template_version: 0, ...overrides });
+      await publish(message);
+      await waitFor(() => peers.statusesOf(message.notification_id).includes('DELIVERED'), {
+        description: 'DELIVERED',
+      });
+      return mailsFor(message.notification_id)[0]?.subject;
+    };
+    expect(await deliver()).toBe('Welcome, Ada Lovelace');
+    peers.publishVersion({ subject: 'Hello again, {{name}}', body: 'Version 2 for {{name}}' });
+    // Until templates announces the publish, the compiled version keeps serving.
+    expect(await deliver()).toBe('Welcome, Ada Lovelace');
+
+    const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      await redis.publish(`${env.redisPrefix}templates:changed`, JSON.stringify({ code: 'welcome' }));
+    } finally {
+      redis.disconnect();
+    }
+
+    expect(await deliver()).toBe('Hello again, Ada Lovelace');
+    // A message naming its version still renders that version: versions never change.
+    expect(await deliver({ template_version: 1 })).toBe('Welcome, Ada Lovelace');
+    expect(peers.renderCalls).toBe(0);
   });
 
   it('answers /ready with the broker probe', async () => {

@@ -21,6 +21,13 @@ export const grace: GrpcUser = {
   devices: [],
 };
 
+/** The "welcome" template's version 1, as the templates service stores it: it needs `name`. */
+export const welcomeTemplate = {
+  subject: 'Welcome, {{name}}',
+  body: 'Hello {{name}}, welcome to Herald.',
+  body_html: '<p>Hello <b>{{name}}</b>, welcome to Herald.</p>',
+};
+
 /** A queue message (ARCHITECTURE §4) for ada, to override field by field. */
 export function queuedMessage(overrides: Record<string, unknown> = {}) {
   return {

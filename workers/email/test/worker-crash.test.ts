@@ -59,7 +59,7 @@ describe('email worker killed with SIGKILL mid-batch', () => {
     peers = await startWorkerPeers({
       users: [ada],
       channel: 'EMAIL',
-      render: ({ n }) => ({ subject: `Message ${String(n)}`, body: `Body ${String(n)}` }),
+      template: { subject: 'Message {{n}}', body: 'Body {{n}}' },
       internalToken: INTERNAL_TOKEN,
       log,
     });

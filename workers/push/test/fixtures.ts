@@ -36,12 +36,10 @@ export function queuedMessage(userId: string) {
   };
 }
 
-/** The "order-shipped" push template, as the templates service would render it. */
-export function renderOrderShipped({ name }: Record<string, unknown>) {
-  return {
-    title: `Hi ${String(name)}`,
-    body: 'Your order has shipped.',
-    image_url: 'https://cdn.example.com/box.png',
-    link: 'https://example.com/orders/42',
-  };
-}
+/** The "order-shipped" push template's published version, as the templates service stores it. */
+export const orderShippedTemplate = {
+  title: 'Hi {{name}}',
+  body: 'Your order has shipped.',
+  image_url: 'https://cdn.example.com/box.png',
+  link: 'https://example.com/orders/42',
+};

@@ -15,7 +15,7 @@ import {
   type PushEndpoint,
   type WorkerPeers,
 } from '@herald/testkit';
-import { device, queuedMessage, renderOrderShipped, user } from './fixtures';
+import { device, orderShippedTemplate, queuedMessage, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-live-test-token';
 const PROJECT = 'herald-test';
@@ -56,7 +56,7 @@ describe('push worker with FCM and Web Push', () => {
     peers = await startWorkerPeers({
       users,
       channel: 'PUSH',
-      render: renderOrderShipped,
+      template: orderShippedTemplate,
       internalToken: INTERNAL_TOKEN,
       log,
     });

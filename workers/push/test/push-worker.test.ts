@@ -8,7 +8,7 @@ import type { ServiceApp } from '@herald/observability';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';
-import { device, queuedMessage, renderOrderShipped, user } from './fixtures';
+import { device, orderShippedTemplate, queuedMessage, user } from './fixtures';
 
 const INTERNAL_TOKEN = 'push-worker-test-token';
 
@@ -41,7 +41,7 @@ describe('push worker', () => {
     peers = await startWorkerPeers({
       users: [grace, linus],
       channel: 'PUSH',
-      render: renderOrderShipped,
+      template: orderShippedTemplate,
       internalToken: INTERNAL_TOKEN,
       log,
     });

@@ -1,3 +1,5 @@
+import type { RenderedContent, TemplateSources } from '@herald/rendering';
+
 export const CHANNELS = ['EMAIL', 'PUSH'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -6,14 +8,6 @@ export interface Template {
   readonly channel: Channel;
   readonly defaultLocale: string;
   readonly createdAt: Date;
-}
-
-/** The Handlebars sources of a version; subject is for EMAIL, title for PUSH. */
-export interface TemplateSources {
-  readonly subject: string | null;
-  readonly title: string | null;
-  readonly body: string;
-  readonly bodyHtml: string | null;
 }
 
 export interface TemplateContent extends TemplateSources {
@@ -32,13 +26,6 @@ export interface TemplateVersion extends TemplateContent {
   readonly createdAt: Date;
 }
 
-export interface RenderedContent {
-  readonly subject: string | null;
-  readonly title: string | null;
-  readonly body: string;
-  readonly bodyHtml: string | null;
-}
-
 export interface RenderedMessage extends RenderedContent {
   readonly code: string;
   readonly channel: Channel;
@@ -47,6 +34,3 @@ export interface RenderedMessage extends RenderedContent {
   readonly imageUrl: string | null;
   readonly link: string | null;
 }
-
-/** A JSON object of template variables. */
-export type TemplateVariables = Readonly<Record<string, unknown>>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { TemplateServiceDefinition, UnaryImplementation } from '@herald/proto';
+import type { TemplateVariables } from '@herald/rendering';
 import { parseInput } from '@herald/subgraph';
-import type { RenderedMessage, TemplateVariables } from '../domain/template';
-import type { ResolvedTemplate } from '../use-cases/get-template.use-case';
+import type { RenderedMessage } from '../domain/template';
+import type { GetTemplate } from '../use-cases/cache-template-resolution';
 import type { RenderTemplateRequest } from '../use-cases/render-template.use-case';
 import { localeSchema, variablesSchema } from '../use-cases/template-inputs';
 
 export interface TemplateGrpcDeps {
-  readonly getTemplate: (code: string, locale: string | undefined) => Promise<ResolvedTemplate>;
+  readonly getTemplate: GetTemplate;
   readonly renderTemplate: (request: RenderTemplateRequest) => Promise<RenderedMessage>;
 }
 
@@ -35,15 +36,18 @@ const variablesJsonField = z.string().transform((text, ctx): TemplateVariables =
   return variables.data;
 });
 
+const versionField = z
+  .number()
+  .int()
+  .min(0)
+  .transform((value) => (value === 0 ? undefined : value));
+
 const getTemplateRequest = z.object({ code: codeField, locale: localeField });
+const getTemplateVersionRequest = z.object({ code: codeField, locale: localeField, version: versionField });
 const renderTemplateRequest = z.object({
   code: codeField,
   locale: localeField,
-  version: z
-    .number()
-    .int()
-    .min(0)
-    .transform((value) => (value === 0 ? undefined : value)),
+  version: versionField,
   variables_json: variablesJsonField,
 });
 
@@ -60,6 +64,24 @@ export function createTemplateGrpcHandlers({
         channel: template.channel,
         version: version.number,
         locale: version.locale,
+        variables: [...version.variables],
+      };
+    },
+    /** The sources a worker compiles and renders itself; the resolution is the one RenderTemplate uses. */
+    async GetTemplateVersion(request) {
+      const { code, locale, version: number } = parseInput(getTemplateVersionRequest, request);
+      const { template, version } = await getTemplate(code, locale, number);
+      return {
+        code: template.code,
+        channel: template.channel,
+        number: version.number,
+        locale: version.locale,
+        subject: version.subject ?? '',
+        title: version.title ?? '',
+        body: version.body,
+        body_html: version.bodyHtml ?? '',
+        image_url: version.imageUrl ?? '',
+        link: version.link ?? '',
         variables: [...version.variables],
       };
     },

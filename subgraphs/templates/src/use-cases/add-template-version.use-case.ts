@@ -1,6 +1,6 @@
 import { NotFoundError } from '@herald/errors';
+import type { TemplateEngine } from '@herald/rendering';
 import type { TemplateVersion } from '../domain/template';
-import type { TemplateEngine } from '../domain/template-engine';
 import type { TemplateRepository } from '../store/template.repository';
 import { prepareVersion } from './prepare-version';
 import type { TemplateVersionInput } from './template-inputs';

@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError } from '@herald/errors';
-import { createTemplateEngine } from '../domain/template-engine';
+import { createTemplateEngine } from '@herald/rendering';
 import type { NewTemplate, NewTemplateVersion, TemplateRepository } from '../store/template.repository';
 import { makeCreateTemplate } from './create-template.use-case';
 import { createTemplateInputSchema } from './template-inputs';

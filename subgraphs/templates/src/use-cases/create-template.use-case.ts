@@ -1,6 +1,6 @@
 import { ConflictError } from '@herald/errors';
+import type { TemplateEngine } from '@herald/rendering';
 import type { Template } from '../domain/template';
-import type { TemplateEngine } from '../domain/template-engine';
 import type { TemplateRepository } from '../store/template.repository';
 import { prepareVersion } from './prepare-version';
 import type { CreateTemplateInput } from './template-inputs';

@@ -1,4 +1,4 @@
-import { selectPublishedVersion } from '../domain/locale';
+import { selectPublishedVersion } from '@herald/rendering';
 import type { Template, TemplateVersion } from '../domain/template';
 import type { TemplateRepository } from '../store/template.repository';
 

@@ -1,7 +1,6 @@
 import { BadUserInputError } from '@herald/errors';
-import { deriveTextFromHtml } from '../domain/html-to-text';
+import { deriveTextFromHtml, type TemplateEngine } from '@herald/rendering';
 import type { Channel } from '../domain/template';
-import type { TemplateEngine } from '../domain/template-engine';
 import type { NewTemplateVersion } from '../store/template.repository';
 import { channelContentIssues, type VersionContentInput } from './template-inputs';
 

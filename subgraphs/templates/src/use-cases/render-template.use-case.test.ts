@@ -1,6 +1,6 @@
 import { NotFoundError } from '@herald/errors';
+import { createTemplateEngine } from '@herald/rendering';
 import type { Template, TemplateVersion } from '../domain/template';
-import { createTemplateEngine } from '../domain/template-engine';
 import type { TemplateRepository } from '../store/template.repository';
 import { makeGetTemplate } from './get-template.use-case';
 import { makeRenderTemplate } from './render-template.use-case';

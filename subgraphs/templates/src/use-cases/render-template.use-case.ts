@@ -1,6 +1,5 @@
-import { formattingLocale } from '../domain/locale';
-import type { RenderedMessage, TemplateVariables } from '../domain/template';
-import type { TemplateEngine } from '../domain/template-engine';
+import { formattingLocale, type TemplateEngine, type TemplateVariables } from '@herald/rendering';
+import type { RenderedMessage } from '../domain/template';
 import type { ResolvedTemplate } from './get-template.use-case';
 
 export interface RenderTemplateRequest {

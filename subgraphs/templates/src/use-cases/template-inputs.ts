@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicHttpsUrlProblem } from '@herald/config';
 import type { FieldIssue } from '@herald/errors';
-import { canonicalizeLocale } from '../domain/locale';
+import { canonicalizeLocale } from '@herald/rendering';
 import { CHANNELS, type Channel } from '../domain/template';
 
 /** What the entry points accept, validated at the edge with parseInput. */

@@ -1,7 +1,7 @@
 import type Handlebars from 'handlebars';
 import type { ProgramNode, SourcePosition } from './handlebars-ast';
 
-/** A template source the service refuses, with the 1-based line and column of the cause. */
+/** A template source Herald refuses, with the 1-based line and column of the cause. */
 export class TemplateSourceError extends Error {
   constructor(
     readonly reason: string,

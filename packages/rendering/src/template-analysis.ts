@@ -28,7 +28,7 @@ type Located = { readonly loc: { readonly start: { readonly line: number; readon
 const HELPER_LIST = `the helpers are ${[...INLINE_HELPERS.keys()].join(', ')} and the blocks ${[...BLOCK_HELPERS.keys()].map((name) => `#${name}`).join(', ')}`;
 
 /**
- * Checks that a parsed template uses only what this service supports (known helpers with the
+ * Checks that a parsed template uses only what Herald supports (known helpers with the
  * right arguments, no partials or decorators) and returns what it needs from its variables.
  * Mirrors Handlebars 4 scoping: `with` and `each` enter a new context, `if`/`unless` do not.
  */

@@ -1,5 +1,5 @@
 /**
- * The parts of the Handlebars AST this service reads. Written here because the published
+ * The parts of the Handlebars AST this package reads. Written here because the published
  * typings mark optional members (hash, program, inverse) as always present.
  */
 export interface SourcePosition {

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { BadUserInputError, UnprocessableError, type FieldIssue } from '@herald/errors';
 import { createLruCache } from '@herald/redis';
 import { findMissingVariables, listRequiredVariables, type Requirement } from './requirements';
-import type { RenderedContent, TemplateSources, TemplateVariables } from './template';
+import type { RenderedContent, TemplateSources, TemplateVariables } from './template-content';
 import { analyzeTemplate } from './template-analysis';
 import { INLINE_HELPERS, registerTemplateHelpers } from './template-helpers';
 import { TemplateSourceError, parseTemplate } from './template-syntax';
@@ -22,31 +22,38 @@ export interface TemplateSourceIssue extends FieldIssue {
   readonly column?: number;
 }
 
-export interface TemplateEngine {
-  /** Refuses sources that do not parse or use unsupported helpers; returns the variables they need. */
-  check(sources: TemplateSources): { readonly variables: string[] };
+/** A version's sources compiled once, to render with each message's variables. */
+export interface CompiledTemplate {
+  /** The variables every render needs. */
+  readonly variables: readonly string[];
   /**
-   * Renders a version with its variables, formatting dates and numbers for `locale`.
-   * Refuses with every missing variable listed rather than rendering any of them empty.
+   * Renders with the variables, formatting dates and numbers for `locale`. Refuses with every
+   * missing variable listed rather than rendering any of them empty.
    */
-  render(version: RenderableVersion, variables: TemplateVariables, locale: string): RenderedContent;
+  render(variables: TemplateVariables, locale: string): RenderedContent;
 }
 
-interface CompiledVersion {
-  readonly requirements: readonly Requirement[];
-  readonly fields: Readonly<Partial<Record<SourceField, Handlebars.TemplateDelegate>>>;
+export interface TemplateCompiler {
+  /** Refuses sources that do not parse or use unsupported helpers; returns the variables they need. */
+  check(sources: TemplateSources): { readonly variables: string[] };
+  /** Checks and compiles the sources; refuses them as check does. */
+  compile(sources: TemplateSources): CompiledTemplate;
+}
+
+export interface TemplateEngine extends TemplateCompiler {
+  /** Renders a version, compiling it on its first render only. */
+  render(version: RenderableVersion, variables: TemplateVariables, locale: string): RenderedContent;
 }
 
 const KNOWN_HELPERS = Object.fromEntries([...INLINE_HELPERS.keys()].map((name) => [name, true]));
 
 /**
- * An isolated Handlebars environment (its helpers are not the global instance's) with the
- * compiled versions in a bounded LRU; versions are immutable, so entries never go stale.
+ * Compiles in an isolated Handlebars environment (its helpers are not the global instance's).
+ * Compiling is the costly step; what it returns renders any number of messages.
  */
-export function createTemplateEngine(options: { readonly cacheSize: number }): TemplateEngine {
+export function createTemplateCompiler(): TemplateCompiler {
   const env = Handlebars.create();
   registerTemplateHelpers(env);
-  const cache = createLruCache<string, CompiledVersion>(options.cacheSize);
 
   function analyze(sources: TemplateSources): Requirement[] {
     const requirements: Requirement[] = [];
@@ -70,10 +77,11 @@ export function createTemplateEngine(options: { readonly cacheSize: number }): T
     return requirements;
   }
 
-  function compile(version: RenderableVersion): CompiledVersion {
+  function compile(sources: TemplateSources): CompiledTemplate {
+    const requirements = analyze(sources);
     const fields: Partial<Record<SourceField, Handlebars.TemplateDelegate>> = {};
     for (const field of SOURCE_FIELDS) {
-      const source = version[field];
+      const source = sources[field];
       if (source === null) continue;
       fields[field] = env.compile(source, {
         knownHelpers: KNOWN_HELPERS,
@@ -83,30 +91,41 @@ export function createTemplateEngine(options: { readonly cacheSize: number }): T
         strict: false,
       });
     }
-    return { requirements: analyze(version), fields };
+    return {
+      variables: listRequiredVariables(requirements),
+      render(variables, locale) {
+        const missing = findMissingVariables(requirements, variables);
+        if (missing.length > 0) {
+          throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
+        }
+        const run = (field: SourceField) => fields[field]?.(variables, { data: { locale } }) ?? null;
+        return {
+          subject: toSingleLine(run('subject')),
+          title: toSingleLine(run('title')),
+          body: run('body') ?? '',
+          bodyHtml: run('bodyHtml'),
+        };
+      },
+    };
   }
 
+  return { check: (sources) => ({ variables: listRequiredVariables(analyze(sources)) }), compile };
+}
+
+/** A compiler with the compiled versions in a bounded LRU; versions are immutable, so entries never go stale. */
+export function createTemplateEngine(options: { readonly cacheSize: number }): TemplateEngine {
+  const compiler = createTemplateCompiler();
+  const cache = createLruCache<string, CompiledTemplate>(options.cacheSize);
   return {
-    check: (sources) => ({ variables: listRequiredVariables(analyze(sources)) }),
+    ...compiler,
     render(version, variables, locale) {
       const key = `${version.templateCode}\u0000${version.number}\u0000${version.locale}`;
       let compiled = cache.get(key);
       if (!compiled) {
-        compiled = compile(version);
+        compiled = compiler.compile(version);
         cache.set(key, compiled);
       }
-      const missing = findMissingVariables(compiled.requirements, variables);
-      if (missing.length > 0) {
-        throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
-      }
-      const { fields } = compiled;
-      const run = (field: SourceField) => fields[field]?.(variables, { data: { locale } }) ?? null;
-      return {
-        subject: toSingleLine(run('subject')),
-        title: toSingleLine(run('title')),
-        body: run('body') ?? '',
-        bodyHtml: run('bodyHtml'),
-      };
+      return compiled.render(variables, locale);
     },
   };
 }
