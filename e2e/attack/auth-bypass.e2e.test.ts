@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createGrpcClient, loadHeraldProto } from '@herald/proto';
-import { encodeIdentity } from '@herald/subgraph';
+import { IDENTITY_HEADER, encodeIdentity } from '@herald/subgraph';
 import { waitFor } from '@herald/testkit';
 import {
   admin,
@@ -238,7 +238,8 @@ describe('the subgraphs and gRPC services refuse calls that do not come from ins
     },
   );
 
-  const { UserService, TemplateService, NotificationStatusService } = loadHeraldProto().herald.v1;
+  const { UserService, TemplateService, NotificationStatusService, NotificationService } =
+    loadHeraldProto().herald.v1;
 
   it.each(['', 'wrong-token'])('gRPC refuses the internal token %p on every service', async (token) => {
     const users = createGrpcClient(UserService, `127.0.0.1:${state.ports.usersGrpc}`, {
@@ -257,7 +258,14 @@ describe('the subgraphs and gRPC services refuse calls that do not come from ins
         deadlineMs: 5000,
       },
     );
+    const rest = createGrpcClient(NotificationService, `127.0.0.1:${state.ports.notificationsGrpc}`, {
+      internalToken: token,
+      deadlineMs: 5000,
+    });
+    // The forwarded identity is trusted only beside the internal token.
+    const asAdmin = { [IDENTITY_HEADER]: encodeIdentity({ kind: 'admin', id: 'admin', scopes: [] }) };
     const calls: [string, () => Promise<unknown>][] = [
+      ['notifications.List as admin', () => rest.List({}, asAdmin)],
       ['users.VerifyCredential', () => users.VerifyCredential({ credential: state.adminApiKey })],
       ['users.GetUser', () => users.GetUser({ id: randomUUID() })],
       ['templates.GetTemplate', () => templates.GetTemplate({ code: 'welcome', locale: '' })],
@@ -283,6 +291,7 @@ describe('the subgraphs and gRPC services refuse calls that do not come from ins
       users.close();
       templates.close();
       notifications.close();
+      rest.close();
     }
   });
 });

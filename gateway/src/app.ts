@@ -36,6 +36,7 @@ import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 import { createTokenBucket } from './rate-limit/token-bucket';
 import { createApiDocsRouter } from './rest/api-docs';
 import { buildOpenApiDocument } from './rest/openapi';
+import { createNotificationsCaller } from './rest/call-notifications';
 import { createRestRouter } from './rest/rest.router';
 import { createOperationRunner } from './rest/run-operation';
 import { createStatusFeed } from './subscriptions/status-feed';
@@ -66,6 +67,12 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     metrics: registry,
   });
   cleanup.defer('users grpc client', async () => users.close());
+  const notifications = createGrpcClient(
+    loadHeraldProto().herald.v1.NotificationService,
+    config.NOTIFICATIONS_GRPC,
+    { internalToken: config.INTERNAL_TOKEN, deadlineMs: config.GRPC_DEADLINE_MS, metrics: registry },
+  );
+  cleanup.defer('notifications grpc client', async () => notifications.close());
 
   const metrics = createGatewayMetrics(registry);
   const send = createEdgeErrorSender(metrics);
@@ -149,9 +156,13 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
         ...metered,
         createRestRouter({
           run: createOperationRunner(apollo),
+          notifications: createNotificationsCaller(
+            notifications,
+            (code) => metrics.errors.inc({ code, source: 'grpc' }),
+            log,
+          ),
           send,
           bodyLimit: config.BODY_LIMIT,
-          hasMutation: (name) => schema?.getMutationType()?.getFields()[name] !== undefined,
         }),
       );
       // After /api/v1, so the REST calls do not walk the documentation routes first.

@@ -13,6 +13,7 @@ describe('loadGatewayConfig', () => {
       HERALD_ADMIN_API_KEY: DEV_ADMIN_API_KEY,
       BODY_LIMIT: '1mb',
       USERS_GRPC: '127.0.0.1:50051',
+      NOTIFICATIONS_GRPC: '127.0.0.1:50053',
       REDIS_URL: 'redis://127.0.0.1:6379',
       CREDENTIAL_CACHE_TTL_MS: 10_000,
       RATE_LIMIT_PER_SECOND: 20,

@@ -28,6 +28,8 @@ const gatewayEnv = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
     USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
+    /** NotificationService, which the REST shim's notification routes call. */
+    NOTIFICATIONS_GRPC: envGrpcAddress('127.0.0.1:50053'),
     REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().default(''),
     /** How long a verified credential is trusted before users is asked again (revocation delay). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { freePort } from '@herald/testkit';
 import { ADMIN_KEY, request, sample, startHarness, type Harness } from './harness/gateway-harness';
 import { BOOM_ID } from './harness/stub-subgraphs';
 
@@ -122,6 +123,22 @@ describe('the REST shim contract', () => {
       message: 'notification status',
       meta: null,
     });
+  });
+
+  it('forwards the caller’s identity and correlation id to NotificationService in one call', async () => {
+    harness.state.seen.length = 0;
+    const response = await request<Envelope>(`${api}/notifications?limit=1`, {
+      headers: { 'x-api-key': 'key-sender', 'x-correlation-id': 'corr-rest-grpc' },
+    });
+    expect(response.status).toBe(200);
+    expect(harness.state.seen).toEqual([
+      {
+        operation: 'notifications',
+        identity: { kind: 'service', id: 'k-sender', scopes: ['notifications:send', 'notifications:read'] },
+        correlationId: 'corr-rest-grpc',
+        traceparent: undefined,
+      },
+    ]);
   });
 
   it('answers an unknown notification with 404 and the envelope', async () => {
@@ -278,8 +295,10 @@ describe('the REST shim contract', () => {
     expect(response.status).toBe(422);
   });
 
-  it('answers a status callback with 501 when the notifications subgraph cannot take it', async () => {
-    const withoutUrl = await harness.startGateway({ SUPERGRAPH_PATH: harness.supergraphWithoutStatusReport });
+  it('answers a status callback with 501 when the notifications service cannot take it', async () => {
+    const withoutUrl = await harness.startGateway({
+      NOTIFICATIONS_GRPC: harness.notificationsGrpcWithoutStatusReport,
+    });
     const response = await request<Envelope>(`${withoutUrl}/api/v1/email/status/`, {
       body: {
         notification_id: randomUUID(),
@@ -294,6 +313,21 @@ describe('the REST shim contract', () => {
       success: false,
       data: null,
       error: { code: 'UNAVAILABLE' },
+      meta: null,
+    });
+  });
+
+  it('answers 503 UNAVAILABLE, without transport details, when the notifications service is unreachable', async () => {
+    const unreachable = await harness.startGateway({ NOTIFICATIONS_GRPC: `127.0.0.1:${await freePort()}` });
+    const response = await request<Envelope>(`${unreachable}/api/v1/notifications/${randomUUID()}/status`, {
+      headers: admin,
+    });
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      success: false,
+      data: null,
+      error: { code: 'UNAVAILABLE' },
+      message: 'the notifications service is unavailable; retry later',
       meta: null,
     });
   });
@@ -327,9 +361,9 @@ describe('the REST shim contract', () => {
       }),
     ).toBeGreaterThan(0);
     expect(
-      sample(metrics, 'herald_gateway_graphql_operations_total', {
-        operation: 'RestSendNotification',
-        result: 'ok',
+      sample(metrics, 'herald_grpc_client_handling_seconds_count', {
+        method: 'herald.v1.NotificationService/Send',
+        code: 'OK',
       }),
     ).toBeGreaterThan(0);
     expect(metrics).not.toMatch(/route="\/api\/v1\/notifications\/[0-9a-f]{8}-/);

@@ -21,9 +21,12 @@ export type PromiseClient<D> = {
     infer _ReqOut,
     infer ResOut
   >
-    ? (request: Req) => Promise<ResOut>
+    ? (request: Req, metadata?: CallMetadata) => Promise<ResOut>
     : never;
 } & { close(): void };
+
+/** Metadata one call adds to (or overrides in) what every call carries: a forwarded identity, say. */
+export type CallMetadata = Readonly<Record<string, string>>;
 
 export interface GrpcClientOptions {
   readonly internalToken: string;
@@ -74,7 +77,7 @@ export function createGrpcClient<D extends Record<string, unknown>>(
       rpc.span,
       (client as unknown as Record<string, UnaryMethod>)[name]!.bind(client),
     );
-    methods[name] = (request: unknown) =>
+    methods[name] = (request: unknown, extra: CallMetadata = {}) =>
       inSpan(
         rpc.span,
         { kind: SpanKind.CLIENT, attributes: rpc.attributes },
@@ -84,6 +87,7 @@ export function createGrpcClient<D extends Record<string, unknown>>(
             metadata.set(METADATA.internalToken, options.internalToken);
             metadata.set(METADATA.correlationId, currentCorrelationId() ?? newCorrelationId());
             for (const [key, value] of Object.entries(traceCarrierOf())) metadata.set(key, value);
+            for (const [key, value] of Object.entries(extra)) metadata.set(key, value);
             const deadline = new Date(Date.now() + options.deadlineMs);
             method(request, metadata, { deadline }, (error, response) =>
               error ? reject(toHeraldError(error, name)) : resolve(response),
@@ -109,6 +113,16 @@ function toHeraldError(error: ServiceError, method: string): HeraldError {
     {},
     { cause: error },
   );
+}
+
+/**
+ * The gRPC status name (UNAVAILABLE, DEADLINE_EXCEEDED, UNIMPLEMENTED…) of a call that failed
+ * without an answer of the Herald server behind it; undefined for an error the server sent.
+ */
+export function transportStatusOf(error: unknown): string | undefined {
+  if (!(error instanceof UnavailableError)) return undefined;
+  const code = (error.cause as Partial<ServiceError> | undefined)?.code;
+  return typeof code === 'number' ? (status[code] ?? String(code)) : undefined;
 }
 
 function parseDetails(raw: unknown): Record<string, unknown> {

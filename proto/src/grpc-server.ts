@@ -26,6 +26,8 @@ import { rpcNameOf, type RpcName } from './rpc-name';
 export interface CallContext {
   readonly correlationId: string;
   readonly log: Logger;
+  /** A metadata value the caller sent (a forwarded identity), when it is a string. */
+  metadataValue(key: string): string | undefined;
 }
 
 /** An async function per unary method, typed from the generated service definition. */
@@ -136,7 +138,11 @@ function wrapUnary(
         let code: string = 'OK';
         try {
           if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
-          callback(null, await handler(call.request, { correlationId, log }));
+          const metadataValue = (key: string) => {
+            const value = call.metadata.get(key)[0];
+            return typeof value === 'string' ? value : undefined;
+          };
+          callback(null, await handler(call.request, { correlationId, log, metadataValue }));
         } catch (caught) {
           const error = isOutage(caught)
             ? new UnavailableError(DEPENDENCY_DOWN, {}, { cause: caught })

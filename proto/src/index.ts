@@ -6,7 +6,13 @@ export {
   type UnaryImplementation,
   type CallContext,
 } from './grpc-server';
-export { createGrpcClient, type PromiseClient, type GrpcClientOptions } from './grpc-client';
+export {
+  createGrpcClient,
+  transportStatusOf,
+  type CallMetadata,
+  type PromiseClient,
+  type GrpcClientOptions,
+} from './grpc-client';
 export { METADATA } from './metadata';
 export type { User__Output as GrpcUser } from './generated/herald/v1/User';
 export type { Device__Output as GrpcDevice } from './generated/herald/v1/Device';
@@ -18,3 +24,7 @@ export type { VerifiedIdentity__Output as GrpcVerifiedIdentity } from './generat
 export type { UserServiceDefinition } from './generated/herald/v1/UserService';
 export type { TemplateServiceDefinition } from './generated/herald/v1/TemplateService';
 export type { NotificationStatusServiceDefinition } from './generated/herald/v1/NotificationStatusService';
+export type { NotificationServiceDefinition } from './generated/herald/v1/NotificationService';
+export type { Notification__Output as GrpcNotification } from './generated/herald/v1/Notification';
+export type { SendRequest as GrpcSendRequest } from './generated/herald/v1/SendRequest';
+export type { PageMeta__Output as GrpcPageMeta } from './generated/herald/v1/PageMeta';

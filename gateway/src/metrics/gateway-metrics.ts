@@ -16,7 +16,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   return {
     operations: new Counter({
       name: 'herald_gateway_graphql_operations_total',
-      help: 'GraphQL operations (including those the REST shim runs) by operation name and result.',
+      help: 'GraphQL operations (including those of the REST shim’s users and login routes) by operation name and result.',
       labelNames: ['operation', 'result'],
       registers,
     }),
@@ -29,7 +29,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     }),
     errors: new Counter({
       name: 'herald_gateway_errors_total',
-      help: 'Errors returned to clients by code; source graphql (in a GraphQL result) or http (refused at the edge).',
+      help: 'Errors returned to clients by code; source graphql (in a GraphQL result), grpc (a NotificationService answer on the REST shim) or http (refused at the edge).',
       labelNames: ['code', 'source'],
       registers,
     }),

@@ -1,18 +1,8 @@
+import type { PageMeta } from '@herald/paging';
+import type { GrpcNotification, GrpcPageMeta } from '@herald/proto';
 import type { NOTIFICATION_STATUSES } from './rest-schemas';
 
-/** The GraphQL selections the shim's operations make, and their snake_case REST shapes. */
-export interface NotificationFields {
-  readonly id: string;
-  readonly requestId: string;
-  readonly channel: string;
-  readonly status: string;
-  readonly attempts: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly user: { readonly id: string };
-  readonly template: { readonly code: string };
-}
-
+/** The GraphQL selection of the users routes' operations, and the snake_case REST shapes. */
 export interface UserFields {
   readonly id: string;
   readonly name: string;
@@ -27,17 +17,36 @@ export function restStatus(status: string): RestStatus {
   return status.toLowerCase() as RestStatus;
 }
 
-export function restNotification(notification: NotificationFields) {
+/** A message field proto3 makes optional that NotificationService always sets. */
+export function present<T>(value: T | null | undefined, field: string): T {
+  if (value === null || value === undefined) {
+    throw new Error(`NotificationService answered without ${field}`);
+  }
+  return value;
+}
+
+export function restNotification(notification: GrpcNotification) {
   return {
     notification_id: notification.id,
-    request_id: notification.requestId,
+    request_id: notification.request_id,
     notification_type: notification.channel.toLowerCase(),
     status: restStatus(notification.status),
-    user_id: notification.user.id,
-    template_code: notification.template.code,
+    user_id: notification.user_id,
+    template_code: notification.template_code,
     attempts: notification.attempts,
-    created_at: notification.createdAt,
-    updated_at: notification.updatedAt,
+    created_at: notification.created_at,
+    updated_at: notification.updated_at,
+  };
+}
+
+export function pageMetaOf(meta: GrpcPageMeta): PageMeta {
+  return {
+    total: meta.total,
+    limit: meta.limit,
+    page: meta.page,
+    totalPages: meta.total_pages,
+    hasNext: meta.has_next,
+    hasPrevious: meta.has_previous,
   };
 }
 

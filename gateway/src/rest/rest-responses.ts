@@ -19,20 +19,20 @@ export function answer<T>(
   onData: (data: T) => { status: number; message: string; data: unknown; meta?: PageMeta },
 ): void {
   if (!result.ok) {
-    sendGraphQLFailure(res, result);
+    sendFailure(res, result);
     return;
   }
   const { status, message, data, meta } = onData(result.data);
   res.status(status).json(successEnvelope(data, message, meta));
 }
 
-/** Counted already, by the GraphQL error formatter; only the HTTP mapping happens here. */
-export function sendGraphQLFailure(
-  res: Response,
-  failure: Extract<OperationResult<unknown>, { ok: false }>,
-): void {
+/**
+ * Counted already where it arose (the GraphQL error formatter, the NotificationService caller);
+ * only the HTTP mapping happens here.
+ */
+export function sendFailure(res: Response, failure: Extract<OperationResult<unknown>, { ok: false }>): void {
   const correlationId = failure.code === 'INTERNAL' ? requestState(res).correlationId : undefined;
-  res.status(statusForCode(failure.code)).json(
+  res.status(failure.status ?? statusForCode(failure.code)).json(
     errorEnvelope(failure.message, {
       code: failure.code,
       ...(failure.issues ? { fields: failure.issues } : {}),

@@ -1,18 +1,11 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { PageMeta } from '@herald/paging';
-import { SCOPES, hasScope } from '@herald/subgraph';
 import type { SendEdgeError } from '../http/edge-errors';
 import { jsonDepthLimit } from '../http/json-depth';
 import { requestState } from '../http/request-state';
-import {
-  restNotification,
-  restStatus,
-  restUser,
-  type NotificationFields,
-  type UserFields,
-} from './rest-mappers';
-import { answer, contextOf, fieldIssues, requireJsonContent, sendGraphQLFailure } from './rest-responses';
+import type { AuthenticatedCall, CallNotifications } from './call-notifications';
+import { pageMetaOf, present, restNotification, restStatus, restUser, type UserFields } from './rest-mappers';
+import { answer, contextOf, fieldIssues, requireJsonContent } from './rest-responses';
 import {
   createUserBody,
   listNotificationsQuery,
@@ -25,16 +18,21 @@ import { OPERATIONS } from './rest-operations';
 import type { RunOperation } from './run-operation';
 
 export interface RestRouterOptions {
+  /** The users and login routes: a GraphQL operation run in-process. */
   readonly run: RunOperation;
+  /** The notification routes: one NotificationService call each. */
+  readonly notifications: CallNotifications;
   readonly send: SendEdgeError;
   readonly bodyLimit: string;
-  /** Whether the loaded supergraph has this mutation (the status callback depends on one). */
-  readonly hasMutation: (name: string) => boolean;
 }
 
-/** ARCHITECTURE §6: the original task's snake_case routes, each one GraphQL operation run in-process. */
+/**
+ * ARCHITECTURE §6: the original task's snake_case routes. The notification routes (the hot path)
+ * call the notifications service over gRPC with the caller's identity; the colder users and
+ * login routes run a GraphQL operation in-process. Either way the rules live in the services.
+ */
 export function createRestRouter(options: RestRouterOptions): Router {
-  const { run, send } = options;
+  const { run, notifications, send } = options;
   const router = Router({ strict: false });
   const json = express.json({ limit: options.bodyLimit });
   const jsonBody: RequestHandler[] = [requireJsonContent(send), json, jsonDepthLimit(send)];
@@ -52,82 +50,77 @@ export function createRestRouter(options: RestRouterOptions): Router {
     return undefined;
   }
 
+  /**
+   * The notification routes need a caller; an anonymous one is answered 401 here, without a call
+   * (so an UNAUTHENTICATED answer of the service can only mean a refused internal token).
+   */
+  function authenticated(req: Request, res: Response): AuthenticatedCall | undefined {
+    const { correlationId, identity } = requestState(res);
+    if (identity) return { correlationId, identity };
+    send(req, res, { code: 'UNAUTHENTICATED', message: 'sign in or present an API key' });
+    return undefined;
+  }
+
   router.post('/notifications', ...jsonBody, async (req, res) => {
     const body = parse(sendNotificationBody, req.body, req, res);
     if (!body) return;
-    const result = await run<{
-      sendNotification: {
-        duplicate: boolean;
-        notification: { id: string; requestId: string; status: string };
-      };
-    }>(
-      OPERATIONS.sendNotification,
-      {
-        input: {
+    const caller = authenticated(req, res);
+    if (!caller) return;
+    const result = await notifications(caller, (client, metadata) =>
+      client.Send(
+        {
           channel: body.notification_type.toUpperCase(),
-          userId: body.user_id,
-          templateCode: body.template_code,
-          variables: body.variables,
-          requestId: body.request_id,
+          user_id: body.user_id,
+          template_code: body.template_code,
+          variables_json: JSON.stringify(body.variables),
+          request_id: body.request_id,
           priority: body.priority,
-          metadata: body.metadata ?? null,
+          metadata_json: body.metadata ? JSON.stringify(body.metadata) : '',
         },
-      },
-      contextOf(res),
+        metadata,
+      ),
     );
-    answer(res, result, ({ sendNotification: { duplicate, notification } }) => ({
-      status: duplicate ? 200 : 202,
-      message: duplicate ? 'this request_id was already accepted' : 'notification accepted',
-      data: {
-        notification_id: notification.id,
-        status: restStatus(notification.status),
-        request_id: notification.requestId,
-        duplicate,
-      },
-    }));
+    answer(res, result, ({ duplicate, notification }) => {
+      const { id, status, request_id } = present(notification, 'the notification');
+      return {
+        status: duplicate ? 200 : 202,
+        message: duplicate ? 'this request_id was already accepted' : 'notification accepted',
+        data: { notification_id: id, status: restStatus(status), request_id, duplicate },
+      };
+    });
   });
 
   router.get('/notifications/:id/status', async (req, res) => {
     const params = parse(notificationIdParams, req.params, req, res);
     if (!params) return;
-    const result = await run<{ notification: NotificationFields | null }>(
-      OPERATIONS.notificationStatus,
-      { id: params.id },
-      contextOf(res),
-    );
-    if (result.ok && result.data.notification === null) {
-      sendGraphQLFailure(res, {
-        ok: false,
-        code: 'NOT_FOUND',
-        message: `notification ${params.id} not found`,
-      });
-      return;
-    }
-    answer(res, result, ({ notification }) => ({
+    const caller = authenticated(req, res);
+    if (!caller) return;
+    const result = await notifications(caller, (client, metadata) => client.Get({ id: params.id }, metadata));
+    answer(res, result, (notification) => ({
       status: 200,
       message: 'notification status',
-      data: restNotification(notification as NotificationFields),
+      data: restNotification(notification),
     }));
   });
 
   router.get('/notifications', async (req, res) => {
     const query = parse(listNotificationsQuery, req.query, req, res);
     if (!query) return;
+    const caller = authenticated(req, res);
+    if (!caller) return;
     const filter = {
-      ...(query.user_id ? { userId: query.user_id } : {}),
-      ...(query.status ? { status: query.status.toUpperCase() } : {}),
-      ...(query.notification_type ? { channel: query.notification_type.toUpperCase() } : {}),
+      user_id: query.user_id ?? '',
+      status: query.status?.toUpperCase() ?? '',
+      channel: query.notification_type?.toUpperCase() ?? '',
     };
-    const result = await run<{ notifications: { items: NotificationFields[]; meta: PageMeta } }>(
-      OPERATIONS.listNotifications,
-      { filter, page: query.page, limit: query.limit },
-      contextOf(res),
+    const result = await notifications(caller, (client, metadata) =>
+      client.List({ filter, page: query.page, limit: query.limit }, metadata),
     );
-    answer(res, result, ({ notifications }) => ({
+    answer(res, result, (page) => ({
       status: 200,
       message: 'notifications',
-      data: notifications.items.map(restNotification),
-      meta: notifications.meta,
+      data: page.items.map(restNotification),
+      meta: pageMetaOf(present(page.meta, 'the page meta')),
     }));
   });
 
@@ -179,44 +172,25 @@ export function createRestRouter(options: RestRouterOptions): Router {
     }
     const body = parse(statusReportBody, req.body, req, res);
     if (!body) return;
-    const { identity } = requestState(res);
-    if (!identity) {
-      send(req, res, { code: 'UNAUTHENTICATED', message: 'sign in or present an API key' });
-      return;
-    }
-    if (!hasScope(identity, SCOPES.notificationsStatus)) {
-      send(req, res, { code: 'FORBIDDEN', message: `needs the ${SCOPES.notificationsStatus} scope` });
-      return;
-    }
-    if (!options.hasMutation('reportNotificationStatus')) {
-      send(req, res, {
-        code: 'UNAVAILABLE',
-        status: 501,
-        message:
-          'status callbacks are not implemented: the notifications service has no reportNotificationStatus',
-      });
-      return;
-    }
-    const result = await run<{
-      reportNotificationStatus: { notificationId: string; applied: boolean; status: string };
-    }>(
-      OPERATIONS.reportNotificationStatus,
-      {
-        input: {
-          notificationId: body.notification_id,
+    const caller = authenticated(req, res);
+    if (!caller) return;
+    const result = await notifications(caller, (client, metadata) =>
+      client.ReportStatus(
+        {
+          notification_id: body.notification_id,
           channel: channel.toUpperCase(),
           status: REPORTED_STATUS[body.status],
-          detail: body.error ?? null,
-          at: body.timestamp ?? null,
+          detail: body.error ?? '',
+          at: body.timestamp ?? '',
         },
-      },
-      contextOf(res),
+        metadata,
+      ),
     );
-    answer(res, result, ({ reportNotificationStatus: report }) => ({
+    answer(res, result, (report) => ({
       status: 200,
       message: report.applied ? 'status recorded' : 'status already superseded; not applied',
       data: {
-        notification_id: report.notificationId,
+        notification_id: report.notification_id,
         status: restStatus(report.status),
         applied: report.applied,
       },

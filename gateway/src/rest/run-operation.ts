@@ -10,6 +10,8 @@ export type OperationResult<T> =
       readonly code: ErrorCode;
       readonly message: string;
       readonly issues?: readonly FieldIssue[];
+      /** Overrides the code's usual HTTP status (501 for a call the service does not serve). */
+      readonly status?: number;
     };
 
 export type RunOperation = <T>(

@@ -9,6 +9,7 @@ import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
 import { createApp } from '../../src/app';
 import { loadGatewayConfig } from '../../src/config';
 import { FIXTURES, StubState, startStubSubgraphs, tokenFor, type StubName } from './stub-subgraphs';
+import { startStubNotificationsGrpc } from './stub-notifications-grpc';
 import { startStubUsersGrpc, type StubCredential } from './stub-users-grpc';
 
 export const ADMIN_KEY = 'component-test-admin-key';
@@ -33,11 +34,10 @@ const KEY_IDENTITIES: Record<string, StubCredential> = {
 };
 
 /** The supergraph of the fixture schemas, composed the way `npm run compose` composes the real ones. */
-export function composeFixtureSupergraph(options: { withoutStatusReport?: boolean } = {}): string {
+export function composeFixtureSupergraph(): string {
   const result = composeServices(
     (['users', 'templates', 'notifications'] as const).map((name: StubName) => {
-      let sdl = readFileSync(join(FIXTURES, `${name}.graphql`), 'utf8');
-      if (options.withoutStatusReport) sdl = sdl.replace(/^\s*reportNotificationStatus\(.*$/m, '');
+      const sdl = readFileSync(join(FIXTURES, `${name}.graphql`), 'utf8');
       return { name, url: `http://${name}/graphql`, typeDefs: parse(sdl) };
     }),
   );
@@ -50,8 +50,8 @@ export interface Harness {
   readonly state: StubState;
   readonly verifyCalls: string[];
   readonly env: TestEnvironment;
-  /** A supergraph whose notifications subgraph lacks reportNotificationStatus (SUPERGRAPH_PATH). */
-  readonly supergraphWithoutStatusReport: string;
+  /** A stub NotificationService without ReportStatus (NOTIFICATIONS_GRPC). */
+  readonly notificationsGrpcWithoutStatusReport: string;
   /** Another gateway on the same stubs, with extra env (tests of config-dependent behaviour). */
   startGateway(env?: Record<string, string>): Promise<string>;
   /** Like startGateway, with the app's stop() (SIGTERM's path) for the test to call. */
@@ -60,7 +60,7 @@ export interface Harness {
 }
 
 /**
- * Stub subgraphs and a stub users gRPC on free ports, and the gateway's own createApp in front
+ * Stub subgraphs, a stub users gRPC and a stub NotificationService on free ports, and the gateway's own createApp in front
  * of them, on the real Redis (a prefix of this run). Everything started is stopped by stop().
  */
 export async function startHarness(gatewayEnv: Record<string, string> = {}): Promise<Harness> {
@@ -69,8 +69,6 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
   const directory = mkdtempSync(join(tmpdir(), 'herald-gateway-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeFixtureSupergraph());
-  const supergraphWithoutStatusReport = join(directory, 'supergraph-without-status-report.graphql');
-  writeFileSync(supergraphWithoutStatusReport, composeFixtureSupergraph({ withoutStatusReport: true }));
   const stops: (() => Promise<void>)[] = [
     async () => rmSync(directory, { recursive: true, force: true }),
     () => env.cleanup(),
@@ -91,6 +89,17 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       log,
     );
     stops.push(() => grpc.close());
+    const notificationsGrpc = await startStubNotificationsGrpc(state, INTERNAL_TOKEN, log);
+    stops.push(() => notificationsGrpc.close());
+    const notificationsGrpcWithoutStatusReport = await startStubNotificationsGrpc(
+      state,
+      INTERNAL_TOKEN,
+      log,
+      {
+        withoutStatusReport: true,
+      },
+    );
+    stops.push(() => notificationsGrpcWithoutStatusReport.close());
     const startGatewayApp = async (extra: Record<string, string> = {}) => {
       const app: ServiceApp = await createApp(
         loadGatewayConfig({
@@ -103,6 +112,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
           TEMPLATES_URL: subgraphs.urls.templates,
           NOTIFICATIONS_URL: subgraphs.urls.notifications,
           USERS_GRPC: grpc.address,
+          NOTIFICATIONS_GRPC: notificationsGrpc.address,
           REDIS_URL: env.redisUrl,
           REDIS_PREFIX: env.redisPrefix,
           RATE_LIMIT_PER_SECOND: '1000',
@@ -123,7 +133,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       state,
       verifyCalls: grpc.verifyCalls,
       env,
-      supergraphWithoutStatusReport,
+      notificationsGrpcWithoutStatusReport: notificationsGrpcWithoutStatusReport.address,
       startGateway,
       startGatewayApp,
       stop,

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, UnauthenticatedError, UnprocessableError } from '@herald/errors';
+import { ConflictError, UnauthenticatedError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import { createHealthHandler, createMetricsRegistry } from '@herald/observability';
 import { pageMeta } from '@herald/paging';
 import {
   SCOPES,
   createSubgraphServer,
-  isAdmin,
   loadSchemaFile,
   parseInput,
   requireIdentity,
@@ -20,11 +19,15 @@ import {
   type SubgraphResolvers,
   type SubgraphServer,
 } from '@herald/subgraph';
+import {
+  stubNotificationRules,
+  type ListArguments,
+  type StatusCallbackArguments,
+} from './stub-notifications';
+
+export { BOOM_ID } from './stub-notifications';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
-
-/** A notification id whose lookup fails with an unexpected (internal) error. */
-export const BOOM_ID = '00000000-0000-4000-8000-00000000b000';
 
 interface StoredUser {
   id: string;
@@ -36,7 +39,7 @@ interface StoredUser {
   createdAt: Date;
 }
 
-interface StoredNotification {
+export interface StoredNotification {
   id: string;
   requestId: string;
   channel: 'EMAIL' | 'PUSH';
@@ -110,16 +113,6 @@ const createUserInput = z.object({
   preferences: z.object({ email: z.boolean().nullish(), push: z.boolean().nullish() }).nullish(),
 });
 
-const sendInput = z.object({
-  channel: z.enum(['EMAIL', 'PUSH']),
-  userId: z.uuid(),
-  templateCode: z.string().min(1),
-  variables: z.record(z.string(), z.unknown()).nullish(),
-  requestId: z.string().min(1),
-  priority: z.number().int().min(0).max(10),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-});
-
 /**
  * Resolvers that apply the real @herald/subgraph authorization helpers the real subgraphs use,
  * over in-memory state, so the gateway's identity forwarding is tested against the real rules.
@@ -133,6 +126,7 @@ function resolversFor(state: StubState): Record<'users' | 'templates' | 'notific
       traceparent: context.traceparent,
     });
   const userById = (id: string) => state.users.get(id) ?? null;
+  const notifications = stubNotificationRules(state);
   return {
     users: {
       ...scalarResolvers,
@@ -213,80 +207,25 @@ function resolversFor(state: StubState): Record<'users' | 'templates' | 'notific
       Query: {
         notification: (_: unknown, { id }: { id: string }, context: SubgraphContext) => {
           record('notification', context);
-          if (id === 'boom' || id === BOOM_ID) throw new Error('connection to 10.0.0.9 refused');
-          const notification = state.notifications.get(id);
-          if (!notification) throw new NotFoundError(`notification ${id} not found`);
-          requireSelfOrScope(context, notification.userId, SCOPES.notificationsRead);
-          return notification;
+          return notifications.get(context, id);
         },
-        notifications: (
-          _: unknown,
-          args: {
-            filter?: { userId?: string; status?: string; channel?: string } | null;
-            page: number;
-            limit: number;
-          },
-          context: SubgraphContext,
-        ) => {
+        notifications: (_: unknown, args: ListArguments, context: SubgraphContext) => {
           record('notifications', context);
-          const identity = requireIdentity(context);
-          const own = identity.kind === 'user' && !isAdmin(identity) ? identity.id : undefined;
-          const userId = args.filter?.userId ?? own;
-          if (userId) requireSelfOrScope(context, userId, SCOPES.notificationsRead);
-          else requireScope(context, SCOPES.notificationsRead);
-          const matching = [...state.notifications.values()]
-            .filter((n) => !userId || n.userId === userId)
-            .filter((n) => !args.filter?.status || n.status === args.filter.status)
-            .filter((n) => !args.filter?.channel || n.channel === args.filter.channel)
-            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-          return {
-            items: matching.slice((args.page - 1) * args.limit, args.page * args.limit),
-            meta: pageMeta(matching.length, args),
-          };
+          return notifications.list(context, args);
         },
       },
       Mutation: {
         sendNotification: (_: unknown, { input }: { input: unknown }, context: SubgraphContext) => {
           record('sendNotification', context);
-          const valid = parseInput(sendInput, input);
-          requireSelfOrScope(context, valid.userId, SCOPES.notificationsSend);
-          const existing = [...state.notifications.values()].find((n) => n.requestId === valid.requestId);
-          if (existing) {
-            if (existing.userId !== valid.userId || existing.templateCode !== valid.templateCode) {
-              throw new ConflictError(`request ${valid.requestId} was already used with a different body`);
-            }
-            return { notification: existing, duplicate: true };
-          }
-          if (state.templates.get(valid.templateCode) !== valid.channel) {
-            throw new UnprocessableError(`no ${valid.channel} template ${valid.templateCode}`);
-          }
-          const notification = state.addNotification({
-            userId: valid.userId,
-            requestId: valid.requestId,
-            channel: valid.channel,
-            templateCode: valid.templateCode,
-            variables: valid.variables ?? {},
-            priority: valid.priority,
-          });
-          return { notification, duplicate: false };
+          return notifications.send(context, input);
         },
         reportNotificationStatus: (
           _: unknown,
-          { input }: { input: { notificationId: string; channel: string; status: string } },
+          { input }: { input: StatusCallbackArguments },
           context: SubgraphContext,
         ) => {
           record('reportNotificationStatus', context);
-          requireScope(context, SCOPES.notificationsStatus);
-          const notification = state.notifications.get(input.notificationId);
-          if (!notification) throw new NotFoundError(`notification ${input.notificationId} not found`);
-          if (notification.channel !== input.channel) {
-            throw new UnprocessableError(
-              `notification ${notification.id} is not a ${input.channel} notification`,
-            );
-          }
-          notification.status = input.status;
-          notification.updatedAt = new Date();
-          return { notificationId: notification.id, applied: true, status: notification.status };
+          return notifications.reportStatus(context, input);
         },
       },
       Notification: {

@@ -1,6 +1,11 @@
 import { ForbiddenError, UnauthenticatedError } from '@herald/errors';
 import type { Identity } from './identity';
-import type { SubgraphContext } from './subgraph-context';
+
+/** Whoever asks, through any entry point: a GraphQL context, or a gRPC call's forwarded identity. */
+export interface Caller {
+  /** Undefined for anonymous calls. */
+  readonly identity: Identity | undefined;
+}
 
 /** The scopes API keys can carry (issue 3); admins hold every right without them. */
 export const SCOPES = {
@@ -23,14 +28,14 @@ export function hasScope(identity: Identity, scope: Scope): boolean {
 }
 
 /** The caller the gateway authenticated; anonymous calls are UNAUTHENTICATED. */
-export function requireIdentity(context: SubgraphContext): Identity {
-  if (!context.identity) throw new UnauthenticatedError('sign in or present an API key');
-  return context.identity;
+export function requireIdentity(caller: Caller): Identity {
+  if (!caller.identity) throw new UnauthenticatedError('sign in or present an API key');
+  return caller.identity;
 }
 
 /** An admin, or a caller holding the scope. */
-export function requireScope(context: SubgraphContext, scope: Scope): Identity {
-  const identity = requireIdentity(context);
+export function requireScope(caller: Caller, scope: Scope): Identity {
+  const identity = requireIdentity(caller);
   if (!hasScope(identity, scope)) throw new ForbiddenError(`needs the ${scope} scope`, { scope });
   return identity;
 }
@@ -39,8 +44,8 @@ export function requireScope(context: SubgraphContext, scope: Scope): Identity {
  * A user acting on their own data, an admin, or a service holding the scope. A user reaching
  * for another user's data is FORBIDDEN, never silently empty.
  */
-export function requireSelfOrScope(context: SubgraphContext, userId: string, scope: Scope): Identity {
-  const identity = requireIdentity(context);
+export function requireSelfOrScope(caller: Caller, userId: string, scope: Scope): Identity {
+  const identity = requireIdentity(caller);
   if (identity.kind === 'user' && identity.id === userId) return identity;
   if (!hasScope(identity, scope)) throw new ForbiddenError('not allowed to act on another user', { scope });
   return identity;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+/**
+ * The caller's identity as the gateway forwards it: an HTTP header on subgraph calls and the
+ * same key in gRPC metadata on NotificationService calls, encoded by encodeIdentity.
+ */
 export const IDENTITY_HEADER = 'x-herald-identity';
 export const CORRELATION_HEADER = 'x-correlation-id';
 

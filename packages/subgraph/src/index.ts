@@ -6,6 +6,7 @@ export {
   INTERNAL_TOKEN_HEADER,
   CORRELATION_HEADER,
   encodeIdentity,
+  decodeIdentity,
 } from './identity';
 export { subgraphErrorFormatter } from './format-error';
 export { parseInput } from './parse-input';
@@ -18,5 +19,6 @@ export {
   requireIdentity,
   requireScope,
   requireSelfOrScope,
+  type Caller,
   type Scope,
 } from './authorize';

@@ -27,6 +27,7 @@ import type { NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
 import { createNotificationsMetrics } from './metrics/notifications-metrics';
 import { createNotificationStatusGrpc } from './grpc/notification-status.grpc';
+import { createNotificationGrpc } from './grpc/notification.grpc';
 import { createOutboxRelayRunner } from './relay/outbox-relay.runner';
 import { createRequestIndex } from './redis/request-index';
 import { createStatusFeed } from './redis/status-feed';
@@ -44,6 +45,7 @@ import type { Clock, Recipient, TemplateSummary } from './use-cases/ports';
 import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
+import { makeReportStatusCallback } from './use-cases/report-status-callback.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
@@ -199,11 +201,18 @@ async function assemble(
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);
+  // The use cases both entry points call: GraphQL for the API, gRPC for the gateway's REST shim.
+  const requests = {
+    sendNotification: makeSendNotification(sendDeps),
+    sendNotifications: makeSendNotifications(sendDeps),
+    getNotification: makeGetNotification({ notifications }),
+    listNotifications: makeListNotifications({ notifications }),
+    reportStatusCallback: makeReportStatusCallback({ notifications, reportStatus }),
+  };
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
-      sendNotification: makeSendNotification(sendDeps),
-      sendNotifications: makeSendNotifications(sendDeps),
+      ...requests,
       cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
       retryNotification: makeRetryNotification({
         notifications,
@@ -211,10 +220,7 @@ async function assemble(
         statusFeed,
         onQueued: () => relay.kick(),
       }),
-      getNotification: makeGetNotification({ notifications }),
-      listNotifications: makeListNotifications({ notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
-      reportStatus,
     }),
     internalToken: config.internalToken,
     health,
@@ -231,6 +237,7 @@ async function assemble(
     proto.NotificationStatusService.service,
     createNotificationStatusGrpc({ reportStatus, reportStatuses }),
   );
+  grpc.addService(proto.NotificationService.service, createNotificationGrpc(requests));
 
   return {
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the

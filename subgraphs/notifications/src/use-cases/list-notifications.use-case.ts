@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { ForbiddenError } from '@herald/errors';
+import { parseInput, type Caller } from '@herald/subgraph';
 import { CHANNELS, type Notification } from '../domain/notification';
 import { NOTIFICATION_STATUSES } from '../domain/notification-status';
 import { pageMeta, type PageMeta } from '@herald/paging';
 import type { NotificationRepository } from '../store/notification.repository';
+import { readerOf } from './read-access';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -43,14 +46,28 @@ export interface NotificationPage {
   readonly meta: PageMeta;
 }
 
-export type ListNotifications = (input: ListNotificationsInput) => Promise<NotificationPage>;
+export interface ListNotificationsCommand {
+  /** The arguments of Query.notifications as the entry point received them; validated here. */
+  readonly input: unknown;
+  readonly caller: Caller;
+}
 
-/** Newest first. */
+export type ListNotifications = (command: ListNotificationsCommand) => Promise<NotificationPage>;
+
+/**
+ * Newest first. A user (not an admin) lists only their own notifications: their filter is forced
+ * to themselves, and naming another user is FORBIDDEN.
+ */
 export function makeListNotifications(deps: { notifications: NotificationRepository }): ListNotifications {
-  return async ({ filter, page, limit }) => {
+  return async ({ input, caller }) => {
+    const { owner } = readerOf(caller);
+    const { filter, page, limit } = parseInput(listNotificationsInput, input);
+    if (owner && filter?.userId && filter.userId !== owner) {
+      throw new ForbiddenError('a user can list only their own notifications');
+    }
     const { items, total } = await deps.notifications.list(
       {
-        userId: filter?.userId ?? undefined,
+        userId: owner ?? filter?.userId ?? undefined,
         status: filter?.status ?? undefined,
         channel: filter?.channel ?? undefined,
         from: filter?.from ?? undefined,

@@ -128,7 +128,7 @@ function input(overrides: Partial<Record<keyof SendNotificationInput, unknown>> 
 
 const command = (overrides: Partial<Record<keyof SendNotificationInput, unknown>> = {}) => ({
   input: input(overrides),
-  sender: 'admin',
+  caller: { identity: { kind: 'admin' as const, id: 'admin', scopes: [] } },
   correlationId: 'corr-1',
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConflictError, isHeraldError, NotFoundError, UnprocessableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
+import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
@@ -51,8 +52,16 @@ export const sendNotificationInput = z.object({
 export type SendNotificationInput = z.output<typeof sendNotificationInput>;
 
 export interface SendNotificationCommand {
+  /** SendNotificationInput as the entry point received it; validated here. */
+  readonly input: unknown;
+  /** Needs notifications:send (or admin); its identity id is the sender idempotency is keyed by. */
+  readonly caller: Caller;
+  readonly correlationId: string;
+}
+
+/** A request that passed the rules: valid, from a sender allowed to send. */
+interface AcceptedRequest {
   readonly input: SendNotificationInput;
-  /** The caller's identity id. */
   readonly sender: string;
   readonly correlationId: string;
 }
@@ -85,8 +94,10 @@ export type SendNotification = (command: SendNotificationCommand) => Promise<Sen
  * timeline and its outbox message are written together, so it is queued exactly when stored.
  */
 export function makeSendNotification(deps: SendNotificationDeps): SendNotification {
-  return async (command) => {
-    const { input, sender } = command;
+  return async ({ input: raw, caller, correlationId }) => {
+    const sender = requireScope(caller, SCOPES.notificationsSend).id;
+    const input = parseInput(sendNotificationInput, raw);
+    const request: AcceptedRequest = { input, sender, correlationId };
     const requestHash = fingerprintRequest(input);
     const known = await findKnown(deps, sender, input.requestId, requestHash);
     if (known) return originalOf(known, requestHash);
@@ -94,7 +105,7 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
     // Unknown to Redis: straight to the insert, whose unique index catches a repeat.
     let accepted: NewNotification;
     try {
-      accepted = await prepare(deps, command, requestHash);
+      accepted = await prepare(deps, request, requestHash);
     } catch (error) {
       // A repeat is answered with its original even when its user or template has gone since.
       const original =
@@ -140,7 +151,7 @@ async function findKnown(
 /** The rows of a new notification, after asking users and templates about it. */
 async function prepare(
   deps: SendNotificationDeps,
-  { input, sender, correlationId }: SendNotificationCommand,
+  { input, sender, correlationId }: AcceptedRequest,
   requestHash: string,
 ): Promise<NewNotification> {
   const user = await deps.users.findUser(input.userId);

@@ -1,5 +1,6 @@
 import { isHeraldError, NotFoundError } from '@herald/errors';
-import { parseInput } from '@herald/subgraph';
+import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import { fingerprintRequest } from '../domain/request-fingerprint';
 import type { NewNotification } from '../store/notification.repository';
@@ -33,11 +34,14 @@ export interface BulkSendResult {
 }
 
 export interface SendNotificationsCommand {
-  /** The raw items; each is validated on its own so one bad item fails alone. */
-  readonly inputs: readonly unknown[];
-  readonly sender: string;
+  /** 1 to MAX_BULK_ITEMS raw items; each is validated on its own so one bad item fails alone. */
+  readonly inputs: unknown;
+  /** Needs notifications:send (or admin), as a single send. */
+  readonly caller: Caller;
   readonly correlationId: string;
 }
+
+const bulkArguments = z.object({ inputs: z.array(z.unknown()).min(1).max(MAX_BULK_ITEMS) });
 
 export type SendNotifications = (command: SendNotificationsCommand) => Promise<BulkSendResult[]>;
 
@@ -52,7 +56,9 @@ interface Pending {
  * template lookup per (code, locale), and one INSERT statement per chunk of rows.
  */
 export function makeSendNotifications(deps: SendNotificationDeps): SendNotifications {
-  return async ({ inputs, sender, correlationId }) => {
+  return async ({ inputs: raw, caller, correlationId }) => {
+    const sender = requireScope(caller, SCOPES.notificationsSend).id;
+    const { inputs } = parseInput(bulkArguments, { inputs: raw });
     const results: BulkSendResult[] = [];
     const settle = (index: number, requestId: string | null, outcome: Partial<BulkSendResult>) => {
       results[index] = { index, requestId, notification: null, duplicate: false, error: null, ...outcome };

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { NotFoundError, UnprocessableError } from '@herald/errors';
+import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { CHANNELS } from '../domain/notification';
+import { REPORTABLE_STATUSES } from '../domain/status-report';
+import type { NotificationRepository } from '../store/notification.repository';
+import type { ReportStatus, StatusReportOutcome } from './report-status.use-case';
+
+/** NotificationStatusReportInput of schema.graphql, validated. */
+const statusCallbackArguments = z.object({
+  input: z.object({
+    notificationId: z.uuid(),
+    channel: z.enum(CHANNELS),
+    status: z.enum(REPORTABLE_STATUSES),
+    detail: z.string().max(2000).nullish(),
+    at: z.date().nullish(),
+  }),
+});
+
+export interface StatusCallbackCommand {
+  /** The report as the entry point received it; validated here. */
+  readonly input: unknown;
+  /** Needs notifications:status (or admin). */
+  readonly caller: Caller;
+}
+
+export type ReportStatusCallback = (command: StatusCallbackCommand) => Promise<StatusReportOutcome>;
+
+/**
+ * A status callback from an external sender (the REST /{email|push}/status/ route): the same rules
+ * as the workers' reports, for a notification of the channel it came in on.
+ */
+export function makeReportStatusCallback(deps: {
+  notifications: NotificationRepository;
+  reportStatus: ReportStatus;
+}): ReportStatusCallback {
+  return async ({ input: raw, caller }) => {
+    requireScope(caller, SCOPES.notificationsStatus);
+    const { input } = parseInput(statusCallbackArguments, { input: raw });
+    const notification = await deps.notifications.findById(input.notificationId);
+    if (!notification) {
+      throw new NotFoundError(`notification ${input.notificationId} not found`, {
+        notificationId: input.notificationId,
+      });
+    }
+    if (notification.channel !== input.channel) {
+      throw new UnprocessableError(
+        `notification ${input.notificationId} is not a ${input.channel} notification`,
+        {
+          channel: notification.channel,
+        },
+      );
+    }
+    return deps.reportStatus({
+      notificationId: input.notificationId,
+      status: input.status,
+      detail: input.detail ?? null,
+      at: input.at ?? undefined,
+      attempt: 0,
+      // A provider's callback holds no queue message.
+      deliveryId: null,
+    });
+  };
+}
