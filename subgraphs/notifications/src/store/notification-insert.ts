@@ -95,7 +95,7 @@ export async function insertNotifications(
       inserted: true,
       events: recorded
         .sort((a, b) => Number(a.id) - Number(b.id))
-        .map((row) => toStatusEvent(row, notification.userId)),
+        .map((row) => toStatusEvent(row, notification)),
     };
   });
 }
