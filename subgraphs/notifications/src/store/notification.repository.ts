@@ -178,7 +178,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
           status: change.status,
           statusDetail: change.detail,
           attempts: change.attempts,
-          updatedAt: latest(change.recordedAt, event!.at),
+          updatedAt: latest(current.updatedAt, change.recordedAt, event!.at),
           dueAt: change.unschedule ? null : current.dueAt,
         };
         await manager.update(
@@ -205,6 +205,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
       db.transaction(async (manager) => {
         const rows = (await manager.query(LOCK_NOTIFICATIONS, [[...new Set(ids)]])) as NotificationRow[];
         const current = new Map(rows.map((row) => [row.id, toNotification(row)]));
+        const updatedBefore = new Map(rows.map((row) => [row.id, row.updatedAt]));
         const applied: AppliedChange[] = [];
         const results = ids.map((id, index): StatusChangeResult | undefined => {
           const notification = current.get(id);
@@ -232,7 +233,11 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
             status: change.status,
             // updated_at as RECORD_CHANGES writes it for the notification's last change.
             event:
-              event && toStatusEvent(event, { ...after, updatedAt: latest(change.recordedAt, event.at) }),
+              event &&
+              toStatusEvent(event, {
+                ...after,
+                updatedAt: latest(updatedBefore.get(after.id)!, change.recordedAt, event.at),
+              }),
           };
         });
         return results;
@@ -254,7 +259,7 @@ const LOCK_NOTIFICATIONS = `
 
 /**
  * One event per applied change, clamped to its timeline, and the changed notifications, in one
- * statement. A notification's updated_at is at least its last event's time. The events are
+ * statement. A notification's updated_at never goes back and is at least its last event's time. The events are
  * numbered in the order given, so, sorted by id, they line up with `applied`.
  */
 const RECORD_CHANGES = `
@@ -262,7 +267,7 @@ const RECORD_CHANGES = `
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      updated_at = GREATEST(v.updated_at,
+      updated_at = GREATEST(n.updated_at, v.updated_at,
         (SELECT max(recorded.at) FROM recorded WHERE recorded.notification_id = v.id))
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
       AS v(id, status, detail, attempts, claimed_by, updated_at)
@@ -313,8 +318,8 @@ async function insertEvents(
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-function latest(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
+function latest(...times: Date[]): Date {
+  return times.reduce((later, time) => (time.getTime() > later.getTime() ? time : later));
 }
 
 function createdWithin(from: Date | undefined, to: Date | undefined): { createdAt?: FindOperator<Date> } {

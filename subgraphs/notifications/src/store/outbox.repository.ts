@@ -90,7 +90,7 @@ const RECORD_PUBLISHED = `
   ),
   recorded AS (${insertClampedEvents(3)}),
   queued AS (
-    UPDATE notifications AS n SET status = 'QUEUED', status_detail = NULL, updated_at = event.queued_at
+    UPDATE notifications AS n SET status = 'QUEUED', status_detail = NULL, updated_at = GREATEST(n.updated_at, event.queued_at)
     FROM (SELECT notification_id, at AS queued_at FROM recorded) AS event
     WHERE n.id = event.notification_id
     RETURNING ${NOTIFICATION_ROW}
