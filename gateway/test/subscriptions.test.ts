@@ -96,6 +96,117 @@ describe('status subscriptions over graphql-ws', () => {
     ]);
   });
 
+  /** An event as notifications publishes it: with the notification as the change left it. */
+  const carrying = (
+    notification: ReturnType<Harness['state']['addNotification']>,
+    status: string,
+    sequence: number,
+  ) => {
+    const at = later(sequence);
+    return {
+      notificationId: notification.id,
+      userId: notification.userId,
+      status,
+      at,
+      detail: null,
+      sequence,
+      notification: {
+        id: notification.id,
+        requestId: notification.requestId,
+        userId: notification.userId,
+        channel: notification.channel,
+        templateCode: notification.templateCode,
+        templateVersion: 3,
+        locale: 'en',
+        category: null,
+        priority: notification.priority,
+        status,
+        statusDetail: null,
+        attempts: 1,
+        sendAt: null,
+        scheduledFor: null,
+        createdAt: notification.createdAt.toISOString(),
+        updatedAt: at,
+      },
+    };
+  };
+  const notificationQueries = () =>
+    harness.state.seen.filter((seen) => seen.operation === 'notification').length;
+
+  it('answers the notification fields an event carries without asking the notifications service', async () => {
+    const notification = harness.state.addNotification({ userId: USER_A });
+    const selection = `notificationId status notification {
+      __typename id requestId kind: channel status attempts priority createdAt updatedAt
+      ... on Notification { user { id } } ...Keys }`;
+    const fragment = 'fragment Keys on Notification { template { code __typename } }';
+    const byUser = watch(
+      connect(harness.url, tokenFor(USER_A)),
+      `subscription { notificationStatusChanged { ${selection} } } ${fragment}`,
+      {},
+    );
+    const byId = watch(
+      connect(harness.url, ADMIN_KEY),
+      `subscription ($id: ID) { notificationStatusChanged(notificationId: $id) { ${selection} } } ${fragment}`,
+      { id: notification.id },
+    );
+    await waitFor(() => byId.events.length === 1, { description: 'the current status' });
+    const before = notificationQueries();
+    await waitFor(
+      async () => {
+        await publish(carrying(notification, 'SENDING', 41));
+        return byUser.events.length > 0;
+      },
+      { description: "the user's stream live" },
+    );
+    const delivered = carrying(notification, 'DELIVERED', 42);
+    await publish(delivered);
+    await waitFor(() => byUser.events.length >= 2 && byId.events.length >= 3, { description: 'both events' });
+
+    expect([...byUser.errors, ...byId.errors]).toEqual([]);
+    expect(notificationQueries()).toBe(before);
+    expect(byUser.events.at(-1)).toEqual({
+      notificationId: notification.id,
+      status: 'DELIVERED',
+      notification: {
+        __typename: 'Notification',
+        id: notification.id,
+        requestId: notification.requestId,
+        kind: 'EMAIL',
+        status: 'DELIVERED',
+        attempts: 1,
+        priority: 5,
+        createdAt: notification.createdAt.toISOString(),
+        updatedAt: delivered.notification.updatedAt,
+        user: { id: USER_A },
+        template: { code: 'welcome', __typename: 'Template' },
+      },
+    });
+    expect(byId.events.slice(1).map((event) => event.status)).toEqual(['SENDING', 'DELIVERED']);
+    // The opening event too came from the one current-status read.
+    expect(byId.events[0]).toMatchObject({ notification: { id: notification.id, user: { id: USER_A } } });
+  });
+
+  it("still resolves what an event does not carry, such as the user's email, through the federated query", async () => {
+    const notification = harness.state.addNotification({ userId: USER_A });
+    const own = watch(
+      connect(harness.url, tokenFor(USER_A)),
+      'subscription { notificationStatusChanged { status notification { status owner: user { id email } } } }',
+      {},
+    );
+    await waitFor(
+      async () => {
+        await publish(carrying(notification, 'SENDING', 51));
+        return own.events.length > 0 || own.errors.length > 0;
+      },
+      { description: 'the event' },
+    );
+    expect(own.errors).toEqual([]);
+    expect(own.events[0]).toEqual({
+      status: 'SENDING',
+      notification: { status: 'QUEUED', owner: { id: USER_A, email: 'a@example.com' } },
+    });
+  });
+
   it("passes every notification's events to a user's stream, though their sequences interleave", async () => {
     const first = harness.state.addNotification({ userId: USER_A });
     const second = harness.state.addNotification({ userId: USER_A });

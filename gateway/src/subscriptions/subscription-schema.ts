@@ -12,8 +12,10 @@ import {
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import type { GatewayContext } from '../graphql/gateway-context';
+import { READ_BY_FIELD_NAME, answerFromCarried, type CarriedNotification } from './carried-notification';
 
 /**
  * ARCHITECTURE §6. The notifications subgraph declares it, but @apollo/gateway cannot execute
@@ -53,6 +55,8 @@ export interface EventSource {
   readonly at: string;
   readonly detail: string | null;
   readonly sequence: number | null;
+  /** The notification as the change left it, when the event carries it. */
+  readonly notification?: CarriedNotification;
 }
 
 export function buildSubscriptionSchema(
@@ -72,18 +76,31 @@ export function buildSubscriptionSchema(
   for (const field of Object.values(eventType.getFields())) field.resolve = defaultFieldResolver;
   const notification = eventType.getFields().notification;
   if (notification) {
-    notification.resolve = async (event: EventSource, _args, context: GatewayContext, info) =>
-      resolveNotification(event.notificationId, info, context, runQuery);
+    notification.resolve = async (event: EventSource, _args, context: GatewayContext, info) => {
+      const selection = info.fieldNodes[0]?.selectionSet;
+      if (!selection) throw new GraphQLError('notification needs a selection');
+      // Answered from the event when it carries every field asked for: no query per event and subscriber.
+      return (
+        answerFromCarried(event.notification, selection, info) ??
+        resolveNotification(event.notificationId, selection, info, context, runQuery)
+      );
+    };
   }
   return schema;
 }
 
 /**
  * Below `notification`, values are the federated query's answer, keyed by response name (alias),
- * so every field without its own resolver reads its response key.
+ * so every field without its own resolver reads its response key; a notification answered from
+ * the event is read by field name.
  */
 export const responseKeyResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
-  if (source !== null && typeof source === 'object' && info.path.key in source) {
+  if (
+    source !== null &&
+    typeof source === 'object' &&
+    !(READ_BY_FIELD_NAME in source) &&
+    info.path.key in source
+  ) {
     return (source as Record<string, unknown>)[String(info.path.key)];
   }
   return defaultFieldResolver(source, args, context, info);
@@ -93,12 +110,11 @@ const ID_VARIABLE = 'heraldNotificationId';
 
 async function resolveNotification(
   notificationId: string,
+  selection: SelectionSetNode,
   info: GraphQLResolveInfo,
   context: GatewayContext,
   runQuery: RunQuery,
 ): Promise<unknown> {
-  const selection = info.fieldNodes[0]?.selectionSet;
-  if (!selection) throw new GraphQLError('notification needs a selection');
   const fragments = usedFragments(selection, info);
   const variables = usedVariables([selection, ...fragments]);
   const definitions = (info.operation.variableDefinitions ?? []).filter((definition) =>

@@ -19,6 +19,7 @@ import type { GatewayContext } from '../graphql/gateway-context';
 import { createEventQueue } from './event-queue';
 import type { StatusEvent } from '@herald/contracts';
 import type { StatusFeed } from './status-feed';
+import { carriedFromAnswer, currentNotificationQuery } from './carried-notification';
 import {
   buildSubscriptionSchema,
   responseKeyResolver,
@@ -55,7 +56,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
   /** Open streams: stop() ends them, so each client gets `complete` before the socket closes. */
   const open = new Set<{ end(): void; done: Promise<void> }>();
 
-  const subscribe: GraphQLFieldResolver<unknown, GatewayContext> = async (_source, args, context) => {
+  const subscribe: GraphQLFieldResolver<unknown, GatewayContext> = async (_source, args, context, info) => {
     const { notificationId, userId } = args as { notificationId?: string | null; userId?: string | null };
     const identity = context.identity;
     if (!identity) throw forbidden('a credential is required');
@@ -89,13 +90,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
     if (notificationId) {
       // Listening first, then reading the current status: no transition falls in between.
       try {
-        const current = await readCurrent(notificationId, context, options.runQuery);
-        if (!current || (ownOnly && current.userId !== identity.id)) {
+        const current = await readCurrent(notificationId, info.schema, context, options.runQuery);
+        if (!current || (ownOnly && current.event.notification?.userId !== identity.id)) {
           throw new GraphQLError(`notification ${notificationId} not found`, {
             extensions: { code: 'NOT_FOUND' },
           });
         }
-        queue.retain((event) => event.at > current.at);
+        queue.retain((event) => !isReflectedIn(event, current.event));
         queue.unshift(current.event);
       } catch (error) {
         queue.end();
@@ -227,16 +228,20 @@ function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-const CURRENT_QUERY = `query HeraldSubscriptionCurrent($id: ID!) {
-  notification(id: $id) { status statusDetail updatedAt user { id } }
-}`;
+const currentQueries = new WeakMap<GraphQLSchema, string>();
 
 async function readCurrent(
   notificationId: string,
+  schema: GraphQLSchema,
   context: GatewayContext,
   runQuery: RunQuery,
-): Promise<{ userId: string; at: string; event: EventSource } | undefined> {
-  const { data, errors } = await runQuery(CURRENT_QUERY, { id: notificationId }, context);
+): Promise<{ event: EventSource } | undefined> {
+  let query = currentQueries.get(schema);
+  if (!query) {
+    query = currentNotificationQuery(schema);
+    currentQueries.set(schema, query);
+  }
+  const { data, errors } = await runQuery(query, { id: notificationId }, context);
   const first = errors?.[0];
   if (first && first.extensions?.code !== 'NOT_FOUND' && first.extensions?.code !== 'FORBIDDEN') {
     throw new GraphQLError(first.message, { extensions: first.extensions });
@@ -246,10 +251,29 @@ async function readCurrent(
     | null
     | undefined;
   if (!found) return undefined;
+  const notification = carriedFromAnswer(found);
   const at = new Date(found.updatedAt).toISOString();
   return {
-    userId: found.user.id,
-    at,
-    event: { notificationId, status: found.status, at, detail: found.statusDetail, sequence: null },
+    event: {
+      notificationId,
+      status: found.status,
+      at,
+      detail: found.statusDetail,
+      sequence: null,
+      notification,
+    },
   };
+}
+
+/**
+ * Whether the current status read after listening already shows this event, which committed
+ * before the read. A notification's updated_at is at least its last event's time and never goes
+ * back (decision 0005), so an earlier updated_at is an earlier change, and an equal one with the
+ * same status is the same change. An event from an older publisher, without its notification,
+ * has only its own time to compare.
+ */
+function isReflectedIn(event: EventSource, current: EventSource): boolean {
+  const changedAt = Date.parse(event.notification?.updatedAt ?? event.at);
+  const currentAt = Date.parse(current.at);
+  return changedAt < currentAt || (changedAt === currentAt && event.status === current.status);
 }

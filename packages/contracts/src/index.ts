@@ -4,5 +4,11 @@ export {
   type QueuedNotification,
   type RoutingKey,
 } from './queue-message';
-export { STATUS_CHANNEL, statusEventSchema, type StatusEvent } from './status-event';
+export {
+  STATUS_CHANNEL,
+  notificationSnapshotSchema,
+  statusEventSchema,
+  type NotificationSnapshot,
+  type StatusEvent,
+} from './status-event';
 export { preferenceSkipReason, type ChannelPreferences } from './channel-preferences';

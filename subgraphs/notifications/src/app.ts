@@ -33,7 +33,6 @@ import { createRequestIndex } from './redis/request-index';
 import { createStatusFeed } from './redis/status-feed';
 import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
-import { listenForOutbox } from './store/outbox-listener';
 import { createOutboxBacklogReader } from './store/outbox-backlog';
 import { createOutboxRepository } from './store/outbox.repository';
 import { createScheduleRepository } from './store/schedule.repository';
@@ -159,6 +158,7 @@ async function assemble(
     }),
     pollMs: config.outbox.pollMs,
     log,
+    onPass: metrics.relayPassed,
   });
   // The outbox kept every message while the broker was away: publish them at once.
   broker.onReconnected(() => relay.kick());
@@ -248,8 +248,6 @@ async function assemble(
       const grpcPort = await grpc.listen(config.grpcPort);
       relay.start();
       cleanup.defer('outbox relay', () => relay.stop());
-      const listener = await listenForOutbox(db, () => relay.kick(), log);
-      cleanup.defer('outbox listener', () => listener.close());
       scheduler.start();
       cleanup.defer('scheduler', () => scheduler.stop());
       cleanup.defer('GraphQL server', () => graphql.close());

@@ -85,8 +85,20 @@ describe('insertMany', () => {
       {
         inserted: true,
         events: [
-          expect.objectContaining({ status: 'ACCEPTED', notificationId: skip.notification.id }),
-          expect.objectContaining({ status: 'SKIPPED', detail: 'user turned email off' }),
+          // Each event carries the notification as that change left it.
+          expect.objectContaining({
+            status: 'ACCEPTED',
+            notificationId: skip.notification.id,
+            notification: expect.objectContaining({ status: 'ACCEPTED', statusDetail: null }),
+          }),
+          expect.objectContaining({
+            status: 'SKIPPED',
+            detail: 'user turned email off',
+            notification: expect.objectContaining({
+              status: 'SKIPPED',
+              statusDetail: 'user turned email off',
+            }),
+          }),
         ],
       },
       {
@@ -99,6 +111,24 @@ describe('insertMany', () => {
             at: NOW.toISOString(),
             detail: null,
             sequence: expect.any(Number),
+            notification: {
+              id: send.notification.id,
+              requestId: send.notification.requestId,
+              userId: send.notification.userId,
+              channel: 'EMAIL',
+              templateCode: send.notification.templateCode,
+              templateVersion: send.notification.templateVersion,
+              locale: send.notification.locale,
+              category: send.notification.category,
+              priority: send.notification.priority,
+              status: 'ACCEPTED',
+              statusDetail: null,
+              attempts: 0,
+              sendAt: null,
+              scheduledFor: null,
+              createdAt: NOW.toISOString(),
+              updatedAt: NOW.toISOString(),
+            },
           },
         ],
       },

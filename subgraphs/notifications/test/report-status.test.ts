@@ -74,7 +74,8 @@ function claim(notificationId: string, deliveryId: string, attempt = 1) {
 describe('ReportStatus', () => {
   it('moves a notification through SENDING to DELIVERED and records the timeline', async () => {
     const id = await queuedNotification();
-    const sentAt = '2025-03-04T05:06:07.000Z';
+    // The worker's clock, a minute ahead of this one: its time is recorded as it says.
+    const sentAt = new Date(Date.now() + 60_000).toISOString();
     await expect(report(id, 'SENDING', 1, '', sentAt)).resolves.toEqual({
       notification_id: id,
       applied: true,
@@ -97,6 +98,8 @@ describe('ReportStatus', () => {
       { status: 'DELIVERED', detail: 'provider-id-42' },
     ]);
     expect(notification.events[2]?.at).toBe(sentAt);
+    // DELIVERED, stamped now by this clock, is not recorded before SENDING.
+    expect(notification.events[3]?.at).toBe(sentAt);
   });
 
   it('does not apply a report after DELIVERED, and says the notification is delivered', async () => {

@@ -1,3 +1,4 @@
+import type { NotificationSnapshot } from '@herald/contracts';
 import type { NotificationStatus } from './notification-status';
 
 export const CHANNELS = ['EMAIL', 'PUSH'] as const;
@@ -57,4 +58,6 @@ export interface StatusEvent {
   readonly detail: string | null;
   /** The notification_events id: increases with every change, so subscribers can order them. */
   readonly sequence: number;
+  /** The notification as this change left it. */
+  readonly notification: NotificationSnapshot;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '@herald/logging';
 import { sharedReading, type MetricsRegistry } from '@herald/observability';
 import type { Notification } from '../domain/notification';
 import type { RoutingKey } from '@herald/contracts';
+import type { RelayPassOutcome } from '../relay/outbox-relay.runner';
 import type { OutboxBacklog } from '../store/outbox-backlog';
 
 /**
@@ -18,11 +19,14 @@ export interface NotificationsMetrics {
   published(routingKey: RoutingKey): void;
   /** A DELIVERED status recorded for `notification`. */
   delivered(notification: Notification, deliveredAt: Date): void;
+  /** One relay pass, by how it ended. */
+  relayPassed(outcome: RelayPassOutcome): void;
 }
 
 /**
  * The notifications service's lifecycle series: `herald_messages_published_total{channel}`,
- * `herald_notification_delivery_latency_seconds{channel}`, and the outbox lag gauges
+ * `herald_notification_delivery_latency_seconds{channel}`, `herald_outbox_relay_passes_total{result}`
+ * (wake-ups of the relay, and how many found nothing), and the outbox lag gauges
  * `herald_outbox_pending_messages` and `herald_outbox_oldest_pending_age_seconds`, read at
  * scrape time. Channels are labelled in lower case, as the workers' series and routing keys are.
  */
@@ -43,6 +47,12 @@ export function createNotificationsMetrics(
     help: 'Time from accepting a notification to its recorded delivery, by channel.',
     labelNames: ['channel'] as const,
     buckets: DELIVERY_LATENCY_BUCKETS,
+    registers,
+  });
+  const relayPasses = new Counter({
+    name: 'herald_outbox_relay_passes_total',
+    help: 'Outbox relay passes by result: published (some rows), empty (a wake-up with nothing to do) or failed.',
+    labelNames: ['result'] as const,
     registers,
   });
   // A database that cannot be read makes the gauges NaN (a gap on a graph, never a reassuring
@@ -77,5 +87,6 @@ export function createNotificationsMetrics(
         { channel: notification.channel.toLowerCase() },
         Math.max(0, (deliveredAt.getTime() - notification.createdAt.getTime()) / 1000),
       ),
+    relayPassed: (outcome) => relayPasses.inc({ result: outcome }),
   };
 }

@@ -68,6 +68,30 @@ describe('outbox relay runner', () => {
     await waitFor(() => passes >= 3, { description: 'polled passes' });
   });
 
+  it('tells how each pass ended, so wake-ups that found nothing can be counted', async () => {
+    const outcomes: string[] = [];
+    const passes: (() => Promise<RelayPass>)[] = [
+      async () => ({ published: 3, more: false }),
+      async () => ({ published: 0, more: false }),
+      async () => {
+        throw new Error('broker gone');
+      },
+    ];
+    runner = createOutboxRelayRunner({
+      relay: () => passes.shift()!(),
+      pollMs: 60_000,
+      log,
+      onPass: (outcome) => outcomes.push(outcome),
+    });
+    runner.start();
+    await waitFor(() => outcomes.length === 1, { description: 'the first pass' });
+    runner.kick();
+    await waitFor(() => outcomes.length === 2, { description: 'the second pass' });
+    runner.kick();
+    await waitFor(() => outcomes.length === 3, { description: 'the third pass' });
+    expect(outcomes).toEqual(['published', 'empty', 'failed']);
+  });
+
   it('ignores kicks before start and after stop, and waits for the pass in progress', async () => {
     const { relay, state, finishPass } = controllableRelay();
     runner = createOutboxRelayRunner({ relay, pollMs: 60_000, log });

@@ -1,6 +1,8 @@
 import type { Logger } from '@herald/logging';
 import type { RelayOutbox } from '../use-cases/relay-outbox.use-case';
 
+export type RelayPassOutcome = 'published' | 'empty' | 'failed';
+
 export interface OutboxRelayRunner {
   start(): void;
   /** Asks for a pass now (after an accept); passes never overlap, a kick during one queues another. */
@@ -17,6 +19,8 @@ export function createOutboxRelayRunner(options: {
   relay: RelayOutbox;
   pollMs: number;
   log: Logger;
+  /** Told how each pass ended: an empty pass is a wake-up that found nothing to do. */
+  onPass?: (outcome: RelayPassOutcome) => void;
 }): OutboxRelayRunner {
   let running = false;
   let current: Promise<void> | undefined;
@@ -36,8 +40,10 @@ export function createOutboxRelayRunner(options: {
       kickedDuringPass = false;
       try {
         const pass = await options.relay();
+        options.onPass?.(pass.published > 0 ? 'published' : 'empty');
         again = pass.more || kickedDuringPass;
       } catch (error) {
+        options.onPass?.('failed');
         options.log.warn({ err: error }, 'outbox relay pass failed; retrying on the next poll');
         again = false;
       }

@@ -16,9 +16,13 @@ const NOTIFICATION_COLUMNS = `
  * The notifications, their events and outbox messages in one statement, so one round trip and
  * atomic without BEGIN/COMMIT. ON CONFLICT DO NOTHING leaves out a (sender, request_id) that
  * exists already, or repeats within the call; only the rows it inserted get events and a message.
- * Events are numbered in the order given, so a notification's timeline keeps its order.
+ * Events are numbered in the order given, so a notification's timeline keeps its order. Named, so
+ * each pooled connection parses and plans it once: planning the CTEs cost PostgreSQL about as
+ * much CPU as running them for one notification.
  */
-const INSERT_NOTIFICATIONS = `
+const INSERT_NOTIFICATIONS = {
+  name: 'herald-insert-notifications',
+  text: `
   WITH input AS (
     SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${NOTIFICATION_COLUMNS})) WITH ORDINALITY AS item
   ),
@@ -41,13 +45,7 @@ const INSERT_NOTIFICATIONS = `
         WITH ORDINALITY AS event
     ORDER BY input.ordinality, event.ordinality
     RETURNING id, notification_id, status, detail, at
-  )`;
-
-/**
- * Only when some item has a message: the outbox's statement trigger NOTIFYs every relay even
- * for an INSERT of no rows.
- */
-const INSERT_OUTBOX = `,
+  ),
   outbox AS (
     INSERT INTO outbox (notification_id, routing_key, payload, priority, correlation_id, trace_context, created_at)
     SELECT input.id, message."routingKey", message.payload, message.priority, message."correlationId",
@@ -56,23 +54,9 @@ const INSERT_OUTBOX = `,
       jsonb_to_record(input.outbox) AS message("routingKey" text, payload jsonb, priority int,
         "correlationId" text, "traceContext" jsonb, "createdAt" timestamptz)
     WHERE input.outbox IS NOT NULL
-  )`;
-
-const RETURN_INSERTED = `
+  )
   SELECT inserted.id AS inserted_id, events.id, events.notification_id, events.status, events.detail, events.at
-  FROM inserted LEFT JOIN events ON events.notification_id = inserted.id`;
-
-/**
- * Named, so each pooled connection parses and plans them once: planning the CTEs cost
- * PostgreSQL about as much CPU as running them for one notification.
- */
-const WITHOUT_OUTBOX = {
-  name: 'herald-insert-notifications',
-  text: INSERT_NOTIFICATIONS + RETURN_INSERTED,
-};
-const WITH_OUTBOX = {
-  name: 'herald-insert-notifications-with-outbox',
-  text: INSERT_NOTIFICATIONS + INSERT_OUTBOX + RETURN_INSERTED,
+  FROM inserted LEFT JOIN events ON events.notification_id = inserted.id`,
 };
 
 /** The part of node-postgres' pool (under TypeORM) that runs a named statement. */
@@ -93,9 +77,10 @@ export async function insertNotifications(
 ): Promise<InsertOutcome[]> {
   if (items.length === 0) return [];
   const document = toDocument(items);
-  const statement = items.some((item) => item.outbox) ? WITH_OUTBOX : WITHOUT_OUTBOX;
   const pool = (db.driver as PostgresDriver).master as StatementPool;
-  const { rows } = (await pool.query({ ...statement, values: [document] })) as { rows: InsertedRow[] };
+  const { rows } = (await pool.query({ ...INSERT_NOTIFICATIONS, values: [document] })) as {
+    rows: InsertedRow[];
+  };
 
   const events = new Map<string, EventRow[]>();
   for (const row of rows) {
@@ -110,7 +95,7 @@ export async function insertNotifications(
       inserted: true,
       events: recorded
         .sort((a, b) => Number(a.id) - Number(b.id))
-        .map((row) => toStatusEvent(row, notification.userId)),
+        .map((row) => toStatusEvent(row, notification)),
     };
   });
 }

@@ -21,7 +21,7 @@ import { NotificationEntity, type NotificationRow } from './notification.entity'
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { toStatusEvent, type EventRow } from './status-event-row';
+import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
   readonly routingKey: RoutingKey;
@@ -169,14 +169,26 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         const current = toNotification(row);
         const change = decide(current);
         if (!change) return { status: current.status, event: undefined };
+        // The event first: its time, clamped to the timeline, bounds the notification's updated_at.
+        const [event] = await insertEvents(manager, [
+          { notificationId: id, status: change.status, detail: change.detail, at: change.at },
+        ]);
+        const changed: Notification = {
+          ...current,
+          status: change.status,
+          statusDetail: change.detail,
+          attempts: change.attempts,
+          updatedAt: latest(current.updatedAt, change.recordedAt, event!.at),
+          dueAt: change.unschedule ? null : current.dueAt,
+        };
         await manager.update(
           NotificationEntity,
           { id },
           {
-            status: change.status,
-            statusDetail: change.detail,
-            attempts: change.attempts,
-            updatedAt: change.recordedAt,
+            status: changed.status,
+            statusDetail: changed.statusDetail,
+            attempts: changed.attempts,
+            updatedAt: changed.updatedAt,
             ...(change.unschedule ? { dueAt: null } : {}),
           },
         );
@@ -186,41 +198,46 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         if (change.outbox) {
           await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
         }
-        const [event] = await insertEvents(manager, [
-          { notificationId: id, status: change.status, detail: change.detail, at: change.at },
-        ]);
-        return { status: change.status, event: event && toStatusEvent(event, current.userId) };
+        return { status: change.status, event: toStatusEvent(event!, changed) };
       }),
 
     changeStatuses: (ids, decide) =>
       db.transaction(async (manager) => {
         const rows = (await manager.query(LOCK_NOTIFICATIONS, [[...new Set(ids)]])) as NotificationRow[];
         const current = new Map(rows.map((row) => [row.id, toNotification(row)]));
-        const applied: { index: number; id: string; change: StatusOnlyChange }[] = [];
+        const updatedBefore = new Map(rows.map((row) => [row.id, row.updatedAt]));
+        const applied: AppliedChange[] = [];
         const results = ids.map((id, index): StatusChangeResult | undefined => {
           const notification = current.get(id);
           if (!notification) return undefined;
           const change = decide(notification, index);
           if (!change) return { status: notification.status, event: undefined };
-          current.set(id, {
+          const after: Notification = {
             ...notification,
             status: change.status,
             statusDetail: change.detail,
             attempts: change.attempts,
             claimedBy: change.claimedBy,
             updatedAt: change.recordedAt,
-          });
-          applied.push({ index, id, change });
+          };
+          current.set(id, after);
+          applied.push({ index, id, change, after });
           return { status: change.status, event: undefined };
         });
         if (applied.length === 0) return results;
         const changed = [...new Set(applied.map(({ id }) => id))].map((id) => current.get(id)!);
         const events = await recordChanges(manager, changed, applied);
-        applied.forEach(({ index, id, change }, position) => {
+        applied.forEach(({ index, change, after }, position) => {
           const event = events[position];
           results[index] = {
             status: change.status,
-            event: event && toStatusEvent(event, current.get(id)!.userId),
+            // updated_at as RECORD_CHANGES writes it for the notification's last change.
+            event:
+              event &&
+              toStatusEvent(event, {
+                ...after,
+                updatedAt: latest(updatedBefore.get(after.id)!, change.recordedAt, event.at),
+              }),
           };
         });
         return results;
@@ -229,7 +246,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
 }
 
 /** The columns of a notification, named as in NotificationRow. */
-const NOTIFICATION_ROW = `
+export const NOTIFICATION_ROW = `
   id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
   template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
   status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy", request_hash AS "requestHash",
@@ -241,27 +258,35 @@ const LOCK_NOTIFICATIONS = `
   SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
 
 /**
- * The changed notifications and one event per applied change, in one statement. INSERT …
- * SELECT unnest numbers the events in the order given, so, sorted by id, they line up with
- * `applied`.
+ * One event per applied change, clamped to its timeline, and the changed notifications, in one
+ * statement. A notification's updated_at never goes back and is at least its last event's time. The events are
+ * numbered in the order given, so, sorted by id, they line up with `applied`.
  */
 const RECORD_CHANGES = `
-  WITH changed AS (
+  WITH recorded AS (${insertClampedEvents(7)}),
+  changed AS (
     UPDATE notifications AS n
-    SET status = v.status, status_detail = v.detail, attempts = v.attempts,
-      claimed_by = v.claimed_by, updated_at = v.updated_at
+    SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
+      updated_at = GREATEST(n.updated_at, v.updated_at,
+        (SELECT max(recorded.at) FROM recorded WHERE recorded.notification_id = v.id))
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
       AS v(id, status, detail, attempts, claimed_by, updated_at)
     WHERE n.id = v.id
   )
-  INSERT INTO notification_events (notification_id, status, detail, at)
-  SELECT * FROM unnest($7::uuid[], $8::text[], $9::text[], $10::timestamptz[])
-  RETURNING id, notification_id, status, detail, at`;
+  SELECT * FROM recorded`;
+
+interface AppliedChange {
+  readonly index: number;
+  readonly id: string;
+  readonly change: StatusOnlyChange;
+  /** The notification as the change leaves it (before its times are clamped). */
+  readonly after: Notification;
+}
 
 async function recordChanges(
   manager: EntityManager,
   changed: readonly Notification[],
-  applied: readonly { id: string; change: StatusOnlyChange }[],
+  applied: readonly AppliedChange[],
 ): Promise<EventRow[]> {
   const recorded = (await manager.query(RECORD_CHANGES, [
     changed.map((notification) => notification.id),
@@ -278,24 +303,23 @@ async function recordChanges(
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-/** Inserts timeline rows and returns them with their ids (the published sequence). */
+/** Inserts timeline rows (clamped) and returns them with their ids (the published sequence). */
 async function insertEvents(
   manager: EntityManager,
   rows: readonly (NotificationEvent & { notificationId: string })[],
 ): Promise<EventRow[]> {
   if (rows.length === 0) return [];
-  const recorded = (await manager.query(
-    `INSERT INTO notification_events (notification_id, status, detail, at)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
-     RETURNING id, notification_id, status, detail, at`,
-    [
-      rows.map((row) => row.notificationId),
-      rows.map((row) => row.status),
-      rows.map((row) => row.detail),
-      rows.map((row) => row.at),
-    ],
-  )) as EventRow[];
+  const recorded = (await manager.query(insertClampedEvents(1), [
+    rows.map((row) => row.notificationId),
+    rows.map((row) => row.status),
+    rows.map((row) => row.detail),
+    rows.map((row) => row.at),
+  ])) as EventRow[];
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+function latest(...times: Date[]): Date {
+  return times.reduce((later, time) => (time.getTime() > later.getTime() ? time : later));
 }
 
 function createdWithin(from: Date | undefined, to: Date | undefined): { createdAt?: FindOperator<Date> } {

@@ -4,6 +4,7 @@ import { CreateNotifications1732500000000 } from './migrations/1732500000000-cre
 import { ScheduleAndFilters1732600000000 } from './migrations/1732600000000-schedule-and-filters';
 import { OutboxTraceContext1732700000000 } from './migrations/1732700000000-outbox-trace-context';
 import { DeliveryClaim1732800000000 } from './migrations/1732800000000-delivery-claim';
+import { DropOutboxNotify1732950000000 } from './migrations/1732950000000-drop-outbox-notify';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -18,6 +19,7 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
       ScheduleAndFilters1732600000000,
       OutboxTraceContext1732700000000,
       DeliveryClaim1732800000000,
+      DropOutboxNotify1732950000000,
     ],
   });
 }

@@ -2,7 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import type { QueuedNotification, RoutingKey } from '@herald/contracts';
-import { toStatusEvent, type EventRow } from './status-event-row';
+import type { NotificationRow } from './notification.entity';
+import { NOTIFICATION_ROW, toNotification } from './notification.repository';
+import { insertClampedEvents, toStatusEvent } from './status-event-row';
 
 /** An unpublished outbox row, with the current status of its notification. */
 export interface PendingOutboxMessage {
@@ -68,40 +70,56 @@ export function createOutboxRepository(db: DataSource): OutboxRepository {
     withUnpublishedBatch: (limit, work) =>
       db.transaction(async (manager) => {
         const rows = (await manager.query(CLAIM_SQL, [limit])) as ClaimedRow[];
-        const userOf = new Map(rows.map((row) => [row.notification_id, row.payload.user_id]));
         return work({
           messages: rows.map(toPendingMessage),
-          recordPublished: async (messageIds, queuedNotificationIds, at) => {
-            const events = await recordPublished(manager, messageIds, queuedNotificationIds, at);
-            return events.map((event) => toStatusEvent(event, userOf.get(event.notification_id) ?? ''));
-          },
+          recordPublished: (messageIds, queuedNotificationIds, at) =>
+            recordPublished(manager, messageIds, queuedNotificationIds, at),
         });
       }),
   };
 }
 
 /**
- * Marks the messages published, moves the notifications to QUEUED and records their events in
- * one statement; the notifications are among the messages', so none when no message is.
+ * Marks the messages published, records the QUEUED events (clamped to each timeline: a worker's
+ * report may have come first) and moves the notifications to QUEUED at the event's time, in one
+ * statement; the notifications are among the messages', so none when no message is.
  */
 const RECORD_PUBLISHED = `
   WITH published AS (
-    UPDATE outbox SET published_at = $3 WHERE id = ANY($1::bigint[])
+    UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])
   ),
+  recorded AS (${insertClampedEvents(3)}),
   queued AS (
-    UPDATE notifications SET status = 'QUEUED', status_detail = NULL, updated_at = $3 WHERE id = ANY($2::uuid[])
+    UPDATE notifications AS n SET status = 'QUEUED', status_detail = NULL, updated_at = GREATEST(n.updated_at, event.queued_at)
+    FROM (SELECT notification_id, at AS queued_at FROM recorded) AS event
+    WHERE n.id = event.notification_id
+    RETURNING ${NOTIFICATION_ROW}
   )
-  INSERT INTO notification_events (notification_id, status, at) SELECT unnest($2::uuid[]), 'QUEUED', $3
-  RETURNING id, notification_id, status, detail, at`;
+  SELECT recorded.id AS "eventId", recorded.at AS "eventAt", queued.*
+  FROM recorded JOIN queued ON queued.id = recorded.notification_id
+  ORDER BY recorded.id`;
 
 async function recordPublished(
   manager: EntityManager,
   messageIds: readonly string[],
   queuedNotificationIds: readonly string[],
   at: Date,
-): Promise<EventRow[]> {
+): Promise<StatusEvent[]> {
   if (messageIds.length === 0) return [];
-  return (await manager.query(RECORD_PUBLISHED, [messageIds, queuedNotificationIds, at])) as EventRow[];
+  const rows = (await manager.query(RECORD_PUBLISHED, [
+    messageIds,
+    at,
+    queuedNotificationIds,
+    queuedNotificationIds.map(() => 'QUEUED'),
+    queuedNotificationIds.map(() => null),
+    queuedNotificationIds.map(() => at),
+  ])) as (NotificationRow & { eventId: string; eventAt: Date })[];
+  return rows.map(({ eventId, eventAt, ...row }) =>
+    toStatusEvent(
+      { id: eventId, notification_id: row.id, status: 'QUEUED', detail: null, at: eventAt },
+      toNotification(row),
+    ),
+  );
 }
 
 function toPendingMessage(row: ClaimedRow): PendingOutboxMessage {

@@ -1,5 +1,6 @@
-import type { StatusEvent } from '../domain/notification';
+import type { Notification, StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
+import { toNotificationSnapshot } from '../domain/notification-snapshot';
 
 /** A notification_events row as RETURNING gives it (bigserial ids come back as strings). */
 export interface EventRow {
@@ -10,13 +11,46 @@ export interface EventRow {
   at: Date;
 }
 
-export function toStatusEvent(row: EventRow, userId: string): StatusEvent {
+/**
+ * The published form of a recorded event, with its notification as the change left it: the
+ * status and detail are the event's (a notification accepted and skipped in one write has an
+ * ACCEPTED event showing ACCEPTED).
+ */
+export function toStatusEvent(row: EventRow, notification: Notification): StatusEvent {
+  const status = row.status as NotificationStatus;
   return {
     notificationId: row.notification_id,
-    userId,
-    status: row.status as NotificationStatus,
+    userId: notification.userId,
+    status,
     at: new Date(row.at).toISOString(),
     detail: row.detail,
     sequence: Number(row.id),
+    notification: toNotificationSnapshot({ ...notification, status, statusDetail: row.detail }),
   };
+}
+
+/**
+ * Inserts events given as four parallel arrays from parameter `$first` on (notification id,
+ * status, detail, reported time), numbered in the order given. Reports arrive in any order and
+ * carry their sender's clock, so each event's `at` is clamped to at least the previous event's of
+ * its notification, recorded before or earlier in the arrays: a timeline never runs backwards.
+ * The callers hold the notifications' locks, so the previous event cannot change meanwhile.
+ */
+export function insertClampedEvents(first: number): string {
+  const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
+  return `
+    INSERT INTO notification_events (notification_id, status, detail, at)
+    SELECT reported.notification_id, reported.status, reported.detail,
+      GREATEST(
+        max(reported.at) OVER (PARTITION BY reported.notification_id ORDER BY reported.position),
+        previous.at
+      )
+    FROM unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
+      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)
+    LEFT JOIN LATERAL (
+      SELECT recorded.at FROM notification_events recorded
+      WHERE recorded.notification_id = reported.notification_id ORDER BY recorded.id DESC LIMIT 1
+    ) previous ON true
+    ORDER BY reported.position
+    RETURNING id, notification_id, status, detail, at`;
 }

@@ -51,8 +51,8 @@ export function makeRetryNotification(deps: {
         status: refused.status,
       });
     }
-    if (result.event) await deps.statusFeed.publish([result.event]);
     deps.onQueued();
+    if (result.event) await deps.statusFeed.publish([result.event]);
     const retried = await deps.notifications.findById(id);
     if (!retried) throw new NotFoundError(`notification ${id} not found`, { notificationId: id });
     return retried;

@@ -125,9 +125,10 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
       notificationId: accepted.notification.id,
       requestHash,
     });
+    // Committed: the relay's pass starts while the rest of the answer is prepared.
+    if (accepted.outbox) deps.onQueued();
     logAccepted(deps.log, accepted.notification);
     await deps.statusFeed.publish(outcome.events);
-    if (accepted.outbox) deps.onQueued();
     return { notification: accepted.notification, duplicate: false };
   };
 }

@@ -123,12 +123,12 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
       }
     }
 
-    let queued = false;
     const clashed: Pending[] = [];
     for (let offset = 0; offset < prepared.length; offset += CHUNK_SIZE) {
       const chunk = prepared.slice(offset, offset + CHUNK_SIZE);
       const outcomes = await deps.notifications.insertMany(chunk.map(({ row }) => row));
       const events = [];
+      let queued = false;
       for (const [position, { item, row }] of chunk.entries()) {
         const outcome = outcomes[position];
         if (!outcome?.inserted) {
@@ -140,9 +140,10 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
         queued ||= row.outbox !== undefined;
         settle(item.index, item.input.requestId, { notification: row.notification });
       }
+      // Each chunk is committed on its own: the relay publishes it while the next one is written.
+      if (queued) deps.onQueued();
       await deps.statusFeed.publish(events);
     }
-    if (queued) deps.onQueued();
 
     // Repeated within the batch, or sent concurrently by another request.
     const originals = await deps.notifications.findByRequests(
