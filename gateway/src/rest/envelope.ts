@@ -1,15 +1,8 @@
 import type { FieldIssue } from '@herald/errors';
-import type { PageMeta } from '@herald/paging';
+import { snakeCasePageMeta, type PageMeta, type SnakeCasePageMeta } from '@herald/paging';
 
 /** PageMeta as the original snake_case contract spells it. */
-export interface RestPageMeta {
-  readonly total: number;
-  readonly limit: number;
-  readonly page: number;
-  readonly total_pages: number;
-  readonly has_next: boolean;
-  readonly has_previous: boolean;
-}
+export type RestPageMeta = SnakeCasePageMeta;
 
 export interface RestError {
   readonly code: string;
@@ -29,20 +22,9 @@ export interface Envelope<T> {
 }
 
 export function successEnvelope<T>(data: T, message: string, meta?: PageMeta): Envelope<T> {
-  return { success: true, data, error: null, message, meta: meta ? restPageMeta(meta) : null };
+  return { success: true, data, error: null, message, meta: meta ? snakeCasePageMeta(meta) : null };
 }
 
 export function errorEnvelope(message: string, error: RestError): Envelope<never> {
   return { success: false, data: null, error, message, meta: null };
-}
-
-export function restPageMeta(meta: PageMeta): RestPageMeta {
-  return {
-    total: meta.total,
-    limit: meta.limit,
-    page: meta.page,
-    total_pages: meta.totalPages,
-    has_next: meta.hasNext,
-    has_previous: meta.hasPrevious,
-  };
 }

@@ -1,1 +1,8 @@
-export { pageMeta, pageOffset, type PageMeta, type PageRequest } from './page';
+export {
+  pageMeta,
+  pageOffset,
+  snakeCasePageMeta,
+  type PageMeta,
+  type PageRequest,
+  type SnakeCasePageMeta,
+} from './page';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '@herald/errors';
+import { snakeCasePageMeta } from '@herald/paging';
 import type {
   CallContext,
   GrpcSendRequest,
@@ -81,14 +82,7 @@ export function createNotificationGrpc(
       });
       return {
         items: items.map(grpcNotification),
-        meta: {
-          total: meta.total,
-          limit: meta.limit,
-          page: meta.page,
-          total_pages: meta.totalPages,
-          has_next: meta.hasNext,
-          has_previous: meta.hasPrevious,
-        },
+        meta: snakeCasePageMeta(meta),
       };
     },
     ReportStatus: async (request, context) => {
