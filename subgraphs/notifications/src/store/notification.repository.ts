@@ -21,7 +21,7 @@ import { NotificationEntity, type NotificationRow } from './notification.entity'
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
+import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
   readonly routingKey: RoutingKey;
@@ -100,10 +100,12 @@ export interface NotificationRepository {
     decide: (current: Notification) => StatusChange | undefined,
   ): Promise<StatusChangeResult | undefined>;
   /**
-   * changeStatus for many entries in one transaction: locks their notifications (in id order,
-   * so concurrent batches cannot deadlock), asks `decide` about each entry in turn (a later
-   * entry for the same notification sees the earlier change), then writes every change with
-   * one UPDATE and one INSERT of events. An entry about an unknown notification is undefined.
+   * changeStatus for many entries, optimistically: reads their notifications, asks `decide` about
+   * each entry in turn (a later entry for the same notification sees the earlier change), then
+   * writes every change and its event in one statement, for each notification only if no one
+   * wrote it since the read. The entries of a notification written meanwhile are decided again,
+   * so `decide` may be asked about an entry more than once; its last answer counts. An entry
+   * about an unknown notification is undefined.
    */
   changeStatuses(
     ids: readonly string[],
@@ -111,7 +113,15 @@ export interface NotificationRepository {
   ): Promise<(StatusChangeResult | undefined)[]>;
 }
 
-export function createNotificationRepository(db: DataSource): NotificationRepository {
+export interface NotificationRepositoryOptions {
+  /** Compare-and-set rounds changeStatuses tries before it locks (tests set 0 to take the locked path). */
+  readonly optimisticRounds: number;
+}
+
+export function createNotificationRepository(
+  db: DataSource,
+  { optimisticRounds }: NotificationRepositoryOptions = { optimisticRounds: OPTIMISTIC_ROUNDS },
+): NotificationRepository {
   const notifications = db.getRepository(NotificationEntity);
   const events = db.getRepository(NotificationEventEntity);
   const findOne = async (sql: string, parameters: unknown[]) => {
@@ -201,47 +211,7 @@ export function createNotificationRepository(db: DataSource): NotificationReposi
         return { status: change.status, event: toStatusEvent(event!, changed) };
       }),
 
-    changeStatuses: (ids, decide) =>
-      db.transaction(async (manager) => {
-        const rows = (await manager.query(LOCK_NOTIFICATIONS, [[...new Set(ids)]])) as NotificationRow[];
-        const current = new Map(rows.map((row) => [row.id, toNotification(row)]));
-        const updatedBefore = new Map(rows.map((row) => [row.id, row.updatedAt]));
-        const applied: AppliedChange[] = [];
-        const results = ids.map((id, index): StatusChangeResult | undefined => {
-          const notification = current.get(id);
-          if (!notification) return undefined;
-          const change = decide(notification, index);
-          if (!change) return { status: notification.status, event: undefined };
-          const after: Notification = {
-            ...notification,
-            status: change.status,
-            statusDetail: change.detail,
-            attempts: change.attempts,
-            claimedBy: change.claimedBy,
-            updatedAt: change.recordedAt,
-          };
-          current.set(id, after);
-          applied.push({ index, id, change, after });
-          return { status: change.status, event: undefined };
-        });
-        if (applied.length === 0) return results;
-        const changed = [...new Set(applied.map(({ id }) => id))].map((id) => current.get(id)!);
-        const events = await recordChanges(manager, changed, applied);
-        applied.forEach(({ index, change, after }, position) => {
-          const event = events[position];
-          results[index] = {
-            status: change.status,
-            // updated_at as RECORD_CHANGES writes it for the notification's last change.
-            event:
-              event &&
-              toStatusEvent(event, {
-                ...after,
-                updatedAt: latest(updatedBefore.get(after.id)!, change.recordedAt, event.at),
-              }),
-          };
-        });
-        return results;
-      }),
+    changeStatuses: (ids, decide) => changeStatuses(db, optimisticRounds, ids, decide),
   };
 }
 
@@ -253,27 +223,66 @@ export const NOTIFICATION_ROW = `
   send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
-/** In id order, so concurrent batches lock in the same order and cannot deadlock. */
-const LOCK_NOTIFICATIONS = `
-  SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+/**
+ * Compare-and-set rounds changeStatuses tries before it falls back to locking: a round costs two
+ * round trips (read, write) where the locked one costs four (with START TRANSACTION and COMMIT),
+ * and only a notification changed by a concurrent writer between the read and the write needs
+ * another round.
+ */
+const OPTIMISTIC_ROUNDS = 3;
 
 /**
- * One event per applied change, clamped to its timeline, and the changed notifications, in one
- * statement. A notification's updated_at never goes back and is at least its last event's time. The events are
- * numbered in the order given, so, sorted by id, they line up with `applied`.
+ * The notifications with their row versions (xmin). The version tells exactly whether a row was
+ * written since it was read: every write of a status (this path, changeStatus, the relay)
+ * updates the row in the transaction that records its event, so a new xmin. Comparing the
+ * columns instead could miss a write that leaves them as they were (the relay recording QUEUED
+ * again on a QUEUED notification whose updated_at is later), and the clamp of our events would
+ * then not see that write's event.
  */
-const RECORD_CHANGES = `
-  WITH recorded AS (${insertClampedEvents(7)}),
+const READ_NOTIFICATIONS = `
+  SELECT ${NOTIFICATION_ROW}, xmin::text AS version FROM notifications WHERE id = ANY($1::uuid[])`;
+
+/** In id order, so concurrent batches lock in the same order and cannot deadlock. */
+const LOCK_NOTIFICATIONS = `${READ_NOTIFICATIONS} ORDER BY id FOR UPDATE`;
+
+/**
+ * Records the changes of the notifications still at the versions read, in one statement: locks
+ * them (in id order, so concurrent batches cannot deadlock; a row another transaction holds is
+ * waited for, then compared as that transaction left it), records one event per change, clamped
+ * to its timeline, and writes the notifications. A notification's updated_at never goes back and
+ * is at least its last event's time. The events are numbered in the order given, so, sorted by
+ * id, they line up with the changes of the notifications written; a notification with no event
+ * returned was changed by someone else and nothing of it was written.
+ */
+const RECORD_CHANGES_IF_UNCHANGED = `
+  WITH clamped AS (${clampedEvents(8)}),
+  unchanged AS (
+    SELECT n.id FROM notifications AS n
+    JOIN unnest($1::uuid[], $2::text[]) AS expected(id, version)
+      ON n.id = expected.id AND n.xmin::text = expected.version
+    ORDER BY n.id
+    FOR UPDATE OF n
+  ),
+  recorded AS (
+    INSERT INTO notification_events (notification_id, status, detail, at)
+    SELECT clamped.notification_id, clamped.status, clamped.detail, clamped.at
+    FROM clamped JOIN unchanged ON unchanged.id = clamped.notification_id
+    ORDER BY clamped.position
+    RETURNING id, notification_id, status, detail, at
+  ),
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
       updated_at = GREATEST(n.updated_at, v.updated_at,
-        (SELECT max(recorded.at) FROM recorded WHERE recorded.notification_id = v.id))
-    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::timestamptz[])
+        (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
+    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[])
       AS v(id, status, detail, attempts, claimed_by, updated_at)
+    JOIN unchanged ON unchanged.id = v.id
     WHERE n.id = v.id
   )
   SELECT * FROM recorded`;
+
+type ChangeDecider = (current: Notification, index: number) => StatusOnlyChange | undefined;
 
 interface AppliedChange {
   readonly index: number;
@@ -283,18 +292,109 @@ interface AppliedChange {
   readonly after: Notification;
 }
 
+/**
+ * Without a transaction: reads the notifications, decides, and writes each notification's
+ * changes only if it is still as read; the entries of a notification written meanwhile are read
+ * and decided again. After `optimisticRounds`, the rest is decided under the notifications' locks,
+ * where nobody can write them between the read and the write, so the loop ends.
+ */
+async function changeStatuses(
+  db: DataSource,
+  optimisticRounds: number,
+  ids: readonly string[],
+  decide: ChangeDecider,
+): Promise<(StatusChangeResult | undefined)[]> {
+  const results: (StatusChangeResult | undefined)[] = ids.map(() => undefined);
+  let pending = ids.map((_, index) => index);
+  for (let round = 1; pending.length > 0; round += 1) {
+    const entries = pending;
+    pending =
+      round <= optimisticRounds
+        ? await changeAsRead(db.manager, READ_NOTIFICATIONS, ids, entries, decide, results)
+        : await db.transaction((manager) =>
+            changeAsRead(manager, LOCK_NOTIFICATIONS, ids, entries, decide, results),
+          );
+  }
+  return results;
+}
+
+/**
+ * One round over the entries at `indices`: fills their results and returns the indices of the
+ * entries whose notification was written by someone else since `read` (nothing of it recorded).
+ */
+async function changeAsRead(
+  manager: EntityManager,
+  read: string,
+  ids: readonly string[],
+  indices: readonly number[],
+  decide: ChangeDecider,
+  results: (StatusChangeResult | undefined)[],
+): Promise<number[]> {
+  const rows = (await manager.query(read, [
+    [...new Set(indices.map((index) => ids[index]!))],
+  ])) as (NotificationRow & {
+    version: string;
+  })[];
+  const versions = new Map(rows.map(({ id, version }) => [id, version]));
+  const updatedBefore = new Map(rows.map(({ id, updatedAt }) => [id, updatedAt]));
+  const current = new Map(rows.map(({ version: _, ...row }) => [row.id, toNotification(row)]));
+  const applied: AppliedChange[] = [];
+  for (const index of indices) {
+    const id = ids[index]!;
+    const notification = current.get(id);
+    if (!notification) continue;
+    const change = decide(notification, index);
+    results[index] = { status: change?.status ?? notification.status, event: undefined };
+    if (!change) continue;
+    const after: Notification = {
+      ...notification,
+      status: change.status,
+      statusDetail: change.detail,
+      attempts: change.attempts,
+      claimedBy: change.claimedBy,
+      updatedAt: change.recordedAt,
+    };
+    current.set(id, after);
+    applied.push({ index, id, change, after });
+  }
+  if (applied.length === 0) return [];
+  const written = [...new Set(applied.map(({ id }) => id))];
+  const events = await recordChanges(
+    manager,
+    written.map((id) => ({ version: versions.get(id)!, after: current.get(id)! })),
+    applied,
+  );
+  const recorded = new Set(events.map((event) => event.notification_id));
+  applied
+    .filter(({ id }) => recorded.has(id))
+    .forEach(({ index, change, after }, position) => {
+      const event = events[position]!;
+      results[index] = {
+        status: change.status,
+        // updated_at as RECORD_CHANGES_IF_UNCHANGED writes it for the notification's last change.
+        event: toStatusEvent(event, {
+          ...after,
+          updatedAt: latest(updatedBefore.get(after.id)!, change.recordedAt, event.at),
+        }),
+      };
+    });
+  const conflicted = new Set(written.filter((id) => !recorded.has(id)));
+  return indices.filter((index) => conflicted.has(ids[index]!));
+}
+
 async function recordChanges(
   manager: EntityManager,
-  changed: readonly Notification[],
+  written: readonly { version: string; after: Notification }[],
   applied: readonly AppliedChange[],
 ): Promise<EventRow[]> {
-  const recorded = (await manager.query(RECORD_CHANGES, [
-    changed.map((notification) => notification.id),
-    changed.map((notification) => notification.status),
-    changed.map((notification) => notification.statusDetail),
-    changed.map((notification) => notification.attempts),
-    changed.map((notification) => notification.claimedBy),
-    changed.map((notification) => notification.updatedAt),
+  const recorded = (await manager.query(RECORD_CHANGES_IF_UNCHANGED, [
+    written.map(({ after }) => after.id),
+    written.map(({ version }) => version),
+    written.map(({ after }) => after.status),
+    written.map(({ after }) => after.statusDetail),
+    written.map(({ after }) => after.attempts),
+    written.map(({ after }) => after.claimedBy),
+    written.map(({ after }) => after.updatedAt),
     applied.map(({ id }) => id),
     applied.map(({ change }) => change.status),
     applied.map(({ change }) => change.detail),

@@ -30,27 +30,36 @@ export function toStatusEvent(row: EventRow, notification: Notification): Status
 }
 
 /**
- * Inserts events given as four parallel arrays from parameter `$first` on (notification id,
- * status, detail, reported time), numbered in the order given. Reports arrive in any order and
- * carry their sender's clock, so each event's `at` is clamped to at least the previous event's of
- * its notification, recorded before or earlier in the arrays: a timeline never runs backwards.
- * The callers hold the notifications' locks, so the previous event cannot change meanwhile.
+ * Events given as four parallel arrays from parameter `$first` on (notification id, status,
+ * detail, reported time), each with its position in the arrays and its time clamped. Reports
+ * arrive in any order and carry their sender's clock, so each event's `at` is clamped to at
+ * least the previous event's of its notification, recorded before or earlier in the arrays: a
+ * timeline never runs backwards. The previous event is read in the statement's snapshot, so the
+ * callers make sure no event of these notifications can be recorded meanwhile (they hold the
+ * notifications' locks, or compare the rows they lock with the versions they read).
  */
-export function insertClampedEvents(first: number): string {
+export function clampedEvents(first: number): string {
   const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
   return `
-    INSERT INTO notification_events (notification_id, status, detail, at)
-    SELECT reported.notification_id, reported.status, reported.detail,
+    SELECT reported.notification_id, reported.status, reported.detail, reported.position,
       GREATEST(
         max(reported.at) OVER (PARTITION BY reported.notification_id ORDER BY reported.position),
         previous.at
-      )
+      ) AS at
     FROM unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
       WITH ORDINALITY AS reported(notification_id, status, detail, at, position)
     LEFT JOIN LATERAL (
       SELECT recorded.at FROM notification_events recorded
       WHERE recorded.notification_id = reported.notification_id ORDER BY recorded.id DESC LIMIT 1
-    ) previous ON true
-    ORDER BY reported.position
+    ) previous ON true`;
+}
+
+/** Inserts clampedEvents(first), numbered in the order given. */
+export function insertClampedEvents(first: number): string {
+  return `
+    INSERT INTO notification_events (notification_id, status, detail, at)
+    SELECT clamped.notification_id, clamped.status, clamped.detail, clamped.at
+    FROM (${clampedEvents(first)}) clamped
+    ORDER BY clamped.position
     RETURNING id, notification_id, status, detail, at`;
 }

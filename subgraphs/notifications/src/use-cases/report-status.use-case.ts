@@ -56,17 +56,19 @@ export function makeReportStatus(reportMany: ReportStatuses): ReportStatus {
 }
 
 /**
- * A worker's batch in one transaction (one lock query, one UPDATE, one INSERT of events)
- * instead of one transaction per report: the status path's cost is per batch, not per report.
+ * A worker's batch in one read and one write of all its reports (changeStatuses, without a
+ * transaction) instead of one transaction per report: the status path's cost is per batch, not
+ * per report.
  */
 export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
   return async (reports) => {
-    // Filled inside the transaction, told only once it committed. A batched report arrives
-    // under another notification's correlation id; its line carries its own.
+    // Filled as each report is decided, told only once recorded: a report may be decided again
+    // when its notification changed meanwhile, and its last decision counts. A batched report
+    // arrives under another notification's correlation id; its line carries its own.
     const seen: {
       correlationId: string | null;
       delivered?: { notification: Notification; at: Date };
-      claimedByAnotherDelivery?: boolean;
+      ignored?: IgnoredReason;
     }[] = [];
     const results = await deps.notifications.changeStatuses(
       reports.map((report) => report.notificationId),
@@ -76,8 +78,7 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
         seen[index] = entry;
         const decision = decideStatusReport(current, report);
         if (!decision.apply) {
-          deps.onIgnored(decision.reason);
-          entry.claimedByAnotherDelivery = decision.reason === 'claimed-by-another-delivery';
+          entry.ignored = decision.reason;
           return undefined;
         }
         const recordedAt = deps.clock.now();
@@ -97,13 +98,8 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
     const outcomes = reports.map((report, index) => {
       const result = results[index];
       if (!result) return notFound(report.notificationId);
-      const {
-        correlationId,
-        delivered,
-        claimedByAnotherDelivery = false,
-      } = seen[index] ?? {
-        correlationId: null,
-      };
+      const { correlationId, delivered, ignored } = seen[index] ?? { correlationId: null };
+      if (ignored) deps.onIgnored(ignored);
       if (result.event) {
         if (delivered) deps.onDelivered(delivered.notification, delivered.at);
         deps.log.info(
@@ -121,7 +117,7 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
         notificationId: report.notificationId,
         applied: result.event !== undefined,
         status: result.status,
-        claimedByAnotherDelivery,
+        claimedByAnotherDelivery: ignored === 'claimed-by-another-delivery',
       };
     });
     await deps.statusFeed.publish(events);

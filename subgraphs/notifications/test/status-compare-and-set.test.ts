@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, Logger as QueryLogger } from 'typeorm';
+import { createLogger } from '@herald/logging';
+import { createTestEnvironment, waitFor } from '@herald/testkit';
+import type { Notification, StatusEvent } from '../src/domain/notification';
+import { buildQueueMessage } from '../src/domain/queue-message';
+import { decideStatusReport, type IgnoredReason } from '../src/domain/status-report';
+import {
+  createNotificationRepository,
+  type NewNotification,
+  type NotificationRepository,
+} from '../src/store/notification.repository';
+import { openNotificationsDatabase } from '../src/store/notifications-database';
+import { createOutboxRepository } from '../src/store/outbox.repository';
+import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
+import { acceptedNotification } from './notification-fixture';
+
+const environment = createTestEnvironment();
+let db: DataSource;
+/** Every statement the DataSource sent (START TRANSACTION and COMMIT included): one round trip each. */
+const statements: string[] = [];
+
+beforeAll(async () => {
+  db = await openNotificationsDatabase(environment.databaseUrl('notifications'));
+  const countingLogger: QueryLogger = {
+    logQuery: (query) => void statements.push(query),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.assign(db, { logger: countingLogger });
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await environment.cleanup();
+});
+
+const silent = createLogger({ service: 'notifications-test', level: 'silent' });
+
+/** The report use case over a repository, with what it publishes and counts. */
+function reporter(repository: NotificationRepository) {
+  const published: StatusEvent[] = [];
+  const ignored: IgnoredReason[] = [];
+  const report = makeReportStatuses({
+    notifications: repository,
+    clock: { now: () => new Date() },
+    statusFeed: { publish: async (events) => void published.push(...events) },
+    onIgnored: (reason) => ignored.push(reason),
+    onDelivered: () => undefined,
+    log: silent,
+  });
+  return { report, published, ignored };
+}
+
+/** An accepted notification with its outbox message, as the accept path stores it. */
+async function accepted(repository: NotificationRepository): Promise<Notification> {
+  const notification = acceptedNotification();
+  const item: NewNotification = {
+    notification,
+    events: [{ status: 'ACCEPTED', detail: null, at: notification.createdAt }],
+    outbox: {
+      routingKey: 'email',
+      payload: buildQueueMessage(notification, 'corr'),
+      priority: 5,
+      correlationId: 'corr',
+    },
+  };
+  await repository.insertMany([item]);
+  return notification;
+}
+
+/** A notification the relay has queued. */
+async function queued(repository: NotificationRepository): Promise<Notification> {
+  const notification = acceptedNotification({ status: 'QUEUED' });
+  const at = notification.createdAt;
+  await repository.insertMany([
+    {
+      notification,
+      events: [
+        { status: 'ACCEPTED', detail: null, at },
+        { status: 'QUEUED', detail: null, at },
+      ],
+      outbox: undefined,
+    },
+  ]);
+  return notification;
+}
+
+const claim = (notificationId: string, deliveryId: string): StatusReportCommand => ({
+  notificationId,
+  status: 'SENDING',
+  detail: null,
+  at: undefined,
+  attempt: 1,
+  deliveryId,
+});
+
+const delivered = (notificationId: string): StatusReportCommand => ({
+  notificationId,
+  status: 'DELIVERED',
+  detail: null,
+  at: undefined,
+  attempt: 1,
+  deliveryId: null,
+});
+
+async function timeline(id: string): Promise<{ status: string; at: Date }[]> {
+  return db.query(`SELECT status, at FROM notification_events WHERE notification_id = $1 ORDER BY id`, [id]);
+}
+
+function expectNonDecreasing(events: readonly { at: Date }[]): void {
+  const times = events.map((event) => event.at.getTime());
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+}
+
+/** Sessions of this database waiting for a row lock. */
+async function lockWaiters(): Promise<number> {
+  const [row] = (await db.query(
+    `SELECT count(*)::int AS count FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  )) as { count: number }[];
+  return row!.count;
+}
+
+/** Runs `work` while another session holds the notification's row lock (without changing it). */
+async function whileLocked<T>(id: string, work: () => Promise<T>, waiters: number): Promise<T> {
+  const holder = db.createQueryRunner();
+  await holder.connect();
+  try {
+    await holder.startTransaction();
+    await holder.query(`SELECT id FROM notifications WHERE id = $1 FOR UPDATE`, [id]);
+    const running = work();
+    await waitFor(async () => (await lockWaiters()) >= waiters, {
+      description: `${waiters} writers waiting for ${id}`,
+    });
+    await holder.commitTransaction();
+    return await running;
+  } finally {
+    await holder.release();
+  }
+}
+
+describe.each([
+  ['compare-and-set', 3],
+  ['locked (the fallback after too many conflicts)', 0],
+])('status reports, %s', (_, optimisticRounds) => {
+  const repository = () => createNotificationRepository(db, { optimisticRounds });
+
+  it('lets exactly one of two copies racing for one notification claim SENDING', async () => {
+    const notifications = repository();
+    const { report, published, ignored } = reporter(notifications);
+    const { id } = await queued(notifications);
+
+    // Both read QUEUED and decide to claim before either writes.
+    const [first, second] = await whileLocked(
+      id,
+      () => Promise.all([report([claim(id, randomUUID())]), report([claim(id, randomUUID())])]),
+      2,
+    );
+
+    const outcomes = [first![0], second![0]];
+    expect(outcomes.map((outcome) => 'applied' in outcome! && outcome.applied).sort()).toEqual([false, true]);
+    expect(outcomes).toContainEqual({
+      notificationId: id,
+      applied: false,
+      status: 'SENDING',
+      claimedByAnotherDelivery: true,
+    });
+    expect(ignored).toEqual(['claimed-by-another-delivery']);
+    expect((await timeline(id)).map((event) => event.status)).toEqual(['ACCEPTED', 'QUEUED', 'SENDING']);
+    expect(published.map((event) => [event.status, event.notification.status])).toEqual([
+      ['SENDING', 'SENDING'],
+    ]);
+  });
+
+  it('gives each notification one claim when batches race over them in opposite orders', async () => {
+    const notifications = repository();
+    const { report } = reporter(notifications);
+    const racing = await Promise.all(Array.from({ length: 8 }, () => queued(notifications)));
+    const ids = racing.map(({ id }) => id);
+    const copies = [randomUUID(), randomUUID(), randomUUID()];
+
+    const batches = await Promise.all([
+      report(ids.map((id) => claim(id, copies[0]!))),
+      report([...ids].reverse().map((id) => claim(id, copies[1]!))),
+      report(ids.flatMap((id) => [claim(id, copies[2]!), delivered(id)])),
+    ]);
+
+    for (const id of ids) {
+      const winners = batches.filter((outcomes) =>
+        outcomes.some((outcome) => 'applied' in outcome && outcome.notificationId === id && outcome.applied),
+      );
+      expect(winners.length).toBeGreaterThanOrEqual(1);
+      const events = await timeline(id);
+      expect(events.filter((event) => event.status === 'SENDING')).toHaveLength(1);
+      expectNonDecreasing(events);
+      const [stored] = (await db.query(`SELECT claimed_by FROM notifications WHERE id = $1`, [id])) as {
+        claimed_by: string;
+      }[];
+      expect(copies).toContain(stored!.claimed_by);
+    }
+  });
+
+  it(`records a worker's report in ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
+    const notifications = repository();
+    const { report, published } = reporter(notifications);
+    const { id } = await queued(notifications);
+
+    statements.length = 0;
+    await report([claim(id, randomUUID())]);
+    const forClaim = statements.length;
+    statements.length = 0;
+    await report([delivered(id)]);
+    const forDelivered = statements.length;
+
+    expect([forClaim, forDelivered]).toEqual(optimisticRounds > 0 ? [2, 2] : [4, 4]);
+    expect((await timeline(id)).map((event) => event.status)).toEqual([
+      'ACCEPTED',
+      'QUEUED',
+      'SENDING',
+      'DELIVERED',
+    ]);
+    expect(published.map((event) => event.notification.status)).toEqual(['SENDING', 'DELIVERED']);
+  });
+});
+
+describe('a status report racing the relay', () => {
+  it('waits for the relay to record QUEUED, then is decided again and recorded after it', async () => {
+    const notifications = createNotificationRepository(db);
+    const { id } = await accepted(notifications);
+    const seen: string[] = [];
+    const deliveryId = randomUUID();
+
+    const { reporting, queuedEvents } = await createOutboxRepository(db).withUnpublishedBatch(
+      100,
+      async (batch) => {
+        const message = batch.messages.find((pending) => pending.notificationId === id)!;
+        // Reads ACCEPTED (the relay's lock does not block a read), decides to claim, and its
+        // write waits for the relay's row lock.
+        const reporting = notifications.changeStatuses([id], (current) => {
+          seen.push(current.status);
+          const decision = decideStatusReport(current, { status: 'SENDING', attempt: 1, deliveryId });
+          if (!decision.apply) return undefined;
+          const now = new Date();
+          return { status: 'SENDING', detail: null, ...decision, at: now, recordedAt: now };
+        });
+        await waitFor(async () => (await lockWaiters()) >= 1, { description: 'the claim waiting' });
+        return {
+          reporting,
+          queuedEvents: await batch.recordPublished([message.id], [id], new Date()),
+        };
+      },
+    );
+    const [result] = await reporting;
+
+    expect(seen).toEqual(['ACCEPTED', 'QUEUED']);
+    expect(result!.event).toMatchObject({ status: 'SENDING', notification: { status: 'SENDING' } });
+    expect(result!.event!.sequence).toBeGreaterThan(queuedEvents[0]!.sequence);
+    const events = await timeline(id);
+    expect(events.map((event) => event.status)).toEqual(['ACCEPTED', 'QUEUED', 'SENDING']);
+    expectNonDecreasing(events);
+    await expect(notifications.findById(id)).resolves.toMatchObject({
+      status: 'SENDING',
+      claimedBy: deliveryId,
+      attempts: 1,
+    });
+  });
+});
