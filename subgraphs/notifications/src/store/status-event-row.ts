@@ -38,6 +38,14 @@ export function toStatusEvent(row: EventRow, notification: Notification): Status
  */
 export function insertClampedEvents(first: number): string {
   const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
+  return insertClampedEventsFrom(
+    `unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
+      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)`,
+  );
+}
+
+/** insertClampedEvents from `source`, a relation named `reported` with the same columns. */
+export function insertClampedEventsFrom(source: string): string {
   return `
     INSERT INTO notification_events (notification_id, status, detail, at)
     SELECT reported.notification_id, reported.status, reported.detail,
@@ -45,8 +53,7 @@ export function insertClampedEvents(first: number): string {
         max(reported.at) OVER (PARTITION BY reported.notification_id ORDER BY reported.position),
         previous.at
       )
-    FROM unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
-      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)
+    FROM ${source}
     LEFT JOIN LATERAL (
       SELECT recorded.at FROM notification_events recorded
       WHERE recorded.notification_id = reported.notification_id ORDER BY recorded.id DESC LIMIT 1
