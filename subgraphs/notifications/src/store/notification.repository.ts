@@ -21,6 +21,7 @@ import { NotificationEntity, type NotificationRow } from './notification.entity'
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import type { OutboxMessage } from './outbox.repository';
 import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
@@ -38,7 +39,12 @@ export interface NewNotification {
 }
 
 export type InsertOutcome =
-  | { readonly inserted: true; readonly events: StatusEvent[] }
+  | {
+      readonly inserted: true;
+      readonly events: StatusEvent[];
+      /** The outbox row written with it, to publish once committed; none when skipped or scheduled. */
+      readonly outbox: OutboxMessage | undefined;
+    }
   /** The sender already used the request id. */
   | { readonly inserted: false };
 
@@ -77,6 +83,8 @@ export interface StatusChangeResult {
   readonly status: NotificationStatus;
   /** The recorded change; undefined when `decide` declined. */
   readonly event: StatusEvent | undefined;
+  /** The outbox row the change wrote (a retry's), to publish once committed. */
+  readonly outbox?: OutboxMessage;
 }
 
 export interface NotificationRepository {
@@ -205,8 +213,15 @@ export function createNotificationRepository(
         if (change.unschedule) {
           await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
         }
-        if (change.outbox) {
-          await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
+        const outbox = change.outbox && toOutboxRow(id, change.outbox, change.recordedAt);
+        if (outbox) {
+          const { identifiers } = await manager.insert(OutboxMessageEntity, outbox);
+          const outboxId = String(identifiers[0]!.id);
+          return {
+            status: change.status,
+            event: toStatusEvent(event!, changed),
+            outbox: { ...outbox, id: outboxId },
+          };
         }
         return { status: change.status, event: toStatusEvent(event!, changed) };
       }),

@@ -39,15 +39,18 @@ export function toStatusEvent(row: EventRow, notification: Notification): Status
  * notifications' locks, or compare the rows they lock with the versions they read).
  */
 export function clampedEvents(first: number): string {
-  const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
+  return clampedEventsFrom(reportedArrays(first));
+}
+
+/** clampedEvents from `source`, a relation named `reported` with the same columns. */
+export function clampedEventsFrom(source: string): string {
   return `
     SELECT reported.notification_id, reported.status, reported.detail, reported.position,
       GREATEST(
         max(reported.at) OVER (PARTITION BY reported.notification_id ORDER BY reported.position),
         previous.at
       ) AS at
-    FROM unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
-      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)
+    FROM ${source}
     LEFT JOIN LATERAL (
       SELECT recorded.at FROM notification_events recorded
       WHERE recorded.notification_id = reported.notification_id ORDER BY recorded.id DESC LIMIT 1
@@ -56,10 +59,21 @@ export function clampedEvents(first: number): string {
 
 /** Inserts clampedEvents(first), numbered in the order given. */
 export function insertClampedEvents(first: number): string {
+  return insertClampedEventsFrom(reportedArrays(first));
+}
+
+/** Inserts clampedEventsFrom(source), numbered in the order given. */
+export function insertClampedEventsFrom(source: string): string {
   return `
     INSERT INTO notification_events (notification_id, status, detail, at)
     SELECT clamped.notification_id, clamped.status, clamped.detail, clamped.at
-    FROM (${clampedEvents(first)}) clamped
+    FROM (${clampedEventsFrom(source)}) clamped
     ORDER BY clamped.position
     RETURNING id, notification_id, status, detail, at`;
+}
+
+function reportedArrays(first: number): string {
+  const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
+  return `unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
+      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)`;
 }

@@ -41,8 +41,10 @@ function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'
 /** An outbox holding `messages` that records what the relay marked. */
 function fakeOutbox(messages: PendingOutboxMessage[]) {
   const recorded: { messageIds: readonly string[]; queued: readonly string[]; at: Date }[] = [];
+  const claimedUpTo: Date[] = [];
   const outbox: OutboxRepository = {
-    withUnpublishedBatch: (limit, work) => {
+    withUnpublishedBatch: (limit, writtenBy, work) => {
+      claimedUpTo.push(writtenBy);
       const batch: ClaimedOutboxBatch = {
         messages: messages.slice(0, limit),
         recordPublished: async (messageIds, queued, when) => {
@@ -52,13 +54,14 @@ function fakeOutbox(messages: PendingOutboxMessage[]) {
       };
       return work(batch);
     },
+    recordPublishedDirectly: () => Promise.reject(new Error('not used by the relay')),
   };
-  return { outbox, recorded };
+  return { outbox, recorded, claimedUpTo };
 }
 
 describe('relayOutbox', () => {
   it('marks published and queues only what the broker confirmed', async () => {
-    const { outbox, recorded } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
+    const { outbox, recorded, claimedUpTo } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
     const relay = makeRelayOutbox({
       outbox,
       publish: async (message) => {
@@ -66,6 +69,7 @@ describe('relayOutbox', () => {
       },
       clock: { now: () => at },
       batchSize: 10,
+      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -78,6 +82,8 @@ describe('relayOutbox', () => {
         at,
       },
     ]);
+    // Rows younger than the grace are left to the process publishing them after its commit.
+    expect(claimedUpTo).toEqual([new Date(at.getTime() - 5000)]);
   });
 
   it('logs one "queued" line per confirmed message, under its own correlation id', async () => {
@@ -89,6 +95,7 @@ describe('relayOutbox', () => {
       },
       clock: { now: () => at },
       batchSize: 10,
+      graceMs: 5000,
       statusFeed,
       log: capture,
     });
@@ -110,6 +117,7 @@ describe('relayOutbox', () => {
       publish: async (message) => void published.push(message.payload),
       clock: { now: () => at },
       batchSize: 10,
+      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -124,6 +132,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 10,
+      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -141,6 +150,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
+      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -154,6 +164,7 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
+      graceMs: 5000,
       statusFeed,
       log,
     });

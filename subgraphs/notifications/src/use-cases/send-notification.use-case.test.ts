@@ -46,7 +46,13 @@ function fakeNotifications(racingOriginal?: Notification) {
       return items.map((item) => {
         if (byRequest(item.notification.sender, item.notification.requestId)) return { inserted: false };
         stored.push(item);
-        return { inserted: true, events: [] };
+        const outbox = item.outbox && {
+          ...item.outbox,
+          id: String(stored.length),
+          notificationId: item.notification.id,
+          traceContext: null,
+        };
+        return { inserted: true as const, events: [], outbox };
       });
     },
     findByRequests: () => Promise.reject(new Error('not used')),
@@ -102,7 +108,7 @@ function setUp(
     clock: { now: () => NOW },
     newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
     statusFeed: { publish: async () => undefined },
-    onQueued: () => (kicks += 1),
+    publishCommitted: (messages) => (kicks += messages.length),
     log: createLogger({ service: 'notifications-test', level: 'silent' }),
   });
   return {

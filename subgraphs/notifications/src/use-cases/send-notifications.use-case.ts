@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import { fingerprintRequest } from '../domain/request-fingerprint';
 import type { NewNotification } from '../store/notification.repository';
+import type { OutboxMessage } from '../store/outbox.repository';
 import type { TemplateSummary } from './ports';
 import {
   logAccepted,
@@ -128,7 +129,7 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
       const chunk = prepared.slice(offset, offset + CHUNK_SIZE);
       const outcomes = await deps.notifications.insertMany(chunk.map(({ row }) => row));
       const events = [];
-      let queued = false;
+      const messages: OutboxMessage[] = [];
       for (const [position, { item, row }] of chunk.entries()) {
         const outcome = outcomes[position];
         if (!outcome?.inserted) {
@@ -137,12 +138,12 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
         }
         logAccepted(deps.log, row.notification);
         events.push(...outcome.events);
-        queued ||= row.outbox !== undefined;
+        if (outcome.outbox) messages.push(outcome.outbox);
         settle(item.index, item.input.requestId, { notification: row.notification });
       }
-      // Each chunk is committed on its own: the relay publishes it while the next one is written.
-      if (queued) deps.onQueued();
       await deps.statusFeed.publish(events);
+      // Each chunk is committed on its own: it is published while the next one is written.
+      if (messages.length > 0) deps.publishCommitted(messages);
     }
 
     // Repeated within the batch, or sent concurrently by another request.
