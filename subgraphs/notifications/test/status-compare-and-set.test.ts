@@ -236,8 +236,6 @@ describe('a status report racing the relay', () => {
 
     const { reporting, queuedEvents } = await createOutboxRepository(db).withUnpublishedBatch(
       100,
-      // Any row written until now: the relay's grace is not what this test is about.
-      new Date(Date.now() + 60_000),
       async (batch) => {
         const message = batch.messages.find((pending) => pending.notificationId === id)!;
         // Reads ACCEPTED (the relay's lock does not block a read), decides to claim, and its
