@@ -41,7 +41,6 @@ import { makeGetNotification } from './use-cases/get-notification.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
 import { makeListNotifications } from './use-cases/list-notifications.use-case';
 import type { Clock, Recipient, TemplateSummary } from './use-cases/ports';
-import { makePublishCommitted } from './use-cases/publish-committed.use-case';
 import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
@@ -60,8 +59,8 @@ const SUBSCRIBE_WAIT_MS = 2000;
 export interface AppOverrides {
   /** The clock of every use case and loop (scheduling, quiet hours). */
   readonly clock?: Clock;
-  /** Runs between the broker's confirms and recording them, in the relay and the direct publish (crash simulation). */
-  readonly beforeRecordPublished?: () => Promise<void>;
+  /** Runs in the relay between the broker's confirms and recording them (crash simulation). */
+  readonly beforeRelayRecord?: () => Promise<void>;
 }
 
 /** The composition root: connections, use cases, GraphQL and gRPC servers, the relay and scheduler loops. */
@@ -147,28 +146,15 @@ async function assemble(
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const statusFeed = createStatusFeed(redis, unpublishedEvents, log);
   const notifications = createNotificationRepository(db);
-  const outbox = createOutboxRepository(db);
-  const publish = createQueuePublisher(broker, (message) => metrics.published(message.routingKey));
-  const publishCommitted = makePublishCommitted({
-    outbox,
-    publish,
-    clock,
-    statusFeed,
-    maxInFlight: config.outbox.directMaxInFlight,
-    log,
-    onOutcome: metrics.publishedDirectly,
-    beforeRecord: overrides.beforeRecordPublished,
-  });
   const relay = createOutboxRelayRunner({
     relay: makeRelayOutbox({
-      outbox,
-      publish,
+      outbox: createOutboxRepository(db),
+      publish: createQueuePublisher(broker, (message) => metrics.published(message.routingKey)),
       clock,
       batchSize: config.outbox.batchSize,
-      graceMs: config.outbox.graceMs,
       statusFeed,
       log,
-      beforeRecord: overrides.beforeRecordPublished,
+      beforeRecord: overrides.beforeRelayRecord,
     }),
     pollMs: config.outbox.pollMs,
     log,
@@ -181,7 +167,7 @@ async function assemble(
       schedule: createScheduleRepository(db),
       clock,
       batchSize: config.outbox.batchSize,
-      publishCommitted,
+      onReleased: () => relay.kick(),
     }),
     pollMs: config.scheduler.pollMs,
     log,
@@ -203,7 +189,7 @@ async function assemble(
     clock,
     newId: randomUUID,
     statusFeed,
-    publishCommitted,
+    onQueued: () => relay.kick(),
     log,
   };
   const reportStatuses = makeReportStatuses({
@@ -232,7 +218,7 @@ async function assemble(
         notifications,
         clock,
         statusFeed,
-        publishCommitted,
+        onQueued: () => relay.kick(),
       }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
     }),
@@ -255,12 +241,9 @@ async function assemble(
 
   return {
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the
-    // scheduler and the relay, then the gRPC server (sends and the workers' status reports),
-    // then the direct publishes in flight are awaited, then the connections close.
+    // scheduler and the relay, then the workers' status reports, then the connections.
     async start() {
       await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
-      // Awaited once both servers are closed (gRPC's Send publishes too), before the connections.
-      cleanup.defer('direct publishes', () => publishCommitted.drain());
       cleanup.defer('gRPC server', () => grpc.close());
       const grpcPort = await grpc.listen(config.grpcPort);
       relay.start();

@@ -28,15 +28,6 @@ const notificationsEnv = z
      * notifications/s behind 1,000/s accepted, and 500 about 140/s. The scheduler's releases share it.
      */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
-    /**
-     * Age an outbox row must reach before the relay claims it: younger rows are being published by
-     * the process that wrote them, right after its commit. Longer than a broker confirm takes, so
-     * the relay seldom publishes a row twice (harmless: workers drop a second copy); it is also how
-     * long a row left behind (broker down, crash) waits at least.
-     */
-    OUTBOX_GRACE_MS: z.coerce.number().int().min(0).default(5000),
-    /** Messages published right after their commit and not yet recorded, at most; more wait for the relay. */
-    OUTBOX_DIRECT_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(2000),
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(1000),
     ...redisEnv,
     ...lookupCacheEnv,
@@ -54,12 +45,7 @@ const notificationsEnv = z
       templatesAddress: env.TEMPLATES_GRPC,
       deadlineMs: env.GRPC_DEADLINE_MS,
     },
-    outbox: {
-      pollMs: env.OUTBOX_POLL_MS,
-      batchSize: env.OUTBOX_BATCH_SIZE,
-      graceMs: env.OUTBOX_GRACE_MS,
-      directMaxInFlight: env.OUTBOX_DIRECT_MAX_IN_FLIGHT,
-    },
+    outbox: { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
     scheduler: { pollMs: env.SCHEDULER_POLL_MS },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     lookupCacheMs: env.LOOKUP_CACHE_MS,

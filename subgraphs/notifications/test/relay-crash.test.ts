@@ -13,13 +13,10 @@ afterAll(async () => {
 async function start(crashBeforeRecord: boolean): Promise<RunningNotifications> {
   const service = await startNotifications({
     environment,
-    // The restarted service's relay polls often and claims rows a second old: the row left
-    // behind is younger than the default grace.
-    env: crashBeforeRecord ? {} : { OUTBOX_POLL_MS: '200', OUTBOX_GRACE_MS: '1000' },
     overrides: crashBeforeRecord
       ? {
-          beforeRecordPublished: async () => {
-            throw new Error('killed between the broker confirm and recording it');
+          beforeRelayRecord: async () => {
+            throw new Error('relay killed between the broker confirm and its commit');
           },
         }
       : {},
@@ -57,7 +54,7 @@ function bodyOf(message: { content: Buffer }): { deliveryId: string; rest: Recor
 }
 
 describe('relay crash safety', () => {
-  it('republishes after a restart what was published but not recorded, as a second copy that is never sent', async () => {
+  it('republishes after a restart what a relay published but did not record, as a second copy that is never sent', async () => {
     const crashing = await start(true);
     const sent = await crashing.graphql<{ sendNotification: { notification: { id: string } } }>(
       `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
 import type { QueuedNotification } from '@herald/contracts';
 import { continueTrace } from '@herald/observability';
-import type { OutboxMessage } from '../store/outbox.repository';
+import type { PendingOutboxMessage } from '../store/outbox.repository';
 
 /**
  * A confirm that never comes (a half-dead connection) must not hold the relay's transaction
- * and row locks (or a direct publish's place in flight) forever; the message is retried on a later pass, at worst sent twice.
+ * and row locks forever; the message is retried on a later pass, at worst sent twice.
  */
 const CONFIRM_TIMEOUT_MS = 10_000;
 
@@ -15,13 +15,12 @@ const CONFIRM_TIMEOUT_MS = 10_000;
  * persistent, with its priority, on the current confirm channel; resolves on the broker's
  * confirm (and tells `onConfirmed`), rejects at once while the broker link is down. Each
  * publish is a new copy of the message with its own delivery id, so workers can tell a second
- * copy of a row (published again by the relay after its first publisher died before recording it, or
- * after the grace) from a redelivery.
+ * copy of a row (published again by a relay that died before its commit) from a redelivery.
  */
 export function createQueuePublisher(
   link: BrokerLink,
-  onConfirmed: (message: OutboxMessage) => void,
-): (message: OutboxMessage) => Promise<void> {
+  onConfirmed: (message: PendingOutboxMessage) => void,
+): (message: PendingOutboxMessage) => Promise<void> {
   let publisherOf: { amqp: AmqpConnection; publisher: Publisher } | undefined;
   return async (message) => {
     const amqp = link.current();

@@ -22,8 +22,8 @@ export const TERMINAL_STATUSES: readonly NotificationStatus[] = [
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
  * provider error, no valid device, preference found off at send time).
- * ACCEPTED -> SENDING is allowed because QUEUED is recorded only after the broker's confirm
- * (by the accept's own publish or the relay): a worker may hold the message before that.
+ * ACCEPTED -> SENDING is allowed because the relay records QUEUED only after the broker's
+ * confirm: if it stops between the two, a worker may already hold the message.
  */
 const TRANSITIONS: Readonly<Record<NotificationStatus, readonly NotificationStatus[]>> = {
   ACCEPTED: ['QUEUED', 'SCHEDULED', 'SENDING', 'FAILED', 'SKIPPED'],

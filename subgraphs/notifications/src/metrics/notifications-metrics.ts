@@ -4,7 +4,6 @@ import { sharedReading, type MetricsRegistry } from '@herald/observability';
 import type { Notification } from '../domain/notification';
 import type { RoutingKey } from '@herald/contracts';
 import type { RelayPassOutcome } from '../relay/outbox-relay.runner';
-import type { DirectPublishOutcome } from '../use-cases/publish-committed.use-case';
 import type { OutboxBacklog } from '../store/outbox-backlog';
 
 /**
@@ -22,16 +21,12 @@ export interface NotificationsMetrics {
   delivered(notification: Notification, deliveredAt: Date): void;
   /** One relay pass, by how it ended. */
   relayPassed(outcome: RelayPassOutcome): void;
-  /** Messages published right after their commit, by how they ended. */
-  publishedDirectly(outcome: DirectPublishOutcome, count: number): void;
 }
 
 /**
  * The notifications service's lifecycle series: `herald_messages_published_total{channel}`,
  * `herald_notification_delivery_latency_seconds{channel}`, `herald_outbox_relay_passes_total{result}`
- * (wake-ups of the relay, and how many found nothing), `herald_outbox_direct_publishes_total{result}`
- * (messages published right after their commit: recorded, failed or over the bound, left to the
- * relay), and the outbox lag gauges
+ * (wake-ups of the relay, and how many found nothing), and the outbox lag gauges
  * `herald_outbox_pending_messages` and `herald_outbox_oldest_pending_age_seconds`, read at
  * scrape time. Channels are labelled in lower case, as the workers' series and routing keys are.
  */
@@ -57,12 +52,6 @@ export function createNotificationsMetrics(
   const relayPasses = new Counter({
     name: 'herald_outbox_relay_passes_total',
     help: 'Outbox relay passes by result: published (some rows), empty (a wake-up with nothing to do) or failed.',
-    labelNames: ['result'] as const,
-    registers,
-  });
-  const directPublishes = new Counter({
-    name: 'herald_outbox_direct_publishes_total',
-    help: 'Outbox messages published right after their commit, by result: recorded, failed or overflow (both left to the relay).',
     labelNames: ['result'] as const,
     registers,
   });
@@ -99,6 +88,5 @@ export function createNotificationsMetrics(
         Math.max(0, (deliveredAt.getTime() - notification.createdAt.getTime()) / 1000),
       ),
     relayPassed: (outcome) => relayPasses.inc({ result: outcome }),
-    publishedDirectly: (outcome, count) => directPublishes.inc({ result: outcome }, count),
   };
 }

@@ -54,12 +54,9 @@ const INSERT_NOTIFICATIONS = {
       jsonb_to_record(input.outbox) AS message("routingKey" text, payload jsonb, priority int,
         "correlationId" text, "traceContext" jsonb, "createdAt" timestamptz)
     WHERE input.outbox IS NOT NULL
-    RETURNING id, notification_id
   )
-  SELECT inserted.id AS inserted_id, outbox.id AS outbox_id, events.id, events.notification_id,
-    events.status, events.detail, events.at
-  FROM inserted LEFT JOIN events ON events.notification_id = inserted.id
-    LEFT JOIN outbox ON outbox.notification_id = inserted.id`,
+  SELECT inserted.id AS inserted_id, events.id, events.notification_id, events.status, events.detail, events.at
+  FROM inserted LEFT JOIN events ON events.notification_id = inserted.id`,
 };
 
 /** The part of node-postgres' pool (under TypeORM) that runs a named statement. */
@@ -67,13 +64,9 @@ interface StatementPool {
   query(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
-/**
- * An inserted notification with its outbox row's id (null when none) and one of its events (the
- * event columns are null when it has none).
- */
+/** An inserted notification with one of its events; the event columns are null when it has none. */
 interface InsertedRow extends Omit<EventRow, 'id'> {
   inserted_id: string;
-  outbox_id: string | null;
   id: string | null;
 }
 
@@ -83,33 +76,23 @@ export async function insertNotifications(
   items: readonly NewNotification[],
 ): Promise<InsertOutcome[]> {
   if (items.length === 0) return [];
-  // Written in the accepting request's trace, so the publish continues it.
-  const carrier = traceCarrierOf();
-  const traceContext = Object.keys(carrier).length > 0 ? carrier : null;
-  const document = toDocument(items, traceContext);
+  const document = toDocument(items);
   const pool = (db.driver as PostgresDriver).master as StatementPool;
   const { rows } = (await pool.query({ ...INSERT_NOTIFICATIONS, values: [document] })) as {
     rows: InsertedRow[];
   };
 
   const events = new Map<string, EventRow[]>();
-  const outboxIds = new Map<string, string>();
   for (const row of rows) {
-    if (row.outbox_id !== null) outboxIds.set(row.inserted_id, row.outbox_id);
     const recorded = events.get(row.inserted_id) ?? [];
     if (row.id !== null) recorded.push({ ...row, id: row.id });
     events.set(row.inserted_id, recorded);
   }
-  return items.map(({ notification, outbox }): InsertOutcome => {
+  return items.map(({ notification }): InsertOutcome => {
     const recorded = events.get(notification.id);
     if (!recorded) return { inserted: false };
-    const outboxId = outboxIds.get(notification.id);
     return {
       inserted: true,
-      outbox:
-        outbox && outboxId !== undefined
-          ? { ...outbox, id: outboxId, notificationId: notification.id, traceContext }
-          : undefined,
       events: recorded
         .sort((a, b) => Number(a.id) - Number(b.id))
         .map((row) => toStatusEvent(row, notification)),
@@ -118,7 +101,10 @@ export async function insertNotifications(
 }
 
 /** One JSON parameter for the whole call: a native JSON.stringify, whatever the number of rows. */
-function toDocument(items: readonly NewNotification[], traceContext: Record<string, string> | null): string {
+function toDocument(items: readonly NewNotification[]): string {
+  // Written in the accepting request's trace, so the relay's publish continues it.
+  const carrier = traceCarrierOf();
+  const traceContext = Object.keys(carrier).length > 0 ? carrier : null;
   return JSON.stringify(
     items.map(({ notification, events, outbox }) => ({
       ...notification,

@@ -21,7 +21,6 @@ import { NotificationEntity, type NotificationRow } from './notification.entity'
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import type { OutboxMessage } from './outbox.repository';
 import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
@@ -39,12 +38,7 @@ export interface NewNotification {
 }
 
 export type InsertOutcome =
-  | {
-      readonly inserted: true;
-      readonly events: StatusEvent[];
-      /** The outbox row written with it, to publish once committed; none when skipped or scheduled. */
-      readonly outbox: OutboxMessage | undefined;
-    }
+  | { readonly inserted: true; readonly events: StatusEvent[] }
   /** The sender already used the request id. */
   | { readonly inserted: false };
 
@@ -83,8 +77,6 @@ export interface StatusChangeResult {
   readonly status: NotificationStatus;
   /** The recorded change; undefined when `decide` declined. */
   readonly event: StatusEvent | undefined;
-  /** The outbox row the change wrote (a retry's), to publish once committed. */
-  readonly outbox?: OutboxMessage;
 }
 
 export interface NotificationRepository {
@@ -213,15 +205,8 @@ export function createNotificationRepository(
         if (change.unschedule) {
           await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
         }
-        const outbox = change.outbox && toOutboxRow(id, change.outbox, change.recordedAt);
-        if (outbox) {
-          const { identifiers } = await manager.insert(OutboxMessageEntity, outbox);
-          const outboxId = String(identifiers[0]!.id);
-          return {
-            status: change.status,
-            event: toStatusEvent(event!, changed),
-            outbox: { ...outbox, id: outboxId },
-          };
+        if (change.outbox) {
+          await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
         }
         return { status: change.status, event: toStatusEvent(event!, changed) };
       }),

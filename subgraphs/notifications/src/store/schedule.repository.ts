@@ -3,14 +3,13 @@ import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { NotificationEntity } from './notification.entity';
 import { toNotification } from './notification.repository';
 import { OutboxMessageEntity } from './outbox-message.entity';
-import type { OutboxMessage } from './outbox.repository';
 
 export interface ScheduleRepository {
   /**
    * Hands up to `limit` SCHEDULED notifications due by `now` to the outbox (one transaction);
-   * they stay SCHEDULED until their publish records QUEUED. Returns the outbox rows written.
+   * they stay SCHEDULED until the relay records QUEUED. Returns how many were released.
    */
-  releaseDue(now: Date, limit: number): Promise<OutboxMessage[]>;
+  releaseDue(now: Date, limit: number): Promise<number>;
 }
 
 export function createScheduleRepository(db: DataSource): ScheduleRepository {
@@ -24,28 +23,26 @@ export function createScheduleRepository(db: DataSource): ScheduleRepository {
           take: limit,
           lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
         });
-        if (rows.length === 0) return [];
+        if (rows.length === 0) return 0;
         const due = rows.map(toNotification);
-        const messages = due.map((notification) => {
-          const correlationId = notification.correlationId ?? notification.id;
-          return {
-            notificationId: notification.id,
-            routingKey: routingKeyFor(notification.channel),
-            payload: buildQueueMessage(notification, correlationId),
-            priority: notification.priority,
-            correlationId,
-            traceContext: null,
-            createdAt: now,
-          };
-        });
-        const { identifiers } = await manager.insert(OutboxMessageEntity, messages);
+        await manager.insert(
+          OutboxMessageEntity,
+          due.map((notification) => {
+            const correlationId = notification.correlationId ?? notification.id;
+            return {
+              notificationId: notification.id,
+              routingKey: routingKeyFor(notification.channel),
+              payload: buildQueueMessage(notification, correlationId),
+              priority: notification.priority,
+              correlationId,
+              createdAt: now,
+            };
+          }),
+        );
         await manager.query(`UPDATE notifications SET due_at = NULL WHERE id = ANY($1::uuid[])`, [
           due.map((notification) => notification.id),
         ]);
-        return messages.map(({ createdAt: _createdAt, ...message }, index) => ({
-          ...message,
-          id: String(identifiers[index]!.id),
-        }));
+        return due.length;
       }),
   };
 }

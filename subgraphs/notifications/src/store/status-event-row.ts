@@ -39,18 +39,15 @@ export function toStatusEvent(row: EventRow, notification: Notification): Status
  * notifications' locks, or compare the rows they lock with the versions they read).
  */
 export function clampedEvents(first: number): string {
-  return clampedEventsFrom(reportedArrays(first));
-}
-
-/** clampedEvents from `source`, a relation named `reported` with the same columns. */
-export function clampedEventsFrom(source: string): string {
+  const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
   return `
     SELECT reported.notification_id, reported.status, reported.detail, reported.position,
       GREATEST(
         max(reported.at) OVER (PARTITION BY reported.notification_id ORDER BY reported.position),
         previous.at
       ) AS at
-    FROM ${source}
+    FROM unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
+      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)
     LEFT JOIN LATERAL (
       SELECT recorded.at FROM notification_events recorded
       WHERE recorded.notification_id = reported.notification_id ORDER BY recorded.id DESC LIMIT 1
@@ -59,21 +56,10 @@ export function clampedEventsFrom(source: string): string {
 
 /** Inserts clampedEvents(first), numbered in the order given. */
 export function insertClampedEvents(first: number): string {
-  return insertClampedEventsFrom(reportedArrays(first));
-}
-
-/** Inserts clampedEventsFrom(source), numbered in the order given. */
-export function insertClampedEventsFrom(source: string): string {
   return `
     INSERT INTO notification_events (notification_id, status, detail, at)
     SELECT clamped.notification_id, clamped.status, clamped.detail, clamped.at
-    FROM (${clampedEventsFrom(source)}) clamped
+    FROM (${clampedEvents(first)}) clamped
     ORDER BY clamped.position
     RETURNING id, notification_id, status, detail, at`;
-}
-
-function reportedArrays(first: number): string {
-  const [ids, statuses, details, times] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
-  return `unnest(${ids}::uuid[], ${statuses}::text[], ${details}::text[], ${times}::timestamptz[])
-      WITH ORDINALITY AS reported(notification_id, status, detail, at, position)`;
 }

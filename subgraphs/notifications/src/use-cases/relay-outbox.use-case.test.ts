@@ -41,10 +41,8 @@ function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'
 /** An outbox holding `messages` that records what the relay marked. */
 function fakeOutbox(messages: PendingOutboxMessage[]) {
   const recorded: { messageIds: readonly string[]; queued: readonly string[]; at: Date }[] = [];
-  const claimedUpTo: Date[] = [];
   const outbox: OutboxRepository = {
-    withUnpublishedBatch: (limit, writtenBy, work) => {
-      claimedUpTo.push(writtenBy);
+    withUnpublishedBatch: (limit, work) => {
       const batch: ClaimedOutboxBatch = {
         messages: messages.slice(0, limit),
         recordPublished: async (messageIds, queued, when) => {
@@ -54,14 +52,13 @@ function fakeOutbox(messages: PendingOutboxMessage[]) {
       };
       return work(batch);
     },
-    recordPublishedDirectly: () => Promise.reject(new Error('not used by the relay')),
   };
-  return { outbox, recorded, claimedUpTo };
+  return { outbox, recorded };
 }
 
 describe('relayOutbox', () => {
   it('marks published and queues only what the broker confirmed', async () => {
-    const { outbox, recorded, claimedUpTo } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
+    const { outbox, recorded } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
     const relay = makeRelayOutbox({
       outbox,
       publish: async (message) => {
@@ -69,7 +66,6 @@ describe('relayOutbox', () => {
       },
       clock: { now: () => at },
       batchSize: 10,
-      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -82,8 +78,6 @@ describe('relayOutbox', () => {
         at,
       },
     ]);
-    // Rows younger than the grace are left to the process publishing them after its commit.
-    expect(claimedUpTo).toEqual([new Date(at.getTime() - 5000)]);
   });
 
   it('logs one "queued" line per confirmed message, under its own correlation id', async () => {
@@ -95,7 +89,6 @@ describe('relayOutbox', () => {
       },
       clock: { now: () => at },
       batchSize: 10,
-      graceMs: 5000,
       statusFeed,
       log: capture,
     });
@@ -117,7 +110,6 @@ describe('relayOutbox', () => {
       publish: async (message) => void published.push(message.payload),
       clock: { now: () => at },
       batchSize: 10,
-      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -132,7 +124,6 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 10,
-      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -150,7 +141,6 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
-      graceMs: 5000,
       statusFeed,
       log,
     });
@@ -164,7 +154,6 @@ describe('relayOutbox', () => {
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
-      graceMs: 5000,
       statusFeed,
       log,
     });

@@ -9,8 +9,6 @@ export interface RelayOutboxDeps {
   readonly publish: (message: PendingOutboxMessage) => Promise<void>;
   readonly clock: Clock;
   readonly batchSize: number;
-  /** Rows younger than this are left to the writer publishing them itself. */
-  readonly graceMs: number;
   readonly statusFeed: StatusFeed;
   readonly log: Logger;
   /**
@@ -29,15 +27,14 @@ export interface RelayPass {
 export type RelayOutbox = () => Promise<RelayPass>;
 
 /**
- * One pass of the transactional outbox, the safety net behind each writer's own publish (see
- * publish-committed): claim a batch of rows older than the grace, publish it, and only after
- * the broker's confirms mark it published and move its notifications to QUEUED. A message whose
+ * One pass of the transactional outbox: claim a batch, publish it, and only after the
+ * broker's confirms mark it published and move its notifications to QUEUED. A message whose
  * publish fails stays unpublished for the next pass; a crash after a confirm but before the
  * commit republishes it, which at-least-once delivery allows (workers claim by id).
  */
 export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
   return () =>
-    deps.outbox.withUnpublishedBatch(deps.batchSize, graceCutoff(deps), async (batch) => {
+    deps.outbox.withUnpublishedBatch(deps.batchSize, async (batch) => {
       if (batch.messages.length === 0) return { published: 0, more: false };
       const results = await Promise.allSettled(batch.messages.map((message) => deps.publish(message)));
       const published = batch.messages.filter((_, index) => results[index]?.status === 'fulfilled');
@@ -71,8 +68,4 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
         more: failures.length === 0 && batch.messages.length === deps.batchSize,
       };
     });
-}
-
-function graceCutoff(deps: RelayOutboxDeps): Date {
-  return new Date(deps.clock.now().getTime() - deps.graceMs);
 }

@@ -2,7 +2,6 @@ import { ConflictError, NotFoundError } from '@herald/errors';
 import type { Notification } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import type { NotificationRepository } from '../store/notification.repository';
-import type { OutboxMessage } from '../store/outbox.repository';
 import type { Clock, StatusFeed } from './ports';
 
 export interface RetryNotificationCommand {
@@ -21,8 +20,7 @@ export function makeRetryNotification(deps: {
   notifications: NotificationRepository;
   clock: Clock;
   statusFeed: StatusFeed;
-  /** Publishes the retry's outbox row in the background once committed. */
-  publishCommitted: (messages: readonly OutboxMessage[]) => void;
+  onQueued: () => void;
 }): RetryNotification {
   return async ({ id, correlationId }) => {
     let refused: Notification | undefined;
@@ -53,8 +51,8 @@ export function makeRetryNotification(deps: {
         status: refused.status,
       });
     }
+    deps.onQueued();
     if (result.event) await deps.statusFeed.publish([result.event]);
-    if (result.outbox) deps.publishCommitted([result.outbox]);
     const retried = await deps.notifications.findById(id);
     if (!retried) throw new NotFoundError(`notification ${id} not found`, { notificationId: id });
     return retried;

@@ -46,13 +46,7 @@ function fakeNotifications(racingOriginal?: Notification) {
       return items.map((item) => {
         if (byRequest(item.notification.sender, item.notification.requestId)) return { inserted: false };
         stored.push(item);
-        const outbox = item.outbox && {
-          ...item.outbox,
-          id: String(stored.length),
-          notificationId: item.notification.id,
-          traceContext: null,
-        };
-        return { inserted: true as const, events: [], outbox };
+        return { inserted: true, events: [] };
       });
     },
     findByRequests: () => Promise.reject(new Error('not used')),
@@ -108,7 +102,7 @@ function setUp(
     clock: { now: () => NOW },
     newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
     statusFeed: { publish: async () => undefined },
-    publishCommitted: (messages) => (kicks += messages.length),
+    onQueued: () => (kicks += 1),
     log: createLogger({ service: 'notifications-test', level: 'silent' }),
   });
   return {

@@ -9,7 +9,6 @@ import { fingerprintRequest } from '../domain/request-fingerprint';
 import { scheduleFor } from '../domain/schedule';
 import { missingVariables } from '../domain/template-variables';
 import type { NewNotification, NotificationRepository } from '../store/notification.repository';
-import type { OutboxMessage } from '../store/outbox.repository';
 import type {
   Clock,
   Recipient,
@@ -81,8 +80,8 @@ export interface SendNotificationDeps {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly statusFeed: StatusFeed;
-  /** Publishes committed outbox rows in the background, so an accepted notification is queued at once. */
-  readonly publishCommitted: (messages: readonly OutboxMessage[]) => void;
+  /** Wakes the outbox relay so an accepted notification is queued at once. */
+  readonly onQueued: () => void;
   /** Writes the "accepted" line of each new notification's lifecycle (in the request's log context). */
   readonly log: Logger;
 }
@@ -126,10 +125,10 @@ export function makeSendNotification(deps: SendNotificationDeps): SendNotificati
       notificationId: accepted.notification.id,
       requestHash,
     });
+    // Committed: the relay's pass starts while the rest of the answer is prepared.
+    if (accepted.outbox) deps.onQueued();
     logAccepted(deps.log, accepted.notification);
     await deps.statusFeed.publish(outcome.events);
-    // Committed, and ACCEPTED announced before QUEUED can be: publish without holding the answer.
-    if (outcome.outbox) deps.publishCommitted([outcome.outbox]);
     return { notification: accepted.notification, duplicate: false };
   };
 }

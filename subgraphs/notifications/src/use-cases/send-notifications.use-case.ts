@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import { fingerprintRequest } from '../domain/request-fingerprint';
 import type { NewNotification } from '../store/notification.repository';
-import type { OutboxMessage } from '../store/outbox.repository';
 import type { TemplateSummary } from './ports';
 import {
   logAccepted,
@@ -129,7 +128,7 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
       const chunk = prepared.slice(offset, offset + CHUNK_SIZE);
       const outcomes = await deps.notifications.insertMany(chunk.map(({ row }) => row));
       const events = [];
-      const messages: OutboxMessage[] = [];
+      let queued = false;
       for (const [position, { item, row }] of chunk.entries()) {
         const outcome = outcomes[position];
         if (!outcome?.inserted) {
@@ -138,12 +137,12 @@ export function makeSendNotifications(deps: SendNotificationDeps): SendNotificat
         }
         logAccepted(deps.log, row.notification);
         events.push(...outcome.events);
-        if (outcome.outbox) messages.push(outcome.outbox);
+        queued ||= row.outbox !== undefined;
         settle(item.index, item.input.requestId, { notification: row.notification });
       }
+      // Each chunk is committed on its own: the relay publishes it while the next one is written.
+      if (queued) deps.onQueued();
       await deps.statusFeed.publish(events);
-      // Each chunk is committed on its own: it is published while the next one is written.
-      if (messages.length > 0) deps.publishCommitted(messages);
     }
 
     // Repeated within the batch, or sent concurrently by another request.
