@@ -82,11 +82,12 @@ export async function superviseServices(
     slot.startedAt = Date.now();
     forwardLines(child.stdout, (line) => output.service(slot.spec.name, slot.index, line));
     forwardLines(child.stderr, (line) => output.service(slot.spec.name, slot.index, line));
+    // Anything the service left in its group goes with it.
+    child.once('exit', () => signalGroup(child, 'SIGKILL'));
     slot.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      // 'close' comes once its output is read to the end, so its last lines are printed too.
+      child.once('close', (code, signal) => {
         slot.child = undefined;
-        // Anything the service left in its group goes with it.
-        signalGroup(child, 'SIGKILL');
         if (!stopping) onCrash(slot, describeExit(code, signal));
         resolve();
       });

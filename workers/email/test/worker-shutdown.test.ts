@@ -1,89 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
-import { createLogger } from '@herald/logging';
-import {
-  REPO_ROOT,
-  createTestEnvironment,
-  startSmtpSink,
-  startWorkerPeers,
-  waitFor,
-  type SmtpSink,
-  type WorkerPeers,
-} from '@herald/testkit';
-import { ada, queuedMessage, welcomeTemplate } from './fixtures';
-
-// The worker runs from dist/ as a real process, so it gets a real SIGTERM: `npm test` builds first.
-const WORKER_MAIN = join(REPO_ROOT, 'workers/email/dist/main.js');
-const INTERNAL_TOKEN = 'email-worker-shutdown-token';
+import { waitFor } from '@herald/testkit';
+import { queuedMessage, welcomeTemplate } from './fixtures';
+import { startWorkerProcessRig, type WorkerProcessRig } from './worker-process-rig';
 
 describe('email worker given SIGTERM mid-delivery', () => {
-  const env = createTestEnvironment();
-  const log = createLogger({ service: 'worker-shutdown-test', level: 'silent' });
-  let sink: SmtpSink;
-  let peers: WorkerPeers;
-  let broker: AmqpConnection;
-  let worker: ChildProcess | undefined;
+  let rig: WorkerProcessRig;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    peers = await startWorkerPeers({
-      users: [ada],
-      channel: 'EMAIL',
-      template: welcomeTemplate,
-      internalToken: INTERNAL_TOKEN,
-      log,
-    });
-    broker = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
+    rig = await startWorkerProcessRig(welcomeTemplate);
   });
 
-  afterAll(async () => {
-    if (worker?.exitCode === null) worker.kill('SIGKILL');
-    sink?.release();
-    await broker?.close();
-    await peers?.close();
-    await sink?.close();
-    await env.cleanup();
-  });
-
-  const publish = (message: ReturnType<typeof queuedMessage>) =>
-    createPublisher(broker.publishChannel).publishJson(broker.names.directExchange, 'email', message);
+  afterAll(() => rig?.close());
 
   /** Messages in email.queue that nobody holds: an unacked one is back here once its consumer is gone. */
   const waitingInQueue = async () => {
-    const channel = await broker.connection.createChannel();
+    const channel = await rig.broker.connection.createChannel();
     try {
-      return (await channel.checkQueue(broker.names.queues.email)).messageCount;
+      return (await channel.checkQueue(rig.broker.names.queues.email)).messageCount;
     } finally {
       await channel.close();
     }
   };
 
   it('takes nothing new, finishes the send under way, records it, acks it and exits 0', async () => {
+    const { sink, peers } = rig;
     sink.hold();
     const inFlight = queuedMessage();
-    await publish(inFlight);
-    worker = spawn(process.execPath, [WORKER_MAIN], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        PORT: '0',
-        AMQP_URL: env.amqpUrl,
-        AMQP_PREFIX: env.amqpPrefix,
-        USERS_GRPC: peers.address,
-        TEMPLATES_GRPC: peers.address,
-        NOTIFICATIONS_GRPC: peers.address,
-        INTERNAL_TOKEN,
-        SMTP_URL: sink.url,
-      },
-    });
+    await rig.publish(inFlight);
+    const worker = rig.startWorker({ LOG_LEVEL: 'info' }, ['ignore', 'pipe', 'ignore']);
     const logLines: string[] = [];
     createInterface({ input: worker.stdout! }).on('line', (line) => logLines.push(line));
-    const exited = new Promise<number | null>((resolve) => worker!.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
     await waitFor(() => sink.heldCount() === 1, { description: 'the send to wait at the SMTP server' });
 
     worker.kill('SIGTERM');
@@ -92,7 +39,7 @@ describe('email worker given SIGTERM mid-delivery', () => {
     });
     // Published while the worker drains: it stays in the queue for the next worker.
     const later = queuedMessage();
-    await publish(later);
+    await rig.publish(later);
     sink.release();
 
     expect(await exited).toBe(0);
