@@ -47,6 +47,7 @@ async function listeningInodes(port: number, proc: string): Promise<Set<string>>
 
 async function commandOf(proc: string, pid: string): Promise<string> {
   const cmdline = await readFile(`${proc}/${pid}/cmdline`, 'utf8').catch(() => '');
-  const command = cmdline.split('\0').filter(Boolean).join(' ');
+  // One line, whatever the arguments hold (a `-c` script spans several).
+  const command = cmdline.split('\0').join(' ').replace(/\s+/g, ' ').trim();
   return command.length > MAX_COMMAND_LENGTH ? `${command.slice(0, MAX_COMMAND_LENGTH)}…` : command;
 }
