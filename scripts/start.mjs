@@ -1,5 +1,7 @@
-// `npm start`: builds what is stale, prepares databases and the broker topology, then runs all six
-// services under one supervisor (prefixed logs, restart on crash, Ctrl-C stops everything cleanly).
+// `npm start`: builds what is stale, checks that every port is free, prepares databases and the
+// broker topology, then runs all six services under one supervisor (prefixed logs, restart on
+// crash with backoff). SIGTERM, SIGINT (Ctrl-C) or SIGHUP drains every service and stops them
+// all within 20 s; see packages/supervisor and docs/decisions/0017.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,15 +19,6 @@ const env = {
   ...process.env,
 };
 
-const services = [
-  { name: 'users', main: 'subgraphs/users/dist/main.js', color: 'cyan' },
-  { name: 'templates', main: 'subgraphs/templates/dist/main.js', color: 'magenta' },
-  { name: 'notifications', main: 'subgraphs/notifications/dist/main.js', color: 'yellow' },
-  { name: 'email', main: 'workers/email/dist/main.js', color: 'green' },
-  { name: 'push', main: 'workers/push/dist/main.js', color: 'blue' },
-  { name: 'gateway', main: 'gateway/dist/main.js', color: 'white' },
-];
-
 function step(message) {
   process.stdout.write(`[start] ${message}\n`);
 }
@@ -40,11 +33,23 @@ const { ensureDatabase } = require('@herald/database');
 const { databaseUrlFor } = require('@herald/config');
 const { connectAmqp } = require('@herald/amqp');
 const { createLogger } = require('@herald/logging');
+const {
+  describeTakenPort,
+  findTakenPort,
+  heraldServices,
+  loadHeraldPorts,
+  runSupervisor,
+} = require('@herald/supervisor');
+
+const ports = attempt(() => loadHeraldPorts(env));
+const services = heraldServices(env, ports);
+const taken = await findTakenPort(services);
+if (taken) stop(describeTakenPort(taken));
 
 step('creating databases that are missing (each service runs its migrations as it starts)');
 for (const database of ['herald_users', 'herald_templates', 'herald_notifications']) {
   await ensureDatabase(databaseUrlFor(env.DATABASE_URL, database)).catch((error) =>
-    fail('DATABASE_URL', error),
+    unreachable('DATABASE_URL', error),
   );
 }
 
@@ -53,47 +58,52 @@ const amqp = await connectAmqp(
   env.AMQP_URL,
   env.AMQP_PREFIX ?? '',
   createLogger({ service: 'start', level: 'warn' }),
-).catch((error) => fail('AMQP_URL', error));
+).catch((error) => unreachable('AMQP_URL', error));
 await amqp.close();
 
 mkdirSync(join(root, 'var', 'outbox'), { recursive: true });
 mkdirSync(join(root, 'var', 'push'), { recursive: true });
 
-const { default: concurrently } = await import('concurrently');
-const { result } = concurrently(
-  services.map(({ name, main, color }) => ({ name, command: `node ${main}`, prefixColor: color, env })),
-  { prefix: 'name', restartTries: -1, restartDelay: 1000, cwd: root },
-);
-
 printBanner();
-result.then(
-  () => process.exit(0),
-  () => process.exit(0),
-);
+await runSupervisor(services, root);
 
 function printBanner() {
   const smtp = env.SMTP_URL
     ? `SMTP ${env.SMTP_URL}`
     : `.eml files in ${join(root, 'var', 'outbox')} (set SMTP_URL to send)`;
+  const gateway = `http://localhost:${ports.GATEWAY_PORT}`;
   process.stdout.write(
     [
       '',
       'Herald is starting:',
-      `  GraphQL                  http://localhost:8000/graphql`,
-      `  REST shim, OpenAPI       http://localhost:8000/api/v1, http://localhost:8000/api/docs/`,
-      `  health                   http://localhost:8000/health`,
-      `  subgraphs                users :8001  templates :8002  notifications :8005 (gRPC :50051 :50052 :50053)`,
-      `  workers                  email :8003  push :8004 (health and metrics)`,
+      `  GraphQL                  ${gateway}/graphql`,
+      `  REST shim, OpenAPI       ${gateway}/api/v1, ${gateway}/api/docs/`,
+      `  health                   ${gateway}/health`,
+      `  subgraphs                users :${ports.USERS_PORT}  templates :${ports.TEMPLATES_PORT}  notifications :${ports.NOTIFICATIONS_PORT} (gRPC :${ports.USERS_GRPC_PORT} :${ports.TEMPLATES_GRPC_PORT} :${ports.NOTIFICATIONS_GRPC_PORT})`,
+      `  workers                  email :${ports.EMAIL_PORT}  push :${ports.PUSH_PORT} (health and metrics)`,
       `  email delivery           ${smtp}`,
       `  dev admin key            ${env.HERALD_ADMIN_API_KEY}   (Authorization: Bearer <key>; refused when NODE_ENV=production)`,
-      'Ctrl-C stops everything.',
+      'Ctrl-C (or SIGTERM) drains and stops everything within 20 s.',
       '',
     ].join('\n'),
   );
 }
 
-function fail(variable, error) {
+function attempt(read) {
+  try {
+    return read();
+  } catch (error) {
+    return stop(error.message);
+  }
+}
+
+function unreachable(variable, error) {
   process.stderr.write(`[start] ${variable} is unreachable: ${error.message}\n`);
   process.stderr.write('[start] Is it running? See README.md, "Prerequisites".\n');
+  process.exit(1);
+}
+
+function stop(line) {
+  process.stderr.write(`[start] ${line}\n`);
   process.exit(1);
 }

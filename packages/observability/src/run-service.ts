@@ -14,7 +14,11 @@ export interface ServiceApp {
   stop(): Promise<void>;
 }
 
-const SHUTDOWN_GRACE_MS = 25_000;
+/**
+ * How long a stop may take before the process exits anyway: below the 18 s `npm start` gives
+ * its services before SIGKILL, so a service that cannot drain still ends itself and says so.
+ */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 export interface RunServiceOptions {
   /** Starts tracing (startTracing) before the app is built; its spans are flushed on exit. */
@@ -22,8 +26,11 @@ export interface RunServiceOptions {
 }
 
 /**
- * The body of every main.ts: start the app, stop it cleanly on SIGTERM/SIGINT, and exit
- * non-zero with one line naming the cause when start-up fails.
+ * The body of every main.ts: start the app, stop it cleanly on SIGTERM/SIGINT (the app stops
+ * intake, drains what is in flight, then closes its connections), and exit non-zero with one
+ * line naming the cause when start-up fails. Started by a supervisor with an IPC channel
+ * (`npm start`), it also stops when that channel closes: a supervisor killed with SIGKILL
+ * leaves no service behind holding its ports.
  */
 export async function runService(
   log: Logger,
@@ -38,10 +45,10 @@ export async function runService(
     await app?.stop();
     await tracing?.shutdown().catch((error: unknown) => log.warn({ err: error }, 'trace export failed'));
   };
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ reason }, 'shutting down');
     const force = setTimeout(() => {
       log.error('shutdown took too long; exiting');
       process.exit(1);
@@ -57,6 +64,11 @@ export async function runService(
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (process.channel) {
+    // The channel alone must not keep the process alive once the app has stopped.
+    process.channel.unref();
+    process.once('disconnect', () => shutdown('supervisor exited'));
+  }
   try {
     tracing = await options.tracing?.();
     app = await build();

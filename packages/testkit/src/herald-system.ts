@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { heraldServices, type HeraldPorts, type ServiceSpec } from '@herald/supervisor';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
@@ -10,15 +11,6 @@ export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const SERVICE_NAMES = ['gateway', 'users', 'templates', 'notifications', 'email', 'push'] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
-
-const MAIN: Record<ServiceName, string> = {
-  users: 'subgraphs/users/dist/main.js',
-  templates: 'subgraphs/templates/dist/main.js',
-  notifications: 'subgraphs/notifications/dist/main.js',
-  email: 'workers/email/dist/main.js',
-  push: 'workers/push/dist/main.js',
-  gateway: 'gateway/dist/main.js',
-};
 
 export interface SystemPorts {
   readonly gateway: number;
@@ -66,52 +58,31 @@ export interface StartSystemOptions {
 export async function startHeraldSystem(options: StartSystemOptions): Promise<HeraldSystem> {
   const ports = await allocatePorts();
   const adminApiKey = options.adminApiKey ?? 'herald-test-admin-key';
-  const discovery = {
-    USERS_URL: `http://127.0.0.1:${ports.users}/graphql`,
-    TEMPLATES_URL: `http://127.0.0.1:${ports.templates}/graphql`,
-    NOTIFICATIONS_URL: `http://127.0.0.1:${ports.notifications}/graphql`,
-    USERS_GRPC: `127.0.0.1:${ports.usersGrpc}`,
-    TEMPLATES_GRPC: `127.0.0.1:${ports.templatesGrpc}`,
-    NOTIFICATIONS_GRPC: `127.0.0.1:${ports.notificationsGrpc}`,
-    HERALD_ADMIN_API_KEY: adminApiKey,
-  };
-  const perService: Record<ServiceName, Record<string, string>> = {
-    users: {
-      PORT: `${ports.users}`,
-      GRPC_PORT: `${ports.usersGrpc}`,
-      DATABASE_URL: options.databaseUrl('users'),
-    },
-    templates: {
-      PORT: `${ports.templates}`,
-      GRPC_PORT: `${ports.templatesGrpc}`,
-      DATABASE_URL: options.databaseUrl('templates'),
-    },
-    notifications: {
-      PORT: `${ports.notifications}`,
-      GRPC_PORT: `${ports.notificationsGrpc}`,
-      DATABASE_URL: options.databaseUrl('notifications'),
-    },
-    email: { PORT: `${ports.email}` },
-    push: { PORT: `${ports.push}` },
-    gateway: { PORT: `${ports.gateway}` },
-  };
+  const databases = Object.fromEntries(
+    (['users', 'templates', 'notifications'] as const).map((name) => [
+      name,
+      { DATABASE_URL: options.databaseUrl(name), ...options.serviceEnv?.[name] },
+    ]),
+  );
+  // The layout `npm start` runs, on these ports: entry points, ports and discovery in one place.
+  const specs = new Map(
+    heraldServices(
+      { ...process.env, ...options.env, HERALD_ADMIN_API_KEY: adminApiKey },
+      heraldPortsOf(ports),
+      { ...options.serviceEnv, ...databases },
+    ).map((spec) => [spec.name as ServiceName, spec]),
+  );
   mkdirSync(options.logDir, { recursive: true });
   const children = new Map<ServiceName, ChildProcess>();
   const start = (name: ServiceName) => {
-    const env = {
-      ...process.env,
-      ...options.env,
-      ...discovery,
-      ...perService[name],
-      ...options.serviceEnv?.[name],
-    };
-    const child = spawnService(name, env, options.logDir);
+    const spec = specs.get(name)!;
+    const child = spawnService(spec, options.logDir);
     children.set(name, child);
-    return waitForHealth(name, ports[name], child, options.startTimeoutMs ?? 30_000);
+    return waitForHealth(spec, child, options.startTimeoutMs ?? 30_000);
   };
   const stop = () => stopAll(children);
   try {
-    await Promise.all((Object.keys(MAIN) as ServiceName[]).map(start));
+    await Promise.all(SERVICE_NAMES.map(start));
   } catch (error) {
     await stop();
     throw error;
@@ -143,8 +114,22 @@ async function allocatePorts(): Promise<SystemPorts> {
   } as SystemPorts;
 }
 
-function spawnService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
-  const child = spawn(process.execPath, [join(REPO_ROOT, MAIN[name])], {
+function heraldPortsOf(ports: SystemPorts): HeraldPorts {
+  return {
+    GATEWAY_PORT: ports.gateway,
+    USERS_PORT: ports.users,
+    USERS_GRPC_PORT: ports.usersGrpc,
+    TEMPLATES_PORT: ports.templates,
+    TEMPLATES_GRPC_PORT: ports.templatesGrpc,
+    NOTIFICATIONS_PORT: ports.notifications,
+    NOTIFICATIONS_GRPC_PORT: ports.notificationsGrpc,
+    EMAIL_PORT: ports.email,
+    PUSH_PORT: ports.push,
+  };
+}
+
+function spawnService({ name, main, env }: ServiceSpec, logDir: string): ChildProcess {
+  const child = spawn(process.execPath, [join(REPO_ROOT, main)], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,15 +143,14 @@ function spawnService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string)
 }
 
 async function waitForHealth(
-  name: ServiceName,
-  port: number,
+  { name, healthUrl }: ServiceSpec,
   child: ChildProcess,
   timeoutMs: number,
 ): Promise<void> {
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see its log`);
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const response = await fetch(healthUrl);
       return response.ok;
     },
     { timeoutMs, intervalMs: 100, description: `${name} to answer /health` },

@@ -1,102 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
-import { createLogger } from '@herald/logging';
-import {
-  REPO_ROOT,
-  createTestEnvironment,
-  startSmtpSink,
-  startWorkerPeers,
-  waitFor,
-  type SmtpSink,
-  type WorkerPeers,
-} from '@herald/testkit';
-import { ada } from './fixtures';
+import { waitFor } from '@herald/testkit';
+import { queuedMessage } from './fixtures';
+import { startWorkerProcessRig, type WorkerProcessRig } from './worker-process-rig';
 
-// The worker runs from dist/ as a real process, so it can be killed for real: `npm test` builds first.
-const WORKER_MAIN = join(REPO_ROOT, 'workers/email/dist/main.js');
-const INTERNAL_TOKEN = 'email-worker-crash-token';
 const PREFETCH = 5;
 const TOTAL = 20;
 
 describe('email worker killed with SIGKILL mid-batch', () => {
-  const env = createTestEnvironment();
-  const log = createLogger({ service: 'worker-crash-test', level: 'silent' });
-  let sink: SmtpSink;
-  let peers: WorkerPeers;
-  let broker: AmqpConnection;
-  const workers: ChildProcess[] = [];
-
-  const startWorker = () => {
-    const child = spawn(process.execPath, [WORKER_MAIN], {
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-        AMQP_URL: env.amqpUrl,
-        AMQP_PREFIX: env.amqpPrefix,
-        USERS_GRPC: peers.address,
-        TEMPLATES_GRPC: peers.address,
-        NOTIFICATIONS_GRPC: peers.address,
-        INTERNAL_TOKEN,
-        SMTP_URL: sink.url,
-        PREFETCH: String(PREFETCH),
-      },
-    });
-    workers.push(child);
-    return child;
-  };
-
-  const delivered = () =>
-    new Set(peers.reports.filter((r) => r.status === 'DELIVERED').map((r) => r.notification_id));
+  let rig: WorkerProcessRig;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    peers = await startWorkerPeers({
-      users: [ada],
-      channel: 'EMAIL',
-      template: { subject: 'Message {{n}}', body: 'Body {{n}}' },
-      internalToken: INTERNAL_TOKEN,
-      log,
-    });
-    broker = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
+    rig = await startWorkerProcessRig({ subject: 'Message {{n}}', body: 'Body {{n}}' });
   });
 
-  afterAll(async () => {
-    for (const worker of workers) worker.kill('SIGKILL');
-    sink?.release();
-    await broker?.close();
-    await peers?.close();
-    await sink?.close();
-    await env.cleanup();
-  });
+  afterAll(() => rig?.close());
+
+  const delivered = () =>
+    new Set(rig.peers.reports.filter((r) => r.status === 'DELIVERED').map((r) => r.notification_id));
 
   it('delivers every notification exactly once, counted at the sink, after a restart', async () => {
+    const { sink } = rig;
     sink.hold();
     const ids = Array.from({ length: TOTAL }, () => randomUUID());
-    const publisher = createPublisher(broker.publishChannel);
     for (const [n, id] of ids.entries()) {
-      await publisher.publishJson(broker.names.directExchange, 'email', {
-        notification_id: id,
-        request_id: randomUUID(),
-        user_id: ada.id,
-        channel: 'email',
-        template_code: 'numbered',
-        template_version: 1,
-        locale: 'en',
-        variables: { n },
-        priority: 5,
-        correlation_id: randomUUID(),
-        attempt: 1,
-        created_at: new Date().toISOString(),
-      });
+      await rig.publish(queuedMessage({ notification_id: id, template_code: 'numbered', variables: { n } }));
     }
 
-    const first = startWorker();
+    const first = rig.startWorker({ PREFETCH: String(PREFETCH) });
     await waitFor(() => sink.heldCount() === PREFETCH, { description: 'a full batch waiting at the sink' });
     // Let one batch through; the worker acks it and takes the next batch, which waits at the sink.
     sink.release(PREFETCH);
@@ -109,7 +39,7 @@ describe('email worker killed with SIGKILL mid-batch', () => {
     expect(sink.messages).toHaveLength(PREFETCH);
 
     sink.release();
-    startWorker();
+    rig.startWorker({ PREFETCH: String(PREFETCH) });
     await waitFor(() => delivered().size === TOTAL, {
       timeoutMs: 30_000,
       description: 'every notification delivered',
