@@ -31,3 +31,13 @@ export {
   type RecordedRequest,
 } from './push-peers';
 export { createDeliveryLedger, type DeliveryLedger, type LedgerReport } from './delivery-ledger';
+export { openApiResponseChecker, type DocumentedAnswer } from './openapi-responses';
+export {
+  ERROR_META,
+  ONE_OBJECT_META,
+  paginationMetaSchema,
+  restContractChecker,
+  restEnvelopeSchema,
+  restEnvelopeIssues,
+  type RestEnvelope,
+} from './rest-envelope';
