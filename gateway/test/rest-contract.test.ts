@@ -4,6 +4,7 @@ import {
   ONE_OBJECT_META,
   freePort,
   restContractChecker,
+  startSilentPeer,
   type RestEnvelope,
 } from '@herald/testkit';
 import { ADMIN_KEY, request, sample, startHarness, type Harness } from './harness/gateway-harness';
@@ -363,6 +364,33 @@ describe('the REST shim contract', () => {
       meta: ERROR_META,
     });
     expect(contract('GET /api/v1/notifications/{id}/status', response)).toEqual([]);
+  });
+
+  it('answers 503 UNAVAILABLE at the gRPC deadline when the notifications service accepts and never answers', async () => {
+    const deadlineMs = 500;
+    const hung = await startSilentPeer();
+    try {
+      const gateway = await harness.startGateway({
+        NOTIFICATIONS_GRPC: hung.address,
+        GRPC_DEADLINE_MS: String(deadlineMs),
+      });
+      const started = performance.now();
+      const response = await request<RestEnvelope>(`${gateway}/api/v1/notifications/${randomUUID()}/status`, {
+        headers: admin,
+      });
+      const elapsed = performance.now() - started;
+      expect(hung.accepted()).toBeGreaterThan(0);
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({
+        error: 'UNAVAILABLE',
+        message: 'the notifications service is unavailable; retry later',
+      });
+      // The deadline, plus scheduling slack on a shared machine; without one the request would hang.
+      expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 5);
+      expect(elapsed).toBeLessThan(deadlineMs + 1_000);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('answers 500 with the correlation id and no internals', async () => {

@@ -21,6 +21,7 @@ export {
   type WorkerPeersOptions,
 } from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { startSilentPeer, type SilentPeer } from './silent-peer';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
 export {
   startFakeFcm,
