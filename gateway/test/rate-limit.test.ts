@@ -34,7 +34,7 @@ describe('rate limits', () => {
       success: false,
       data: null,
       error: 'RATE_LIMITED',
-      meta: { total: 0 },
+      meta: ERROR_META,
     });
 
     // Another credential has a bucket of its own.
