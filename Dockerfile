@@ -5,7 +5,10 @@
 # subgraphs/notifications, workers/email, workers/push); PORT is its HTTP port (health checks).
 # Needs BuildKit (the default builder since Docker 23) for the npm cache mounts.
 
-ARG NODE_IMAGE=node:20.19-bookworm-slim
+# Node 26 is the active LTS (Node 20 reached end of life in April 2026). The major is pinned and
+# the minor floats, so a rebuild takes the line's security releases; Debian 13 (trixie) is the
+# default base of the Node 26 images.
+ARG NODE_IMAGE=node:26-trixie-slim
 
 # ---- build: every dependency, then tsc -b of the service and the projects it references ----
 FROM ${NODE_IMAGE} AS build

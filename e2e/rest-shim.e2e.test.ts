@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { fetchSinkMessages, waitFor } from '@herald/testkit';
+import {
+  ERROR_META,
+  ONE_OBJECT_META,
+  fetchSinkMessages,
+  restContractChecker,
+  waitFor,
+  type RestEnvelope,
+} from '@herald/testkit';
 import { dataOf, gql } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
 const api = `${state.gatewayUrl}/api/v1`;
 
-interface Envelope<T> {
-  readonly success: boolean;
-  readonly data: T;
-  readonly error: unknown;
-  readonly message: string;
-  readonly meta: Record<string, unknown> | null;
-}
+type Envelope<T> = RestEnvelope & { readonly data: T };
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${api}${path}`, {
@@ -24,6 +25,15 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
 }
 
 const admin = { authorization: `Bearer ${state.adminApiKey}` };
+
+/** What a client generated from the original contract, or from the served OpenAPI document, cannot parse. */
+let contract: ReturnType<typeof restContractChecker>;
+
+beforeAll(async () => {
+  contract = restContractChecker(
+    (await (await fetch(`${state.gatewayUrl}/api/openapi.json`)).json()) as object,
+  );
+});
 
 describe('the snake_case REST shim over the running system', () => {
   const suffix = randomUUID().slice(0, 8);
@@ -39,7 +49,8 @@ describe('the snake_case REST shim over the running system', () => {
       password: 'a long enough password',
     });
     expect(user.status).toBe(201);
-    expect(user.body).toMatchObject({ success: true, error: null });
+    expect(user.body).toMatchObject({ success: true, error: null, meta: ONE_OBJECT_META });
+    expect(contract('POST /api/v1/users/', user)).toEqual([]);
 
     dataOf(
       await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
@@ -68,16 +79,23 @@ describe('the snake_case REST shim over the running system', () => {
       admin,
     );
     expect(accepted.status).toBe(202);
+    expect(accepted.body.meta).toEqual(ONE_OBJECT_META);
+    expect(contract('POST /api/v1/notifications/', accepted)).toEqual([]);
     const id = accepted.body.data.notification_id;
 
     const delivered = await waitFor(
       async () => {
         const status = await call<{ status: string }>('GET', `/notifications/${id}/status`, undefined, admin);
-        return status.body.data.status === 'delivered' && status.body;
+        return status.body.data.status === 'delivered' && status;
       },
       { timeoutMs: 20_000, description: 'the REST status to read delivered' },
     );
-    expect(delivered).toMatchObject({ success: true, data: { notification_id: id, status: 'delivered' } });
+    expect(delivered.body).toMatchObject({
+      success: true,
+      data: { notification_id: id, status: 'delivered' },
+      meta: ONE_OBJECT_META,
+    });
+    expect(contract('GET /api/v1/notifications/{id}/status', delivered)).toEqual([]);
     expect(
       (await fetchSinkMessages(state.smtpInspectUrl)).filter((mail) => mail.to.includes(email)),
     ).toHaveLength(1);
@@ -90,6 +108,7 @@ describe('the snake_case REST shim over the running system', () => {
     );
     expect(again.status).toBe(200);
     expect(again.body.data).toMatchObject({ notification_id: id, duplicate: true });
+    expect(contract('POST /api/v1/notifications/', again)).toEqual([]);
 
     const listed = await call<unknown[]>(
       'GET',
@@ -105,6 +124,19 @@ describe('the snake_case REST shim over the running system', () => {
       has_next: false,
       has_previous: false,
     });
+    expect(listed.body.data).toHaveLength(1);
+    expect(contract('GET /api/v1/notifications/', listed)).toEqual([]);
+
+    const invalid = await call('POST', '/notifications/', { ...payload, user_id: 'not-a-uuid' }, admin);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({
+      success: false,
+      data: null,
+      error: 'BAD_USER_INPUT',
+      meta: ERROR_META,
+      details: { fields: [{ field: 'user_id', message: expect.any(String) }] },
+    });
+    expect(contract('POST /api/v1/notifications/', invalid)).toEqual([]);
   });
 
   it('takes a status callback from a key with notifications:status, under the same rules as the workers', async () => {
@@ -123,12 +155,15 @@ describe('the snake_case REST shim over the running system', () => {
       },
     );
     expect(unknown.status).toBe(404);
-    expect(unknown.body.success).toBe(false);
+    expect(unknown.body).toMatchObject({ success: false, data: null, error: 'NOT_FOUND', meta: ERROR_META });
+    expect(contract('POST /api/v1/email/status/', unknown)).toEqual([]);
 
     const withoutScope = await call('POST', '/email/status/', {
       notification_id: randomUUID(),
       status: 'failed',
     });
     expect(withoutScope.status).toBe(401);
+    expect(withoutScope.body).toMatchObject({ error: 'UNAUTHENTICATED', meta: ERROR_META });
+    expect(contract('POST /api/v1/email/status/', withoutScope)).toEqual([]);
   });
 });

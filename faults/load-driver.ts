@@ -132,10 +132,10 @@ async function sendRest(gateway: Gateway, request: SendRequest): Promise<Outcome
     request_id: request.requestId,
   });
   const body = (await response.json().catch(() => undefined)) as
-    { data?: { notification_id?: string } | null; error?: { code?: string } | null } | undefined;
+    { data?: { notification_id?: string } | null; error?: string | null } | undefined;
   const id = body?.data?.notification_id;
   if (response.ok && id) return { accepted: id };
-  return { rejected: `rest ${response.status} ${body?.error?.code ?? ''}`.trim() };
+  return { rejected: `rest ${response.status} ${body?.error ?? ''}`.trim() };
 }
 
 function post(url: string, gateway: Gateway, body: unknown): Promise<Response> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { restEnvelopeSchema } from '@herald/testkit';
 import { readSystemState } from '../system-state';
 
 /** What every attack file shares: the running system, HTTP helpers with a deadline, and the shapes every answer must have. */
@@ -13,32 +14,6 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Fixed by default so CI runs are reproducible; set HERALD_FUZZ_SEED to explore other inputs. */
 export const FUZZ_SEED = Number(process.env.HERALD_FUZZ_SEED ?? 20_261_125);
-
-const pageMeta = z.strictObject({
-  total: z.number().int(),
-  limit: z.number().int(),
-  page: z.number().int(),
-  total_pages: z.number().int(),
-  has_next: z.boolean(),
-  has_previous: z.boolean(),
-});
-
-/** The REST envelope of ARCHITECTURE §6, with the error object of decision 0007. */
-export const restEnvelope = z
-  .strictObject({
-    success: z.boolean(),
-    data: z.unknown(),
-    error: z
-      .strictObject({
-        code: z.string().regex(/^[A-Z_]+$/),
-        fields: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
-        correlation_id: z.string().optional(),
-      })
-      .nullable(),
-    message: z.string().min(1),
-    meta: pageMeta.nullable(),
-  })
-  .refine((envelope) => envelope.success === (envelope.error === null), 'success iff no error');
 
 /** A GraphQL answer: data, or errors that each carry a code a client can branch on. */
 export const graphQLAnswer = z
@@ -118,7 +93,7 @@ export function errorCodes(answer: HttpAnswer): string[] {
 
 /** No 5xx, a valid envelope, and success exactly on 2xx; the failure quotes the answer. */
 export function expectRestEnvelope(answer: HttpAnswer): void {
-  const parsed = restEnvelope.safeParse(answer.body);
+  const parsed = restEnvelopeSchema.safeParse(answer.body);
   const problem =
     answer.status >= 500
       ? 'a 5xx'

@@ -51,8 +51,8 @@ function expectUnauthenticated(answer: HttpAnswer): void {
 }
 
 function errorCodesOrEnvelope(answer: HttpAnswer): string[] {
-  const envelope = answer.body as { error?: { code?: string } | null } | undefined;
-  return envelope?.error?.code ? [envelope.error.code] : errorCodes(answer);
+  const envelope = answer.body as { error?: string | null } | undefined;
+  return envelope?.error ? [envelope.error] : errorCodes(answer);
 }
 
 /** Not allowed: a refusal code or nothing found (null), and none of the other user's data. */

@@ -1,12 +1,5 @@
+import { ERROR_META, restEnvelopeIssues, type RestEnvelope } from '@herald/testkit';
 import { ADMIN_KEY, request, startHarness, type Harness } from './harness/gateway-harness';
-
-interface Envelope {
-  success: boolean;
-  data: unknown;
-  error: { code: string; fields?: { field: string; message: string }[] } | null;
-  message: string;
-  meta: unknown;
-}
 
 interface GraphQLErrors {
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -29,14 +22,14 @@ describe('bad input at the gateway', () => {
 
   afterAll(() => harness?.stop());
 
-  const expectEnvelope = (body: Envelope, code: string) => {
-    expect(body).toMatchObject({ success: false, data: null, error: { code }, meta: null });
-    expect(typeof body.message).toBe('string');
+  const expectEnvelope = (body: RestEnvelope, code: string) => {
+    expect(restEnvelopeIssues(body)).toEqual([]);
+    expect(body).toMatchObject({ success: false, data: null, error: code, meta: ERROR_META });
   };
 
   describe('on the REST shim', () => {
     it('answers malformed JSON with 400', async () => {
-      const response = await request<Envelope>(`${api}/notifications/`, {
+      const response = await request<RestEnvelope>(`${api}/notifications/`, {
         body: '{"notification_type": ',
         headers: { ...admin, 'content-type': 'application/json' },
       });
@@ -45,7 +38,7 @@ describe('bad input at the gateway', () => {
     });
 
     it('answers the wrong content type with 415', async () => {
-      const response = await request<Envelope>(`${api}/notifications/`, {
+      const response = await request<RestEnvelope>(`${api}/notifications/`, {
         body: 'notification_type=email',
         headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' },
       });
@@ -54,7 +47,7 @@ describe('bad input at the gateway', () => {
     });
 
     it('answers a 10 MB body with 413', async () => {
-      const response = await request<Envelope>(`${api}/notifications/`, {
+      const response = await request<RestEnvelope>(`${api}/notifications/`, {
         body: { notification_type: 'email', variables: { pad: TEN_MB } },
         headers: admin,
       });
@@ -63,7 +56,7 @@ describe('bad input at the gateway', () => {
     });
 
     it('answers unknown fields with 400, naming each', async () => {
-      const response = await request<Envelope>(`${api}/notifications/`, {
+      const response = await request<RestEnvelope>(`${api}/notifications/`, {
         body: {
           notification_type: 'email',
           user_id: 'a3bb189e-8bf9-3888-9912-ace4e6543002',
@@ -79,11 +72,14 @@ describe('bad input at the gateway', () => {
       });
       expect(response.status).toBe(400);
       expectEnvelope(response.body, 'BAD_USER_INPUT');
-      expect(response.body.error?.fields?.map((issue) => issue.field).sort()).toEqual(['channel', 'sneaky']);
+      expect(response.body.details?.fields?.map((issue) => issue.field).sort()).toEqual([
+        'channel',
+        'sneaky',
+      ]);
     });
 
     it('answers a wrong type for every field of the notification payload with 400, listing all of them', async () => {
-      const response = await request<Envelope>(`${api}/notifications/`, {
+      const response = await request<RestEnvelope>(`${api}/notifications/`, {
         body: {
           notification_type: 5,
           user_id: 7,
@@ -97,7 +93,7 @@ describe('bad input at the gateway', () => {
       });
       expect(response.status).toBe(400);
       expectEnvelope(response.body, 'BAD_USER_INPUT');
-      expect(response.body.error?.fields?.map((issue) => issue.field).sort()).toEqual([
+      expect(response.body.details?.fields?.map((issue) => issue.field).sort()).toEqual([
         'metadata',
         'notification_type',
         'priority',
@@ -112,7 +108,7 @@ describe('bad input at the gateway', () => {
       ['a body that is not an object', '[1, 2, 3]'],
       ['an empty body', ''],
     ])('answers %s with 400', async (_case, body) => {
-      const response = await request<Envelope>(`${api}/users/`, {
+      const response = await request<RestEnvelope>(`${api}/users/`, {
         body,
         headers: { 'content-type': 'application/json' },
       });
@@ -121,14 +117,14 @@ describe('bad input at the gateway', () => {
     });
 
     it('answers bad query parameters with 400, listing each', async () => {
-      const response = await request<Envelope>(
+      const response = await request<RestEnvelope>(
         `${api}/notifications?page=zero&limit=1000&status=lost&colour=red`,
         {
           headers: admin,
         },
       );
       expect(response.status).toBe(400);
-      expect(response.body.error?.fields?.map((issue) => issue.field).sort()).toEqual([
+      expect(response.body.details?.fields?.map((issue) => issue.field).sort()).toEqual([
         'colour',
         'limit',
         'page',
@@ -137,13 +133,15 @@ describe('bad input at the gateway', () => {
     });
 
     it('answers a malformed notification id with 400', async () => {
-      const response = await request<Envelope>(`${api}/notifications/not-a-uuid/status`, { headers: admin });
+      const response = await request<RestEnvelope>(`${api}/notifications/not-a-uuid/status`, {
+        headers: admin,
+      });
       expect(response.status).toBe(400);
       expectEnvelope(response.body, 'BAD_USER_INPUT');
     });
 
     it('answers an unknown route under /api with a 404 envelope', async () => {
-      const response = await request<Envelope>(`${api}/nothing-here`);
+      const response = await request<RestEnvelope>(`${api}/nothing-here`);
       expect(response.status).toBe(404);
       expectEnvelope(response.body, 'NOT_FOUND');
     });

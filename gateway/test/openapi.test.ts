@@ -74,6 +74,37 @@ describe('the OpenAPI document and Swagger UI', () => {
     expect(JSON.stringify(document)).not.toMatch(/"\$schema"|"nullable"/);
   });
 
+  it('types every answer as the original envelope: meta always a PaginationMeta, error a string code', () => {
+    const schemas = (document.components as { schemas: Record<string, Json> }).schemas;
+    const resolve = (schema: Json) =>
+      typeof schema.$ref === 'string'
+        ? (schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {})
+        : schema;
+    const paths = document.paths as Record<string, Record<string, { responses: Record<string, Json> }>>;
+    const answers = Object.values(paths).flatMap((item) =>
+      Object.values(item).flatMap((operation) => Object.entries(operation.responses)),
+    );
+    expect(answers.length).toBeGreaterThan(50);
+    for (const [status, response] of answers) {
+      const content = response.content as Record<string, { schema: Json }>;
+      const envelope = resolve(content['application/json']?.schema ?? {});
+      const properties = envelope.properties as Record<string, Json>;
+      expect({ status, required: envelope.required, meta: properties.meta }).toEqual({
+        status,
+        required: ['success', 'data', 'error', 'message', 'meta'],
+        meta: { $ref: '#/components/schemas/PaginationMeta' },
+      });
+      expect(properties.error).toEqual(
+        status.startsWith('2')
+          ? { type: 'null' }
+          : expect.objectContaining({ type: 'string', enum: expect.arrayContaining(['BAD_USER_INPUT']) }),
+      );
+    }
+    expect(
+      Object.keys(resolve({ $ref: '#/components/schemas/PaginationMeta' }).properties as Json).sort(),
+    ).toEqual(['has_next', 'has_previous', 'limit', 'page', 'total', 'total_pages']);
+  });
+
   it('lists every route of the REST shim', () => {
     const paths = document.paths as Record<string, Json>;
     const routes = Object.entries(paths).flatMap(([path, item]) =>

@@ -1,10 +1,5 @@
-import { freePort } from '@herald/testkit';
+import { ERROR_META, freePort, restEnvelopeIssues, type RestEnvelope } from '@herald/testkit';
 import { ADMIN_KEY, graphql, request, sample, startHarness, type Harness } from './harness/gateway-harness';
-
-interface Envelope {
-  success: boolean;
-  error: { code: string } | null;
-}
 
 describe('rate limits', () => {
   let harness: Harness;
@@ -19,7 +14,7 @@ describe('rate limits', () => {
   afterAll(() => harness?.stop());
 
   const list = (headers: Record<string, string>, url = harness.url) =>
-    request<Envelope>(`${url}/api/v1/notifications?limit=1`, { headers });
+    request<RestEnvelope>(`${url}/api/v1/notifications?limit=1`, { headers });
 
   it('answers REST over the limit with 429, Retry-After and RateLimit-* headers, per credential', async () => {
     const key = { 'x-api-key': 'key-sender' };
@@ -34,11 +29,12 @@ describe('rate limits', () => {
     expect(refused.headers.get('ratelimit-limit')).toBe('3');
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     expect(Number(refused.headers.get('ratelimit-reset'))).toBeGreaterThanOrEqual(1);
+    expect(restEnvelopeIssues(refused.body)).toEqual([]);
     expect(refused.body).toMatchObject({
       success: false,
       data: null,
-      error: { code: 'RATE_LIMITED' },
-      meta: null,
+      error: 'RATE_LIMITED',
+      meta: ERROR_META,
     });
 
     // Another credential has a bucket of its own.

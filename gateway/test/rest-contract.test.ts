@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { freePort } from '@herald/testkit';
+import {
+  ERROR_META,
+  ONE_OBJECT_META,
+  freePort,
+  restContractChecker,
+  startSilentPeer,
+  type RestEnvelope,
+} from '@herald/testkit';
 import { ADMIN_KEY, request, sample, startHarness, type Harness } from './harness/gateway-harness';
 import { BOOM_ID } from './harness/stub-subgraphs';
-
-interface Envelope {
-  success: boolean;
-  data: unknown;
-  error: { code: string; fields?: { field: string; message: string }[]; correlation_id?: string } | null;
-  message: string;
-  meta: Record<string, unknown> | null;
-}
 
 const admin = { authorization: `Bearer ${ADMIN_KEY}` };
 
@@ -19,10 +18,14 @@ describe('the REST shim contract', () => {
   let api: string;
   const userId = 'a3bb189e-8bf9-3888-9912-ace4e6543002';
 
+  /** What a client generated from the original contract, or from the served OpenAPI document, cannot parse. */
+  let contract: ReturnType<typeof restContractChecker>;
+
   beforeAll(async () => {
     harness = await startHarness();
     api = `${harness.url}/api/v1`;
     harness.state.addUser({ id: userId, email: 'user@example.com', name: 'User', password: 'user-password' });
+    contract = restContractChecker((await request(`${harness.url}/api/openapi.json`)).body);
   });
 
   afterAll(() => harness?.stop());
@@ -38,7 +41,7 @@ describe('the REST shim contract', () => {
   });
 
   it('accepts a notification with 202 and the envelope', async () => {
-    const response = await request<Envelope>(`${api}/notifications/`, {
+    const response = await request<RestEnvelope>(`${api}/notifications/`, {
       body: payload(randomUUID()),
       headers: admin,
     });
@@ -53,17 +56,18 @@ describe('the REST shim contract', () => {
       },
       error: null,
       message: 'notification accepted',
-      meta: null,
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('POST /api/v1/notifications/', response)).toEqual([]);
   });
 
   it('answers a repeated request_id with 200, the original notification and duplicate: true', async () => {
     const requestId = randomUUID();
-    const first = await request<Envelope>(`${api}/notifications/`, {
+    const first = await request<RestEnvelope>(`${api}/notifications/`, {
       body: payload(requestId),
       headers: admin,
     });
-    const again = await request<Envelope>(`${api}/notifications/`, {
+    const again = await request<RestEnvelope>(`${api}/notifications/`, {
       body: payload(requestId),
       headers: admin,
     });
@@ -75,36 +79,40 @@ describe('the REST shim contract', () => {
         duplicate: true,
       },
       error: null,
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('POST /api/v1/notifications/', again)).toEqual([]);
   });
 
   it('answers the same request_id with a different body with 409', async () => {
     const requestId = randomUUID();
     await request(`${api}/notifications/`, { body: payload(requestId), headers: admin });
-    const clash = await request<Envelope>(`${api}/notifications/`, {
+    const clash = await request<RestEnvelope>(`${api}/notifications/`, {
       body: { ...payload(requestId), notification_type: 'push', template_code: 'alert' },
       headers: admin,
     });
     expect(clash.status).toBe(409);
-    expect(clash.body).toMatchObject({ success: false, data: null, error: { code: 'CONFLICT' }, meta: null });
+    expect(clash.body).toMatchObject({ success: false, data: null, error: 'CONFLICT', meta: ERROR_META });
+    expect(contract('POST /api/v1/notifications/', clash)).toEqual([]);
   });
 
   it('answers an unknown template for the channel with 422', async () => {
-    const response = await request<Envelope>(`${api}/notifications/`, {
+    const response = await request<RestEnvelope>(`${api}/notifications/`, {
       body: { ...payload(randomUUID()), template_code: 'alert' },
       headers: admin,
     });
     expect(response.status).toBe(422);
-    expect(response.body.error?.code).toBe('UNPROCESSABLE');
+    expect(response.body.error).toBe('UNPROCESSABLE');
+    expect(contract('POST /api/v1/notifications/', response)).toEqual([]);
   });
 
   it('reports a notification’s status', async () => {
-    const sent = await request<Envelope>(`${api}/notifications/`, {
+    const sent = await request<RestEnvelope>(`${api}/notifications/`, {
       body: payload(randomUUID()),
       headers: admin,
     });
     const id = (sent.body.data as { notification_id: string }).notification_id;
-    const response = await request<Envelope>(`${api}/notifications/${id}/status`, { headers: admin });
+    const response = await request<RestEnvelope>(`${api}/notifications/${id}/status`, { headers: admin });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       success: true,
@@ -121,13 +129,14 @@ describe('the REST shim contract', () => {
       },
       error: null,
       message: 'notification status',
-      meta: null,
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('GET /api/v1/notifications/{id}/status', response)).toEqual([]);
   });
 
   it('forwards the caller’s identity and correlation id to NotificationService in one call', async () => {
     harness.state.seen.length = 0;
-    const response = await request<Envelope>(`${api}/notifications?limit=1`, {
+    const response = await request<RestEnvelope>(`${api}/notifications?limit=1`, {
       headers: { 'x-api-key': 'key-sender', 'x-correlation-id': 'corr-rest-grpc' },
     });
     expect(response.status).toBe(200);
@@ -142,11 +151,12 @@ describe('the REST shim contract', () => {
   });
 
   it('answers an unknown notification with 404 and the envelope', async () => {
-    const response = await request<Envelope>(`${api}/notifications/${randomUUID()}/status`, {
+    const response = await request<RestEnvelope>(`${api}/notifications/${randomUUID()}/status`, {
       headers: admin,
     });
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ success: false, data: null, error: { code: 'NOT_FOUND' } });
+    expect(response.body).toMatchObject({ success: false, data: null, error: 'NOT_FOUND', meta: ERROR_META });
+    expect(contract('GET /api/v1/notifications/{id}/status', response)).toEqual([]);
   });
 
   it('lists notifications one page at a time with PageMeta in snake_case', async () => {
@@ -158,7 +168,7 @@ describe('the REST shim contract', () => {
       password: 'listed-password',
     });
     for (let index = 0; index < 5; index += 1) harness.state.addNotification({ userId: listed });
-    const page = await request<Envelope>(
+    const page = await request<RestEnvelope>(
       `${api}/notifications?user_id=${listed}&status=queued&page=2&limit=2`,
       {
         headers: admin,
@@ -175,10 +185,11 @@ describe('the REST shim contract', () => {
       has_next: true,
       has_previous: true,
     });
+    expect(contract('GET /api/v1/notifications/', page)).toEqual([]);
   });
 
   it('creates a user with 201', async () => {
-    const response = await request<Envelope>(`${api}/users/`, {
+    const response = await request<RestEnvelope>(`${api}/users/`, {
       body: {
         name: 'Grace Hopper',
         email: 'grace@example.com',
@@ -199,8 +210,9 @@ describe('the REST shim contract', () => {
       },
       error: null,
       message: 'user created',
-      meta: null,
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('POST /api/v1/users/', response)).toEqual([]);
   });
 
   it('answers a second user with the same email with 409', async () => {
@@ -211,9 +223,10 @@ describe('the REST shim contract', () => {
       password: 'twin password',
     };
     await request(`${api}/users/`, { body });
-    const again = await request<Envelope>(`${api}/users/`, { body });
+    const again = await request<RestEnvelope>(`${api}/users/`, { body });
     expect(again.status).toBe(409);
-    expect(again.body.error?.code).toBe('CONFLICT');
+    expect(again.body.error).toBe('CONFLICT');
+    expect(contract('POST /api/v1/users/', again)).toEqual([]);
   });
 
   it('signs in with a token that then works as the user', async () => {
@@ -225,7 +238,7 @@ describe('the REST shim contract', () => {
         password: 'login password',
       },
     });
-    const login = await request<Envelope>(`${api}/auth/login`, {
+    const login = await request<RestEnvelope>(`${api}/auth/login`, {
       body: { email: 'login@example.com', password: 'login password' },
     });
     expect(login.status).toBe(200);
@@ -238,38 +251,50 @@ describe('the REST shim contract', () => {
       },
       error: null,
       message: 'signed in',
-      meta: null,
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('POST /api/v1/auth/login', login)).toEqual([]);
     const { token, user } = login.body.data as { token: string; user: { user_id: string } };
-    const own = await request<Envelope>(`${api}/notifications?user_id=${user.user_id}`, {
+    const own = await request<RestEnvelope>(`${api}/notifications?user_id=${user.user_id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(own.status).toBe(200);
-    expect(own.body.meta).toMatchObject({ total: 0 });
+    expect(own.body.data).toEqual([]);
+    expect(own.body.meta).toEqual({
+      total: 0,
+      limit: 10,
+      page: 1,
+      total_pages: 0,
+      has_next: false,
+      has_previous: false,
+    });
+    expect(contract('GET /api/v1/notifications/', own)).toEqual([]);
   });
 
   it('refuses a wrong password with 401', async () => {
-    const response = await request<Envelope>(`${api}/auth/login`, {
+    const response = await request<RestEnvelope>(`${api}/auth/login`, {
       body: { email: 'user@example.com', password: 'nope' },
     });
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ success: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(response.body).toMatchObject({ success: false, error: 'UNAUTHENTICATED', meta: ERROR_META });
+    expect(contract('POST /api/v1/auth/login', response)).toEqual([]);
   });
 
   it('maps a subgraph’s field issues to snake_case fields with 400', async () => {
-    const response = await request<Envelope>(`${api}/users/`, {
+    const response = await request<RestEnvelope>(`${api}/users/`, {
       body: { name: 'Short', email: 'short@example.com', password: 'short' },
     });
     expect(response.status).toBe(400);
-    expect(response.body.error).toEqual({
-      code: 'BAD_USER_INPUT',
-      fields: [{ field: 'password', message: 'must be at least 8 characters' }],
+    expect(response.body).toMatchObject({
+      error: 'BAD_USER_INPUT',
+      details: { fields: [{ field: 'password', message: 'must be at least 8 characters' }] },
     });
+    expect(contract('POST /api/v1/users/', response)).toEqual([]);
   });
 
   it('takes a provider’s status callback with the notifications:status scope', async () => {
     const notification = harness.state.addNotification({ userId, channel: 'PUSH', templateCode: 'alert' });
-    const response = await request<Envelope>(`${api}/push/status/`, {
+    const response = await request<RestEnvelope>(`${api}/push/status/`, {
       body: {
         notification_id: notification.id,
         status: 'delivered',
@@ -282,24 +307,28 @@ describe('the REST shim contract', () => {
     expect(response.body).toMatchObject({
       success: true,
       data: { notification_id: notification.id, status: 'delivered', applied: true },
+      meta: ONE_OBJECT_META,
     });
+    expect(contract('POST /api/v1/push/status/', response)).toEqual([]);
     expect(notification.status).toBe('DELIVERED');
   });
 
   it('refuses a status callback on the wrong channel with 422', async () => {
     const notification = harness.state.addNotification({ userId, channel: 'PUSH', templateCode: 'alert' });
-    const response = await request<Envelope>(`${api}/email/status/`, {
+    const response = await request<RestEnvelope>(`${api}/email/status/`, {
       body: { notification_id: notification.id, status: 'failed', error: 'bounced' },
       headers: { 'x-api-key': 'key-status-reporter' },
     });
     expect(response.status).toBe(422);
+    expect(response.body.error).toBe('UNPROCESSABLE');
+    expect(contract('POST /api/v1/email/status/', response)).toEqual([]);
   });
 
   it('answers a status callback with 501 when the notifications service cannot take it', async () => {
     const withoutUrl = await harness.startGateway({
       NOTIFICATIONS_GRPC: harness.notificationsGrpcWithoutStatusReport,
     });
-    const response = await request<Envelope>(`${withoutUrl}/api/v1/email/status/`, {
+    const response = await request<RestEnvelope>(`${withoutUrl}/api/v1/email/status/`, {
       body: {
         notification_id: randomUUID(),
         status: 'delivered',
@@ -312,37 +341,126 @@ describe('the REST shim contract', () => {
     expect(response.body).toMatchObject({
       success: false,
       data: null,
-      error: { code: 'UNAVAILABLE' },
-      meta: null,
+      error: 'UNAVAILABLE',
+      meta: ERROR_META,
     });
+    expect(contract('POST /api/v1/email/status/', response)).toEqual([]);
   });
 
   it('answers 503 UNAVAILABLE, without transport details, when the notifications service is unreachable', async () => {
     const unreachable = await harness.startGateway({ NOTIFICATIONS_GRPC: `127.0.0.1:${await freePort()}` });
-    const response = await request<Envelope>(`${unreachable}/api/v1/notifications/${randomUUID()}/status`, {
-      headers: admin,
-    });
+    const response = await request<RestEnvelope>(
+      `${unreachable}/api/v1/notifications/${randomUUID()}/status`,
+      {
+        headers: admin,
+      },
+    );
     expect(response.status).toBe(503);
     expect(response.body).toEqual({
       success: false,
       data: null,
-      error: { code: 'UNAVAILABLE' },
+      error: 'UNAVAILABLE',
       message: 'the notifications service is unavailable; retry later',
-      meta: null,
+      meta: ERROR_META,
     });
+    expect(contract('GET /api/v1/notifications/{id}/status', response)).toEqual([]);
+  });
+
+  it('answers 503 UNAVAILABLE at the gRPC deadline when the notifications service accepts and never answers', async () => {
+    const deadlineMs = 500;
+    const hung = await startSilentPeer();
+    try {
+      const gateway = await harness.startGateway({
+        NOTIFICATIONS_GRPC: hung.address,
+        GRPC_DEADLINE_MS: String(deadlineMs),
+      });
+      const started = performance.now();
+      const response = await request<RestEnvelope>(`${gateway}/api/v1/notifications/${randomUUID()}/status`, {
+        headers: admin,
+      });
+      const elapsed = performance.now() - started;
+      expect(hung.accepted()).toBeGreaterThan(0);
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({
+        error: 'UNAVAILABLE',
+        message: 'the notifications service is unavailable; retry later',
+      });
+      // The deadline, plus scheduling slack on a shared machine; without one the request would hang.
+      expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 5);
+      expect(elapsed).toBeLessThan(deadlineMs + 1_000);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('answers 500 with the correlation id and no internals', async () => {
-    const response = await request<Envelope>(`${api}/notifications/${BOOM_ID}/status`, {
+    const response = await request<RestEnvelope>(`${api}/notifications/${BOOM_ID}/status`, {
       headers: { ...admin, 'x-correlation-id': 'corr-rest-500' },
     });
     expect(response.status).toBe(500);
     expect(response.body).toEqual({
       success: false,
       data: null,
-      error: { code: 'INTERNAL', correlation_id: 'corr-rest-500' },
+      error: 'INTERNAL',
       message: 'internal error',
-      meta: null,
+      meta: ERROR_META,
+      details: { correlation_id: 'corr-rest-500' },
+    });
+    expect(contract('GET /api/v1/notifications/{id}/status', response)).toEqual([]);
+  });
+
+  it('answers the refusals of the edge in the same envelope, before any route runs', async () => {
+    const route = 'POST /api/v1/notifications/';
+    const refusals = [
+      {
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        answer: await request<RestEnvelope>(`${api}/notifications/`, {
+          body: payload(randomUUID()),
+          headers: { 'x-api-key': 'no-such-key' },
+        }),
+      },
+      {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        answer: await request<RestEnvelope>(`${api}/notifications/`, {
+          body: '{"notification_type": ',
+          headers: { ...admin, 'content-type': 'application/json' },
+        }),
+      },
+      {
+        status: 415,
+        code: 'BAD_USER_INPUT',
+        answer: await request<RestEnvelope>(`${api}/notifications/`, {
+          body: 'notification_type=email',
+          headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      },
+      {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        answer: await request<RestEnvelope>(`${api}/notifications/`, {
+          body: { ...payload(randomUUID()), variables: { pad: 'x'.repeat(2 * 1024 * 1024) } },
+          headers: admin,
+        }),
+      },
+    ];
+    for (const { status, code, answer } of refusals) {
+      expect({ status: answer.status, error: answer.body.error, meta: answer.body.meta }).toEqual({
+        status,
+        error: code,
+        meta: ERROR_META,
+      });
+      expect(contract(route, answer)).toEqual([]);
+    }
+    const unknownRoute = await request<RestEnvelope>(`${api}/no-such-route`, { headers: admin });
+    expect(unknownRoute.status).toBe(404);
+    expect(unknownRoute.body).toEqual({
+      success: false,
+      data: null,
+      error: 'NOT_FOUND',
+      message: 'not found',
+      meta: ERROR_META,
     });
   });
 

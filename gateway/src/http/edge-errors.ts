@@ -1,40 +1,27 @@
 import type { Request, Response } from 'express';
-import type { ErrorCode, FieldIssue } from '@herald/errors';
 import { currentCorrelationId } from '@herald/logging';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
-import { errorEnvelope } from '../rest/envelope';
+import type { RestFailure } from '../rest/envelope';
+import { sendFailure } from '../rest/rest-responses';
 import { statusForCode } from './status-for-code';
-
-export interface EdgeError {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** Overrides the code's usual status (415, 501 …). */
-  readonly status?: number;
-  readonly issues?: readonly FieldIssue[];
-}
 
 /**
  * Answers requests the gateway refuses before any GraphQL runs (credentials, rate limit, body
  * parsing, REST validation): the REST envelope under /api/, the GraphQL error shape elsewhere,
  * so each client reads the shape it already parses.
  */
-export type SendEdgeError = (req: Request, res: Response, error: EdgeError) => void;
+export type SendEdgeError = (req: Request, res: Response, error: RestFailure) => void;
 
 export function createEdgeErrorSender(metrics: GatewayMetrics): SendEdgeError {
-  return (req, res, { code, message, status, issues }) => {
-    metrics.errors.inc({ code, source: 'http' });
-    const correlationId = code === 'INTERNAL' ? currentCorrelationId() : undefined;
-    res.status(status ?? statusForCode(code));
+  return (req, res, error) => {
+    metrics.errors.inc({ code: error.code, source: 'http' });
     if (isRestRequest(req)) {
-      res.json(
-        errorEnvelope(message, {
-          code,
-          ...(issues ? { fields: issues } : {}),
-          ...(correlationId ? { correlation_id: correlationId } : {}),
-        }),
-      );
+      sendFailure(res, error);
       return;
     }
+    const { code, message, status, issues } = error;
+    const correlationId = code === 'INTERNAL' ? currentCorrelationId() : undefined;
+    res.status(status ?? statusForCode(code));
     const extensions = {
       code,
       ...(issues ? { issues } : {}),

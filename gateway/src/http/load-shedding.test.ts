@@ -1,23 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { waitFor } from '@herald/testkit';
+import { createMetricsRegistry } from '@herald/observability';
+import { ERROR_META, restEnvelopeIssues, waitFor } from '@herald/testkit';
+import { createGatewayMetrics } from '../metrics/gateway-metrics';
+import { createEdgeErrorSender } from './edge-errors';
 import { loadShedding } from './load-shedding';
-import type { SendEdgeError } from './edge-errors';
 
-const send: SendEdgeError = (_req, res, { code, message }) => {
-  res.status(503).json({ errors: [{ message, extensions: { code } }] });
-};
-
+/** The gateway's own edge sender, on a REST path: the refusal is the REST envelope. */
 async function serve(maxInFlight: number) {
   const waiting: (() => void)[] = [];
   const app = express();
-  app.use(loadShedding(maxInFlight, send));
-  app.get('/', (_req, res) => {
+  app.use(
+    loadShedding(maxInFlight, createEdgeErrorSender(createGatewayMetrics(createMetricsRegistry('gateway')))),
+  );
+  app.get('/api/v1/notifications', (_req, res) => {
     waiting.push(() => res.json({ ok: true }));
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/notifications`;
   return { url, waiting, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
@@ -31,7 +32,9 @@ describe('loadShedding', () => {
       const refused = await fetch(gateway.url);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('1');
-      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAVAILABLE' } }] });
+      const body: unknown = await refused.json();
+      expect(restEnvelopeIssues(body)).toEqual([]);
+      expect(body).toMatchObject({ success: false, error: 'UNAVAILABLE', meta: ERROR_META });
 
       gateway.waiting.shift()?.();
       expect((await first).status).toBe(200);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '@herald/errors';
 import {
   createUserBody,
   listNotificationsQuery,
@@ -6,7 +7,7 @@ import {
   loginData,
   notificationData,
   pageMetaSchema,
-  restErrorSchema,
+  restErrorDetailsSchema,
   sendNotificationBody,
   sendResultData,
   statusReportBody,
@@ -33,7 +34,8 @@ function withoutDialect(schema: JsonSchema): JsonSchema {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function envelope(data: JsonSchema, withMeta = false): JsonSchema {
+/** A success: `meta` is the page of a list, and a page of one (total 1) around a single object. */
+function envelope(data: JsonSchema): JsonSchema {
   return {
     type: 'object',
     required: ['success', 'data', 'error', 'message', 'meta'],
@@ -42,7 +44,7 @@ function envelope(data: JsonSchema, withMeta = false): JsonSchema {
       data,
       error: { type: 'null' },
       message: { type: 'string' },
-      meta: withMeta ? ref('PageMeta') : { type: 'null' },
+      meta: ref('PaginationMeta'),
     },
   };
 }
@@ -53,13 +55,13 @@ const errorResponse = (description: string) => ({
 });
 
 const ERRORS = {
-  '400': errorResponse('Invalid input; error.fields lists every bad field.'),
+  '400': errorResponse('Invalid input; details.fields lists every bad field.'),
   '401': errorResponse('The credential is missing, invalid or expired.'),
   '403': errorResponse('The credential may not do this.'),
   '413': errorResponse('The body is larger than the limit.'),
   '415': errorResponse('The body is not JSON.'),
   '429': errorResponse('Rate limited; see Retry-After and RateLimit-* headers.'),
-  '500': errorResponse('Unexpected fault; error.correlation_id finds it in the logs.'),
+  '500': errorResponse('Unexpected fault; details.correlation_id finds it in the logs.'),
   '503': errorResponse('A dependency is down; retry later.'),
 };
 
@@ -108,8 +110,11 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'Herald REST API',
       version: '1.0.0',
       description:
-        'The snake_case contract of the original task. Every response is the envelope ' +
-        '{success, data, error, message, meta}; the same rules apply as on POST /graphql.',
+        'The snake_case contract of the original task. Every response, success or error, is the ' +
+        'envelope {success, data, error, message, meta}: error is the error code (a string) or ' +
+        "null, meta is always a PaginationMeta (a list's page; total 1 around a single object, total 0 " +
+        'on an error), and an error may add details {fields, correlation_id}. The same rules ' +
+        'apply as on POST /graphql.',
     },
     servers: [{ url: '/' }],
     components: {
@@ -131,16 +136,18 @@ export function buildOpenApiDocument(): JsonSchema {
         User: outputSchema(userData),
         Login: outputSchema(loginData),
         StatusReportResult: outputSchema(statusReportData),
-        PageMeta: outputSchema(pageMetaSchema),
+        PaginationMeta: outputSchema(pageMetaSchema),
+        ErrorDetails: outputSchema(restErrorDetailsSchema),
         ErrorEnvelope: {
           type: 'object',
           required: ['success', 'data', 'error', 'message', 'meta'],
           properties: {
             success: { const: false },
             data: { type: 'null' },
-            error: outputSchema(restErrorSchema),
+            error: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'The error code.' },
             message: { type: 'string' },
-            meta: { type: 'null' },
+            meta: ref('PaginationMeta'),
+            details: ref('ErrorDetails'),
           },
         },
       },
@@ -171,8 +178,8 @@ export function buildOpenApiDocument(): JsonSchema {
           parameters: queryParameters(listNotificationsQuery),
           responses: {
             '200': ok(
-              'A page of notifications, with PageMeta in meta.',
-              envelope({ type: 'array', items: ref('NotificationStatus') }, true),
+              'A page of notifications, with PaginationMeta in meta.',
+              envelope({ type: 'array', items: ref('NotificationStatus') }),
             ),
             ...ERRORS,
           },

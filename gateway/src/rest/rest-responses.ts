@@ -1,11 +1,12 @@
 import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import { currentCorrelationId } from '@herald/logging';
 import type { PageMeta } from '@herald/paging';
 import type { GatewayContext } from '../graphql/gateway-context';
 import type { SendEdgeError } from '../http/edge-errors';
 import { requestState } from '../http/request-state';
 import { statusForCode } from '../http/status-for-code';
-import { errorEnvelope, successEnvelope } from './envelope';
+import { errorEnvelope, successEnvelope, type RestFailure } from './envelope';
 import type { OperationResult } from './run-operation';
 
 export function contextOf(res: Response): GatewayContext {
@@ -27,18 +28,14 @@ export function answer<T>(
 }
 
 /**
- * Counted already where it arose (the GraphQL error formatter, the NotificationService caller);
- * only the HTTP mapping happens here.
+ * The one writer of REST error answers, for the routes and the edge alike. Counted already where
+ * it arose (the edge sender, the GraphQL error formatter, the NotificationService caller); only the
+ * HTTP mapping happens here.
  */
-export function sendFailure(res: Response, failure: Extract<OperationResult<unknown>, { ok: false }>): void {
-  const correlationId = failure.code === 'INTERNAL' ? requestState(res).correlationId : undefined;
-  res.status(failure.status ?? statusForCode(failure.code)).json(
-    errorEnvelope(failure.message, {
-      code: failure.code,
-      ...(failure.issues ? { fields: failure.issues } : {}),
-      ...(correlationId ? { correlation_id: correlationId } : {}),
-    }),
-  );
+export function sendFailure(res: Response, failure: RestFailure): void {
+  res
+    .status(failure.status ?? statusForCode(failure.code))
+    .json(errorEnvelope(failure, currentCorrelationId()));
 }
 
 /** Express's JSON parser skips other content types silently; the shim says so with 415 instead. */

@@ -108,6 +108,7 @@ export const statusReportData = z.object({
   applied: z.boolean(),
 });
 
+/** On every answer: a list's page; a single object is a page of one (total 1), an error of none (total 0). */
 export const pageMetaSchema = z.object({
   total: z.number().int(),
   limit: z.number().int(),
@@ -117,8 +118,11 @@ export const pageMetaSchema = z.object({
   has_previous: z.boolean(),
 });
 
-export const restErrorSchema = z.object({
-  code: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  correlation_id: z.string().optional(),
+/** The envelope's extra key on an error: what it says beyond its code (decision 0018). */
+export const restErrorDetailsSchema = z.object({
+  fields: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe('Every bad field, on 400 BAD_USER_INPUT.'),
+  correlation_id: z.string().optional().describe('On 500 INTERNAL: finds the fault in the logs.'),
 });

@@ -21,6 +21,7 @@ export {
   type WorkerPeersOptions,
 } from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { startSilentPeer, type SilentPeer } from './silent-peer';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
 export {
   startFakeFcm,
@@ -31,3 +32,13 @@ export {
   type RecordedRequest,
 } from './push-peers';
 export { createDeliveryLedger, type DeliveryLedger, type LedgerReport } from './delivery-ledger';
+export { openApiResponseChecker, type DocumentedAnswer } from './openapi-responses';
+export {
+  ERROR_META,
+  ONE_OBJECT_META,
+  paginationMetaSchema,
+  restContractChecker,
+  restEnvelopeSchema,
+  restEnvelopeIssues,
+  type RestEnvelope,
+} from './rest-envelope';
