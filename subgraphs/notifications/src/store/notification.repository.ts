@@ -188,6 +188,7 @@ export function createNotificationRepository(
           status: change.status,
           statusDetail: change.detail,
           attempts: change.attempts,
+          outcomeUnknown: false,
           updatedAt: latest(current.updatedAt, change.recordedAt, event!.at),
           dueAt: change.unschedule ? null : current.dueAt,
         };
@@ -198,6 +199,7 @@ export function createNotificationRepository(
             status: changed.status,
             statusDetail: changed.statusDetail,
             attempts: changed.attempts,
+            outcomeUnknown: false,
             updatedAt: changed.updatedAt,
             ...(change.unschedule ? { dueAt: null } : {}),
           },
@@ -219,7 +221,8 @@ export function createNotificationRepository(
 export const NOTIFICATION_ROW = `
   id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
   template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
-  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy", request_hash AS "requestHash",
+  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy",
+  outcome_unknown AS "outcomeUnknown", request_hash AS "requestHash",
   send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
@@ -273,7 +276,7 @@ const RECORD_CHANGES_IF_UNCHANGED = `
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      updated_at = GREATEST(n.updated_at, v.updated_at,
+      outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
         (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
     FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[])
       AS v(id, status, detail, attempts, claimed_by, updated_at)
@@ -352,6 +355,7 @@ async function changeAsRead(
       statusDetail: change.detail,
       attempts: change.attempts,
       claimedBy: change.claimedBy,
+      outcomeUnknown: false,
       updatedAt: change.recordedAt,
     };
     current.set(id, after);
