@@ -35,6 +35,7 @@ import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
 import { createOutboxBacklogReader } from './store/outbox-backlog';
 import { createOutboxRepository } from './store/outbox.repository';
+import { createReplayRepository } from './store/replay.repository';
 import { createScheduleRepository } from './store/schedule.repository';
 import { createSweepRepository } from './store/sweep.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
@@ -46,6 +47,7 @@ import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
 import { makeReportStatusCallback } from './use-cases/report-status-callback.use-case';
+import { makeReplayFailed } from './use-cases/replay-failed.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
@@ -218,6 +220,12 @@ async function assemble(
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);
+  const replayDeps = {
+    replays: createReplayRepository(db),
+    clock,
+    statusFeed,
+    onQueued: () => relay.kick(),
+  };
   // The use cases both entry points call: GraphQL for the API, gRPC for the gateway's REST shim.
   const requests = {
     sendNotification: makeSendNotification(sendDeps),
@@ -225,18 +233,14 @@ async function assemble(
     getNotification: makeGetNotification({ notifications }),
     listNotifications: makeListNotifications({ notifications }),
     reportStatusCallback: makeReportStatusCallback({ notifications, reportStatus }),
+    replayFailed: makeReplayFailed(replayDeps),
   };
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
       ...requests,
       cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
-      retryNotification: makeRetryNotification({
-        notifications,
-        clock,
-        statusFeed,
-        onQueued: () => relay.kick(),
-      }),
+      retryNotification: makeRetryNotification({ ...replayDeps, notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
     }),
     internalToken: config.internalToken,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
+import { FAILED_QUEUE_BOUND } from '@herald/amqp';
 import { parse } from 'yaml';
 import { startNotifications, type RunningNotifications } from './start-notifications';
 
@@ -78,5 +79,15 @@ describe('the alert rules in monitoring/', () => {
     expect(covering.map((rule) => rule.labels?.severity).sort()).toEqual(['critical', 'warning']);
     // Grouped by the status swept and the reason, so the alert says which bound was crossed.
     expect(covering.every((rule) => /by \(status, reason\)/.test(rule.expr))).toBe(true);
+  });
+
+  it('warn before failed.queue reaches its bound and starts dropping its oldest dead letters', () => {
+    const nearBound = rules.find((rule) => rule.alert === 'HeraldDeadLettersNearBound');
+    expect(selectedMetrics(nearBound!.expr)).toEqual(['herald_queue_messages']);
+    // PromQL's string escape: the regex matches the queue name with its dot, any AMQP prefix before it.
+    expect(nearBound!.expr).toContain('{queue=~".*failed\\\\.queue"}');
+    const threshold = Number(/> (\d+)$/.exec(nearBound!.expr)?.[1]);
+    expect(threshold).toBeGreaterThan(0);
+    expect(threshold).toBeLessThan(FAILED_QUEUE_BOUND.maxLength);
   });
 });

@@ -433,7 +433,7 @@ function createdWithin(from: Date | undefined, to: Date | undefined): { createdA
   return {};
 }
 
-function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt: Date) {
+export function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt: Date) {
   return {
     notificationId,
     routingKey: outbox.routingKey,
