@@ -14,13 +14,11 @@ import type {
   StatusEvent,
 } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import { traceCarrierOf } from '@herald/observability';
 import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotification, RoutingKey } from '@herald/contracts';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
-import { OutboxMessageEntity } from './outbox-message.entity';
 import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
@@ -60,14 +58,12 @@ export interface StatusChange {
   readonly at: Date;
   /** When it was recorded. */
   readonly recordedAt: Date;
-  /** A message to enqueue with the change (a retry). */
-  readonly outbox?: NewOutboxMessage;
   /** Takes the notification off the schedule and drops any message not yet published (a cancel). */
   readonly unschedule?: boolean;
 }
 
-/** A change that only moves the status (a worker's report): no outbox message, no unscheduling. */
-export type StatusOnlyChange = Omit<StatusChange, 'outbox' | 'unschedule'> & {
+/** A change that only moves the status (a worker's report): no unscheduling. */
+export type StatusOnlyChange = Omit<StatusChange, 'unschedule'> & {
   /** The delivery id holding the SENDING claim after the change. */
   readonly claimedBy: string | null;
 };
@@ -206,9 +202,6 @@ export function createNotificationRepository(
         );
         if (change.unschedule) {
           await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
-        }
-        if (change.outbox) {
-          await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
         }
         return { status: change.status, event: toStatusEvent(event!, changed) };
       }),
@@ -431,24 +424,6 @@ function createdWithin(from: Date | undefined, to: Date | undefined): { createdA
   if (from) return { createdAt: MoreThanOrEqual(from) };
   if (to) return { createdAt: LessThan(to) };
   return {};
-}
-
-export function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt: Date) {
-  return {
-    notificationId,
-    routingKey: outbox.routingKey,
-    payload: outbox.payload,
-    priority: outbox.priority,
-    correlationId: outbox.correlationId,
-    // Written in the accepting request's (or retry's) trace, so the relay's publish continues it.
-    traceContext: traceCarrierOrNull(),
-    createdAt,
-  };
-}
-
-function traceCarrierOrNull(): Record<string, string> | null {
-  const carrier = traceCarrierOf();
-  return Object.keys(carrier).length > 0 ? carrier : null;
 }
 
 /** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */

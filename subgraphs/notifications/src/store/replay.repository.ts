@@ -2,8 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Channel, Notification, StatusEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import type { NotificationRow } from './notification.entity';
-import { NOTIFICATION_ROW, toNotification, toOutboxRow } from './notification.repository';
+import { NOTIFICATION_ROW, toNotification } from './notification.repository';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { outboxTraceContext } from './outbox-trace-context';
 import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 /** Which FAILED notifications to replay; every field narrows, none means all. */
@@ -103,20 +104,18 @@ export function createReplayRepository(db: DataSource): ReplayRepository {
           replayed.map(({ notification }) => notification.statusDetail),
           replayed.map(({ notification }) => notification.updatedAt),
         ]);
+        const traceContext = outboxTraceContext();
         await manager.insert(
           OutboxMessageEntity,
-          replayed.map(({ notification }) =>
-            toOutboxRow(
-              notification.id,
-              {
-                routingKey: routingKeyFor(notification.channel),
-                payload: buildQueueMessage(notification, correlationId),
-                priority: notification.priority,
-                correlationId,
-              },
-              at,
-            ),
-          ),
+          replayed.map(({ notification }) => ({
+            notificationId: notification.id,
+            routingKey: routingKeyFor(notification.channel),
+            payload: buildQueueMessage(notification, correlationId),
+            priority: notification.priority,
+            correlationId,
+            traceContext,
+            createdAt: at,
+          })),
         );
         return replayed;
       }),
