@@ -25,10 +25,13 @@ export async function createRecipientAndTemplate(
   return { userId: createUser.id, templateCode };
 }
 
-/** Sends "Hello Grace." to the user through the gateway as an admin; resolves with the notification id. */
+/**
+ * Sends "Hello Grace." to the user through the gateway as an admin (at `sendAt` when given, an
+ * ISO-8601 time); resolves with the notification id.
+ */
 export async function sendEmailNotification(
   state: Gateway,
-  request: { userId: string; templateCode: string; requestId: string },
+  request: { userId: string; templateCode: string; requestId: string; sendAt?: string },
   headers: Record<string, string> = {},
 ): Promise<string> {
   const { sendNotification } = dataOf(

@@ -373,6 +373,11 @@ describe("one user cannot reach another's data through any query, mutation or su
       () => ({ id: notificationId }),
     ],
     [
+      'replayFailedNotifications',
+      'mutation { replayFailedNotifications(limit: 1000) { replayed notificationIds } }',
+      () => ({}),
+    ],
+    [
       'sendNotification to the victim',
       'mutation ($id: ID!) { sendNotification(input: { channel: EMAIL, userId: $id, templateCode: "welcome", requestId: "x" }) { duplicate } }',
       () => ({ id: victim.id }),
@@ -424,6 +429,15 @@ describe("one user cannot reach another's data through any query, mutation or su
       });
       if (answer.status < 400) expect((answer.body as { data: unknown[] }).data).toEqual([]);
       for (const secret of secrets) expect(answer.text).not.toContain(secret);
+    });
+    await tally.attempt('intruder: REST replay of failed notifications', async () => {
+      expectRefused(
+        await request('POST', '/api/v1/notifications/replay', {
+          headers: intruder.bearer,
+          json: { limit: 1000 },
+        }),
+        secrets,
+      );
     });
   });
 

@@ -115,6 +115,7 @@ describe('the OpenAPI document and Swagger UI', () => {
         'POST /api/v1/notifications/',
         'GET /api/v1/notifications/',
         'GET /api/v1/notifications/{id}/status',
+        'POST /api/v1/notifications/replay',
         'POST /api/v1/users/',
         'POST /api/v1/auth/login',
         'POST /api/v1/email/status/',

@@ -7,6 +7,8 @@ import {
   loginData,
   notificationData,
   pageMetaSchema,
+  replayFailedBody,
+  replayResultData,
   restErrorDetailsSchema,
   sendNotificationBody,
   sendResultData,
@@ -131,11 +133,13 @@ export function buildOpenApiDocument(): JsonSchema {
         CreateUserRequest: inputSchema(createUserBody),
         LoginRequest: inputSchema(loginBody),
         StatusReportRequest: inputSchema(statusReportBody),
+        ReplayFailedRequest: inputSchema(replayFailedBody),
         SendResult: outputSchema(sendResultData),
         NotificationStatus: outputSchema(notificationData),
         User: outputSchema(userData),
         Login: outputSchema(loginData),
         StatusReportResult: outputSchema(statusReportData),
+        ReplayResult: outputSchema(replayResultData),
         PaginationMeta: outputSchema(pageMetaSchema),
         ErrorDetails: outputSchema(restErrorDetailsSchema),
         ErrorEnvelope: {
@@ -181,6 +185,20 @@ export function buildOpenApiDocument(): JsonSchema {
               'A page of notifications, with PaginationMeta in meta.',
               envelope({ type: 'array', items: ref('NotificationStatus') }),
             ),
+            ...ERRORS,
+          },
+        },
+      },
+      '/api/v1/notifications/replay': {
+        post: {
+          operationId: 'replayFailedNotifications',
+          summary:
+            'Admin: re-enqueue FAILED notifications by filter, oldest failure first, at most limit per call; ' +
+            'concurrent calls never replay one twice. Call again until replayed is 0.',
+          tags: ['notifications'],
+          requestBody: jsonBody('ReplayFailedRequest'),
+          responses: {
+            '200': ok('How many were replayed, and which.', envelope(ref('ReplayResult'))),
             ...ERRORS,
           },
         },

@@ -69,6 +69,25 @@ export const statusReportBody = z.strictObject({
   error: z.string().max(2000).nullable().optional(),
 });
 
+/** An admin's replay of FAILED notifications by filter; every field narrows, none selects all. */
+export const replayFailedBody = z.strictObject({
+  notification_type: notificationType.optional(),
+  failed_from: z.iso.datetime({ offset: true }).optional().describe('Failed at or after.'),
+  failed_to: z.iso.datetime({ offset: true }).optional().describe('Failed before.'),
+  reason: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Found in the failure\'s detail, ignoring case (e.g. "outcome unknown").'),
+  limit: z.number().int().min(1).max(1000).default(100).describe('At most this many per call.'),
+});
+
+export const replayResultData = z.object({
+  replayed: z.number().int().describe('How many notifications this call replayed.'),
+  notification_ids: z.array(z.string()),
+});
+
 export const sendResultData = z.object({
   notification_id: z.string(),
   status: notificationStatus,

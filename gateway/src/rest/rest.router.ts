@@ -11,6 +11,7 @@ import {
   listNotificationsQuery,
   loginBody,
   notificationIdParams,
+  replayFailedBody,
   sendNotificationBody,
   statusReportBody,
 } from './rest-schemas';
@@ -88,6 +89,30 @@ export function createRestRouter(options: RestRouterOptions): Router {
         data: { notification_id: id, status: restStatus(status), request_id, duplicate },
       };
     });
+  });
+
+  router.post('/notifications/replay', ...jsonBody, async (req, res) => {
+    const body = parse(replayFailedBody, req.body, req, res);
+    if (!body) return;
+    const caller = authenticated(req, res);
+    if (!caller) return;
+    const result = await notifications(caller, (client, metadata) =>
+      client.ReplayFailed(
+        {
+          channel: body.notification_type?.toUpperCase() ?? '',
+          failed_from: body.failed_from ?? '',
+          failed_to: body.failed_to ?? '',
+          reason: body.reason ?? '',
+          limit: body.limit,
+        },
+        metadata,
+      ),
+    );
+    answer(res, result, ({ replayed, notification_ids }) => ({
+      status: 200,
+      message: `${replayed} failed notification(s) replayed`,
+      data: { replayed, notification_ids },
+    }));
   });
 
   router.get('/notifications/:id/status', async (req, res) => {

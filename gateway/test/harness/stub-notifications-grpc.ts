@@ -72,6 +72,11 @@ export async function startStubNotificationsGrpc(
       });
       return { notification_id: report.notificationId, applied: report.applied, status: report.status };
     },
+    // The stub holds no failed notifications; the replay itself is tested on the real service.
+    ReplayFailed: async (_request, context) => {
+      callerOf('replayFailedNotifications', context);
+      return { replayed: 0, notification_ids: [] };
+    },
   };
   if (options.withoutStatusReport) {
     // grpc-js answers a method without a handler UNIMPLEMENTED.

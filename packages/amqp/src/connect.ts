@@ -37,8 +37,8 @@ export async function connectAmqp(
     if (!closing) log.error('amqp connection closed unexpectedly');
   });
   const names = topologyNames(prefix, options.retryStepsMs);
+  await declareTopology(connection, names, log);
   const publishChannel = await connection.createConfirmChannel();
-  await declareTopology(publishChannel, names);
   let open = true;
   connection.on('close', () => (open = false));
   return {

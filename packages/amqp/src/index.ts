@@ -6,6 +6,7 @@ export {
   type TopologyNames,
   type Channel,
 } from './topology';
+export { FAILED_QUEUE_BOUND, type FailedQueueBound } from './failed-queue';
 export { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect';
 export { jitteredDelay, RETRY_JITTER } from './retry-schedule';
 export { createPublisher, type Publisher, type PublishOptions } from './publisher';

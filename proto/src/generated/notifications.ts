@@ -9,6 +9,8 @@ import type { NotificationPage as _herald_v1_NotificationPage, NotificationPage_
 import type { NotificationServiceClient as _herald_v1_NotificationServiceClient, NotificationServiceDefinition as _herald_v1_NotificationServiceDefinition } from './herald/v1/NotificationService';
 import type { NotificationStatusServiceClient as _herald_v1_NotificationStatusServiceClient, NotificationStatusServiceDefinition as _herald_v1_NotificationStatusServiceDefinition } from './herald/v1/NotificationStatusService';
 import type { PageMeta as _herald_v1_PageMeta, PageMeta__Output as _herald_v1_PageMeta__Output } from './herald/v1/PageMeta';
+import type { ReplayFailedRequest as _herald_v1_ReplayFailedRequest, ReplayFailedRequest__Output as _herald_v1_ReplayFailedRequest__Output } from './herald/v1/ReplayFailedRequest';
+import type { ReplayFailedResult as _herald_v1_ReplayFailedResult, ReplayFailedResult__Output as _herald_v1_ReplayFailedResult__Output } from './herald/v1/ReplayFailedResult';
 import type { ReportStatusBatchRequest as _herald_v1_ReportStatusBatchRequest, ReportStatusBatchRequest__Output as _herald_v1_ReportStatusBatchRequest__Output } from './herald/v1/ReportStatusBatchRequest';
 import type { ReportStatusBatchResponse as _herald_v1_ReportStatusBatchResponse, ReportStatusBatchResponse__Output as _herald_v1_ReportStatusBatchResponse__Output } from './herald/v1/ReportStatusBatchResponse';
 import type { SendBatchRequest as _herald_v1_SendBatchRequest, SendBatchRequest__Output as _herald_v1_SendBatchRequest__Output } from './herald/v1/SendBatchRequest';
@@ -37,6 +39,8 @@ export interface ProtoGrpcType {
       NotificationService: SubtypeConstructor<typeof grpc.Client, _herald_v1_NotificationServiceClient> & { service: _herald_v1_NotificationServiceDefinition }
       NotificationStatusService: SubtypeConstructor<typeof grpc.Client, _herald_v1_NotificationStatusServiceClient> & { service: _herald_v1_NotificationStatusServiceDefinition }
       PageMeta: MessageTypeDefinition<_herald_v1_PageMeta, _herald_v1_PageMeta__Output>
+      ReplayFailedRequest: MessageTypeDefinition<_herald_v1_ReplayFailedRequest, _herald_v1_ReplayFailedRequest__Output>
+      ReplayFailedResult: MessageTypeDefinition<_herald_v1_ReplayFailedResult, _herald_v1_ReplayFailedResult__Output>
       ReportStatusBatchRequest: MessageTypeDefinition<_herald_v1_ReportStatusBatchRequest, _herald_v1_ReportStatusBatchRequest__Output>
       ReportStatusBatchResponse: MessageTypeDefinition<_herald_v1_ReportStatusBatchResponse, _herald_v1_ReportStatusBatchResponse__Output>
       SendBatchRequest: MessageTypeDefinition<_herald_v1_SendBatchRequest, _herald_v1_SendBatchRequest__Output>

@@ -35,7 +35,9 @@ import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
 import { createOutboxBacklogReader } from './store/outbox-backlog';
 import { createOutboxRepository } from './store/outbox.repository';
+import { createReplayRepository } from './store/replay.repository';
 import { createScheduleRepository } from './store/schedule.repository';
+import { createSweepRepository } from './store/sweep.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
 import { makeGetNotification } from './use-cases/get-notification.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
@@ -45,9 +47,11 @@ import { makeRelayOutbox } from './use-cases/relay-outbox.use-case';
 import { makeReleaseScheduled } from './use-cases/release-scheduled.use-case';
 import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.use-case';
 import { makeReportStatusCallback } from './use-cases/report-status-callback.use-case';
+import { makeReplayFailed } from './use-cases/replay-failed.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
+import { makeSweepOverdue } from './use-cases/sweep-overdue.use-case';
 
 const SERVICE = 'notifications';
 /** Users and template codes held in memory; a sender's recipients and templates, recently seen. */
@@ -63,7 +67,7 @@ export interface AppOverrides {
   readonly beforeRelayRecord?: () => Promise<void>;
 }
 
-/** The composition root: connections, use cases, GraphQL and gRPC servers, the relay and scheduler loops. */
+/** The composition root: connections, use cases, GraphQL and gRPC servers, the relay, scheduler and sweeper loops. */
 export async function createApp(
   config: NotificationsConfig,
   log: Logger,
@@ -171,6 +175,21 @@ async function assemble(
     }),
     pollMs: config.scheduler.pollMs,
     log,
+    name: 'scheduler',
+  });
+  const sweeper = createOutboxRelayRunner({
+    relay: makeSweepOverdue({
+      sweep: createSweepRepository(db),
+      bounds: config.sweeper.bounds,
+      clock,
+      batchSize: config.outbox.batchSize,
+      statusFeed,
+      onSwept: metrics.swept,
+      log,
+    }),
+    pollMs: config.sweeper.pollMs,
+    log,
+    name: 'sweeper',
   });
 
   const health = createHealthHandler(
@@ -201,6 +220,12 @@ async function assemble(
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);
+  const replayDeps = {
+    replays: createReplayRepository(db),
+    clock,
+    statusFeed,
+    onQueued: () => relay.kick(),
+  };
   // The use cases both entry points call: GraphQL for the API, gRPC for the gateway's REST shim.
   const requests = {
     sendNotification: makeSendNotification(sendDeps),
@@ -208,18 +233,14 @@ async function assemble(
     getNotification: makeGetNotification({ notifications }),
     listNotifications: makeListNotifications({ notifications }),
     reportStatusCallback: makeReportStatusCallback({ notifications, reportStatus }),
+    replayFailed: makeReplayFailed(replayDeps),
   };
   const graphql = createSubgraphServer({
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
       ...requests,
       cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
-      retryNotification: makeRetryNotification({
-        notifications,
-        clock,
-        statusFeed,
-        onQueued: () => relay.kick(),
-      }),
+      retryNotification: makeRetryNotification({ ...replayDeps, notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
     }),
     internalToken: config.internalToken,
@@ -241,7 +262,7 @@ async function assemble(
 
   return {
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the
-    // scheduler and the relay, then the workers' status reports, then the connections.
+    // sweeper, the scheduler and the relay, then the workers' status reports, then the connections.
     async start() {
       await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
       cleanup.defer('gRPC server', () => grpc.close());
@@ -250,6 +271,8 @@ async function assemble(
       cleanup.defer('outbox relay', () => relay.stop());
       scheduler.start();
       cleanup.defer('scheduler', () => scheduler.stop());
+      sweeper.start();
+      cleanup.defer('sweeper', () => sweeper.stop());
       cleanup.defer('GraphQL server', () => graphql.close());
       const httpPort = await graphql.listen(config.port);
       log.info({ http: httpPort, grpc: grpcPort }, 'notifications service started');

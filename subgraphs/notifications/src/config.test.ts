@@ -11,6 +11,16 @@ describe('notifications config', () => {
       grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
       outbox: { pollMs: 1000, batchSize: 500 },
       scheduler: { pollMs: 1000 },
+      sweeper: {
+        pollMs: 60_000,
+        bounds: {
+          ACCEPTED: 3_600_000,
+          SCHEDULED: 3_600_000,
+          QUEUED: 21_600_000,
+          SENDING: 900_000,
+          RETRYING: 1_800_000,
+        },
+      },
       redis: { url: 'redis://127.0.0.1:6379', prefix: '' },
     });
   });
@@ -29,6 +39,8 @@ describe('notifications config', () => {
     ['AMQP_URL', 'http://rabbit'],
     ['REDIS_URL', 'http://redis'],
     ['SCHEDULER_POLL_MS', '5'],
+    ['STATUS_BOUND_SENDING_MS', '0'],
+    ['STATUS_BOUND_QUEUED_MS', 'an hour'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(

@@ -11,6 +11,9 @@ import {
   redisEnv,
 } from '@herald/config';
 
+/** A status's time bound in ms (tests set short ones). */
+const statusBound = (defaultMs: number) => z.coerce.number().int().min(1).default(defaultMs);
+
 const notificationsEnv = z
   .object({
     ...commonEnv,
@@ -29,6 +32,18 @@ const notificationsEnv = z
      */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /**
+     * Status time bounds (ARCHITECTURE.md §5, decision 0019): past them the sweeper resolves a
+     * notification FAILED with the reason. SENDING waits for a provider's answer and its report;
+     * RETRYING for the longest retry step (10 min) and its queue; QUEUED for a backlog to drain;
+     * SCHEDULED counts from the due time.
+     */
+    STATUS_BOUND_ACCEPTED_MS: statusBound(3_600_000),
+    STATUS_BOUND_SCHEDULED_MS: statusBound(3_600_000),
+    STATUS_BOUND_QUEUED_MS: statusBound(21_600_000),
+    STATUS_BOUND_SENDING_MS: statusBound(900_000),
+    STATUS_BOUND_RETRYING_MS: statusBound(1_800_000),
+    SWEEPER_POLL_MS: z.coerce.number().int().min(10).default(60_000),
     ...redisEnv,
     ...lookupCacheEnv,
   })
@@ -47,6 +62,16 @@ const notificationsEnv = z
     },
     outbox: { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
     scheduler: { pollMs: env.SCHEDULER_POLL_MS },
+    sweeper: {
+      pollMs: env.SWEEPER_POLL_MS,
+      bounds: {
+        ACCEPTED: env.STATUS_BOUND_ACCEPTED_MS,
+        SCHEDULED: env.STATUS_BOUND_SCHEDULED_MS,
+        QUEUED: env.STATUS_BOUND_QUEUED_MS,
+        SENDING: env.STATUS_BOUND_SENDING_MS,
+        RETRYING: env.STATUS_BOUND_RETRYING_MS,
+      },
+    },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     lookupCacheMs: env.LOOKUP_CACHE_MS,
   }));

@@ -21,6 +21,7 @@ export function acceptedNotification(overrides: Partial<Notification> = {}): Not
     statusDetail: null,
     attempts: 0,
     claimedBy: null,
+    outcomeUnknown: false,
     requestHash: 'hash',
     sendAt: null,
     dueAt: null,

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '@herald/errors';
-import {
-  createGrpcClient,
-  loadHeraldProto,
-  type GrpcSendRequest,
-  type NotificationServiceDefinition,
-  type PromiseClient,
-} from '@herald/proto';
+import { type GrpcSendRequest, type NotificationServiceDefinition, type PromiseClient } from '@herald/proto';
 import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/subgraph';
 import { waitFor } from '@herald/testkit';
-import { INTERNAL_TOKEN, startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
 
 const sender: Identity = { kind: 'service', id: 'key-rest-sender', scopes: ['notifications:send'] };
 const reader: Identity = { kind: 'service', id: 'key-rest-reader', scopes: ['notifications:read'] };
@@ -37,15 +31,10 @@ describe('NotificationService over gRPC (the REST shim’s path)', () => {
 
   beforeAll(async () => {
     service = await startNotifications();
-    client = createGrpcClient(
-      loadHeraldProto().herald.v1.NotificationService,
-      `127.0.0.1:${service.ports.grpc ?? 0}`,
-      { internalToken: INTERNAL_TOKEN, deadlineMs: 5000 },
-    );
+    client = service.notificationClient;
   });
 
   afterAll(async () => {
-    client?.close();
     await service?.stop();
   });
 

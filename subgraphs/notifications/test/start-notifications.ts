@@ -10,6 +10,7 @@ import {
   type GrpcServer,
   type GrpcTemplate,
   type GrpcUser,
+  type NotificationServiceDefinition,
   type NotificationStatusServiceDefinition,
   type PromiseClient,
 } from '@herald/proto';
@@ -108,6 +109,8 @@ export interface RunningNotifications {
     options?: CallOptions,
   ): Promise<GraphqlResult<T>>;
   readonly statusClient: PromiseClient<NotificationStatusServiceDefinition>;
+  /** The REST shim's service; calls carry the identity in their metadata. */
+  readonly notificationClient: PromiseClient<NotificationServiceDefinition>;
   /** How often the fake UserService was asked, by method. */
   readonly userCalls: { GetUser: number; GetUsers: number };
   /** Takes every message now in the queue. */
@@ -165,15 +168,13 @@ export async function startNotifications(
     stops.push(() => app.stop());
     const ports = await app.start();
 
-    const statusClient = createGrpcClient(
-      loadHeraldProto().herald.v1.NotificationStatusService,
-      `127.0.0.1:${ports.grpc ?? 0}`,
-      {
-        internalToken: INTERNAL_TOKEN,
-        deadlineMs: 5000,
-      },
-    );
+    const grpcAddress = `127.0.0.1:${ports.grpc ?? 0}`;
+    const grpcOptions = { internalToken: INTERNAL_TOKEN, deadlineMs: 5000 };
+    const { NotificationStatusService, NotificationService } = loadHeraldProto().herald.v1;
+    const statusClient = createGrpcClient(NotificationStatusService, grpcAddress, grpcOptions);
     stops.push(() => statusClient.close());
+    const notificationClient = createGrpcClient(NotificationService, grpcAddress, grpcOptions);
+    stops.push(() => notificationClient.close());
     const connection = await amqp.connect(env.amqpUrl);
     stops.push(() => connection.close());
     const channel = await connection.createChannel();
@@ -184,6 +185,7 @@ export async function startNotifications(
       queues: { email: `${env.amqpPrefix}email.queue`, push: `${env.amqpPrefix}push.queue` },
       graphql: (query, variables, options) => postGraphql(ports.http, query, variables, options),
       statusClient,
+      notificationClient,
       userCalls,
       async drainQueue(queue) {
         const messages: amqp.GetMessage[] = [];

@@ -29,6 +29,11 @@ export interface Notification {
    * none does, or when the claiming message carried none (published before delivery ids).
    */
   readonly claimedBy: string | null;
+  /**
+   * FAILED by the sweeper while SENDING (no report within its bound): the provider may have
+   * delivered it, so a late DELIVERED report is still recorded.
+   */
+  readonly outcomeUnknown: boolean;
   /** Fingerprint of the request body, to tell a retry from a reused request id. */
   readonly requestHash: string;
   /** The sendAt the sender asked for, if any. */

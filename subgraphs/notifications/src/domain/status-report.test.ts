@@ -1,11 +1,12 @@
 import type { NotificationStatus } from './notification-status';
 import { decideStatusReport, type ReportableStatus } from './status-report';
 
-const current = (status: NotificationStatus, attempts: number, claimedBy: string | null = null) => ({
-  status,
-  attempts,
-  claimedBy,
-});
+const current = (
+  status: NotificationStatus,
+  attempts: number,
+  claimedBy: string | null = null,
+  outcomeUnknown = false,
+) => ({ status, attempts, claimedBy, outcomeUnknown });
 /** A report about a message published without a delivery id (an older relay). */
 const legacy = (status: ReportableStatus, attempt: number) => ({ status, attempt, deliveryId: null });
 const claim = (deliveryId: string, attempt = 1) => ({ status: 'SENDING' as const, attempt, deliveryId });
@@ -115,6 +116,22 @@ describe('decideStatusReport for a claim naming its copy of the message', () => 
 
   it('refuses any copy of a settled notification', () => {
     expect(decideStatusReport(current('DELIVERED', 1, FIRST_COPY), claim(FIRST_COPY))).toEqual({
+      apply: false,
+      reason: 'transition-not-allowed',
+    });
+  });
+
+  it('records a late DELIVERED after the sweeper gave up on SENDING, and nothing else', () => {
+    expect(decideStatusReport(current('FAILED', 1, FIRST_COPY, true), legacy('DELIVERED', 1))).toEqual({
+      apply: true,
+      attempts: 1,
+      claimedBy: FIRST_COPY,
+    });
+    expect(decideStatusReport(current('FAILED', 1, FIRST_COPY, false), legacy('DELIVERED', 1))).toEqual({
+      apply: false,
+      reason: 'transition-not-allowed',
+    });
+    expect(decideStatusReport(current('FAILED', 1, FIRST_COPY, true), claim(FIRST_COPY))).toEqual({
       apply: false,
       reason: 'transition-not-allowed',
     });

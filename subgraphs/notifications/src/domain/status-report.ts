@@ -17,6 +17,8 @@ export interface CurrentDelivery {
   readonly attempts: number;
   /** The delivery id holding the SENDING claim; null when unknown. */
   readonly claimedBy: string | null;
+  /** FAILED by the sweeper while SENDING: whether it was delivered is not known. */
+  readonly outcomeUnknown: boolean;
 }
 
 export type IgnoredReason = 'transition-not-allowed' | 'stale-attempt' | 'claimed-by-another-delivery';
@@ -34,7 +36,7 @@ export type ReportDecision =
 export function decideStatusReport(current: CurrentDelivery, report: StatusReport): ReportDecision {
   if (report.status === 'SENDING' && report.deliveryId !== null)
     return decideClaim(current, report.attempt, report.deliveryId);
-  if (!canTransition(current.status, report.status))
+  if (!canTransition(current.status, report.status) && !confirmsUnknownOutcome(current, report))
     return { apply: false, reason: 'transition-not-allowed' };
   if (report.attempt > 0) {
     const stale =
@@ -44,6 +46,14 @@ export function decideStatusReport(current: CurrentDelivery, report: StatusRepor
   if (report.status !== 'SENDING')
     return { apply: true, attempts: current.attempts, claimedBy: current.claimedBy };
   return { apply: true, attempts: Math.max(current.attempts + 1, report.attempt), claimedBy: null };
+}
+
+/**
+ * A DELIVERED report arriving after the sweeper gave up on a SENDING notification (decision 0019):
+ * the sweep recorded that the outcome was unknown, and the report is the outcome, so it is recorded.
+ */
+function confirmsUnknownOutcome(current: CurrentDelivery, report: StatusReport): boolean {
+  return current.status === 'FAILED' && current.outcomeUnknown && report.status === 'DELIVERED';
 }
 
 /**

@@ -1,20 +1,12 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { ForbiddenError } from '@herald/errors';
-import {
-  isAdmin,
-  parseInput,
-  requireIdentity,
-  requireScope,
-  scalarResolvers,
-  SCOPES,
-  type SubgraphContext,
-} from '@herald/subgraph';
+import { parseInput, requireScope, scalarResolvers, SCOPES, type SubgraphContext } from '@herald/subgraph';
 import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import type { CancelNotification } from '../use-cases/cancel-notification.use-case';
 import type { GetNotification } from '../use-cases/get-notification.use-case';
 import type { ListNotificationEvents } from '../use-cases/list-notification-events.use-case';
 import type { ListNotifications } from '../use-cases/list-notifications.use-case';
+import type { ReplayFailed } from '../use-cases/replay-failed.use-case';
 import type { ReportStatusCallback } from '../use-cases/report-status-callback.use-case';
 import type { RetryNotification } from '../use-cases/retry-notification.use-case';
 import type { SendNotification } from '../use-cases/send-notification.use-case';
@@ -25,6 +17,7 @@ export interface NotificationResolverDeps {
   readonly sendNotifications: SendNotifications;
   readonly cancelNotification: CancelNotification;
   readonly retryNotification: RetryNotification;
+  readonly replayFailed: ReplayFailed;
   readonly getNotification: GetNotification;
   readonly listNotifications: ListNotifications;
   readonly listNotificationEvents: ListNotificationEvents;
@@ -66,14 +59,14 @@ export function createNotificationResolvers(
       },
       reportNotificationStatus: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
         deps.reportStatusCallback({ input: args.input, caller: context }),
-      retryNotification: (_: unknown, args: unknown, context: SubgraphContext) => {
-        if (!isAdmin(requireIdentity(context)))
-          throw new ForbiddenError('retrying a notification needs an admin');
-        return deps.retryNotification({
+      retryNotification: (_: unknown, args: unknown, context: SubgraphContext) =>
+        deps.retryNotification({
           id: parseInput(idArgument, args).id,
+          caller: context,
           correlationId: context.correlationId,
-        });
-      },
+        }),
+      replayFailedNotifications: (_: unknown, args: unknown, context: SubgraphContext) =>
+        deps.replayFailed({ input: args, caller: context, correlationId: context.correlationId }),
     },
     Notification: {
       __resolveReference: (reference: { id: string }, context: SubgraphContext) =>

@@ -11,6 +11,7 @@ import { decodeIdentity, IDENTITY_HEADER, type Caller } from '@herald/subgraph';
 import type { Notification } from '../domain/notification';
 import type { GetNotification } from '../use-cases/get-notification.use-case';
 import type { ListNotifications } from '../use-cases/list-notifications.use-case';
+import type { ReplayFailed } from '../use-cases/replay-failed.use-case';
 import type { ReportStatusCallback } from '../use-cases/report-status-callback.use-case';
 import type { SendNotification } from '../use-cases/send-notification.use-case';
 import type { SendNotifications } from '../use-cases/send-notifications.use-case';
@@ -21,6 +22,7 @@ export interface NotificationGrpcDeps {
   readonly getNotification: GetNotification;
   readonly listNotifications: ListNotifications;
   readonly reportStatusCallback: ReportStatusCallback;
+  readonly replayFailed: ReplayFailed;
 }
 
 /**
@@ -97,6 +99,22 @@ export function createNotificationGrpc(
         caller: callerOf(context),
       });
       return { notification_id: outcome.notificationId, applied: outcome.applied, status: outcome.status };
+    },
+    ReplayFailed: async (request, context) => {
+      const outcome = await deps.replayFailed({
+        input: {
+          filter: {
+            channel: request.channel || null,
+            failedFrom: timestampOf(request.failed_from),
+            failedTo: timestampOf(request.failed_to),
+            reason: request.reason || null,
+          },
+          limit: request.limit || null,
+        },
+        caller: callerOf(context),
+        correlationId: context.correlationId,
+      });
+      return { replayed: outcome.replayed, notification_ids: outcome.notificationIds };
     },
   };
 }

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Logger } from '@herald/logging';
 import { sharedReading, type MetricsRegistry } from '@herald/observability';
 import type { Notification } from '../domain/notification';
+import type { BoundedStatus, SweepReason } from '../domain/status-bounds';
 import type { RoutingKey } from '@herald/contracts';
 import type { RelayPassOutcome } from '../relay/outbox-relay.runner';
 import type { OutboxBacklog } from '../store/outbox-backlog';
@@ -21,12 +22,15 @@ export interface NotificationsMetrics {
   delivered(notification: Notification, deliveredAt: Date): void;
   /** One relay pass, by how it ended. */
   relayPassed(outcome: RelayPassOutcome): void;
+  /** A notification the sweeper resolved past its status's bound. */
+  swept(status: BoundedStatus, reason: SweepReason): void;
 }
 
 /**
  * The notifications service's lifecycle series: `herald_messages_published_total{channel}`,
  * `herald_notification_delivery_latency_seconds{channel}`, `herald_outbox_relay_passes_total{result}`
- * (wake-ups of the relay, and how many found nothing), and the outbox lag gauges
+ * (wake-ups of the relay, and how many found nothing), `herald_notifications_swept_total{status,reason}`
+ * (notifications resolved past their status's time bound), and the outbox lag gauges
  * `herald_outbox_pending_messages` and `herald_outbox_oldest_pending_age_seconds`, read at
  * scrape time. Channels are labelled in lower case, as the workers' series and routing keys are.
  */
@@ -53,6 +57,12 @@ export function createNotificationsMetrics(
     name: 'herald_outbox_relay_passes_total',
     help: 'Outbox relay passes by result: published (some rows), empty (a wake-up with nothing to do) or failed.',
     labelNames: ['result'] as const,
+    registers,
+  });
+  const swept = new Counter({
+    name: 'herald_notifications_swept_total',
+    help: 'Notifications resolved FAILED by the sweeper past their status time bound, by the status they were in and why.',
+    labelNames: ['status', 'reason'] as const,
     registers,
   });
   // A database that cannot be read makes the gauges NaN (a gap on a graph, never a reassuring
@@ -88,5 +98,6 @@ export function createNotificationsMetrics(
         Math.max(0, (deliveredAt.getTime() - notification.createdAt.getTime()) / 1000),
       ),
     relayPassed: (outcome) => relayPasses.inc({ result: outcome }),
+    swept: (status, reason) => swept.inc({ status: status.toLowerCase(), reason }),
   };
 }

@@ -19,6 +19,8 @@ export function createOutboxRelayRunner(options: {
   relay: RelayOutbox;
   pollMs: number;
   log: Logger;
+  /** Names the loop in its log lines (the same runner drives the scheduler and the sweeper). */
+  name?: string;
   /** Told how each pass ended: an empty pass is a wake-up that found nothing to do. */
   onPass?: (outcome: RelayPassOutcome) => void;
 }): OutboxRelayRunner {
@@ -44,7 +46,10 @@ export function createOutboxRelayRunner(options: {
         again = pass.more || kickedDuringPass;
       } catch (error) {
         options.onPass?.('failed');
-        options.log.warn({ err: error }, 'outbox relay pass failed; retrying on the next poll');
+        options.log.warn(
+          { err: error },
+          `${options.name ?? 'outbox relay'} pass failed; retrying on the next poll`,
+        );
         again = false;
       }
     }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { traceCarrierOf } from '@herald/observability';
 import type { NewNotification, InsertOutcome } from './notification.repository';
+import { outboxTraceContext } from './outbox-trace-context';
 import { toStatusEvent, type EventRow } from './status-event-row';
 
 /** The notification columns, each with its key in the JSON document and its type. */
@@ -102,9 +102,7 @@ export async function insertNotifications(
 
 /** One JSON parameter for the whole call: a native JSON.stringify, whatever the number of rows. */
 function toDocument(items: readonly NewNotification[]): string {
-  // Written in the accepting request's trace, so the relay's publish continues it.
-  const carrier = traceCarrierOf();
-  const traceContext = Object.keys(carrier).length > 0 ? carrier : null;
+  const traceContext = outboxTraceContext();
   return JSON.stringify(
     items.map(({ notification, events, outbox }) => ({
       ...notification,

@@ -19,6 +19,7 @@ export interface NotificationRow {
   statusDetail: string | null;
   attempts: number;
   claimedBy: string | null;
+  outcomeUnknown: boolean;
   requestHash: string;
   sendAt: Date | null;
   dueAt: Date | null;
@@ -47,6 +48,7 @@ export const NotificationEntity = new EntitySchema<NotificationRow>({
     statusDetail: { name: 'status_detail', type: 'text', nullable: true },
     attempts: { type: 'int', default: 0 },
     claimedBy: { name: 'claimed_by', type: 'uuid', nullable: true },
+    outcomeUnknown: { name: 'outcome_unknown', type: 'boolean', default: false },
     requestHash: { name: 'request_hash', type: 'text' },
     sendAt: { name: 'send_at', type: 'timestamptz', nullable: true },
     dueAt: { name: 'due_at', type: 'timestamptz', nullable: true },

@@ -14,13 +14,11 @@ import type {
   StatusEvent,
 } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import { traceCarrierOf } from '@herald/observability';
 import { pageOffset, type PageRequest } from '@herald/paging';
 import type { QueuedNotification, RoutingKey } from '@herald/contracts';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
-import { OutboxMessageEntity } from './outbox-message.entity';
 import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NewOutboxMessage {
@@ -60,14 +58,12 @@ export interface StatusChange {
   readonly at: Date;
   /** When it was recorded. */
   readonly recordedAt: Date;
-  /** A message to enqueue with the change (a retry). */
-  readonly outbox?: NewOutboxMessage;
   /** Takes the notification off the schedule and drops any message not yet published (a cancel). */
   readonly unschedule?: boolean;
 }
 
-/** A change that only moves the status (a worker's report): no outbox message, no unscheduling. */
-export type StatusOnlyChange = Omit<StatusChange, 'outbox' | 'unschedule'> & {
+/** A change that only moves the status (a worker's report): no unscheduling. */
+export type StatusOnlyChange = Omit<StatusChange, 'unschedule'> & {
   /** The delivery id holding the SENDING claim after the change. */
   readonly claimedBy: string | null;
 };
@@ -188,6 +184,7 @@ export function createNotificationRepository(
           status: change.status,
           statusDetail: change.detail,
           attempts: change.attempts,
+          outcomeUnknown: false,
           updatedAt: latest(current.updatedAt, change.recordedAt, event!.at),
           dueAt: change.unschedule ? null : current.dueAt,
         };
@@ -198,15 +195,13 @@ export function createNotificationRepository(
             status: changed.status,
             statusDetail: changed.statusDetail,
             attempts: changed.attempts,
+            outcomeUnknown: false,
             updatedAt: changed.updatedAt,
             ...(change.unschedule ? { dueAt: null } : {}),
           },
         );
         if (change.unschedule) {
           await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
-        }
-        if (change.outbox) {
-          await manager.insert(OutboxMessageEntity, toOutboxRow(id, change.outbox, change.recordedAt));
         }
         return { status: change.status, event: toStatusEvent(event!, changed) };
       }),
@@ -219,7 +214,8 @@ export function createNotificationRepository(
 export const NOTIFICATION_ROW = `
   id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
   template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
-  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy", request_hash AS "requestHash",
+  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy",
+  outcome_unknown AS "outcomeUnknown", request_hash AS "requestHash",
   send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
@@ -273,7 +269,7 @@ const RECORD_CHANGES_IF_UNCHANGED = `
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      updated_at = GREATEST(n.updated_at, v.updated_at,
+      outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
         (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
     FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[])
       AS v(id, status, detail, attempts, claimed_by, updated_at)
@@ -352,6 +348,7 @@ async function changeAsRead(
       statusDetail: change.detail,
       attempts: change.attempts,
       claimedBy: change.claimedBy,
+      outcomeUnknown: false,
       updatedAt: change.recordedAt,
     };
     current.set(id, after);
@@ -427,24 +424,6 @@ function createdWithin(from: Date | undefined, to: Date | undefined): { createdA
   if (from) return { createdAt: MoreThanOrEqual(from) };
   if (to) return { createdAt: LessThan(to) };
   return {};
-}
-
-function toOutboxRow(notificationId: string, outbox: NewOutboxMessage, createdAt: Date) {
-  return {
-    notificationId,
-    routingKey: outbox.routingKey,
-    payload: outbox.payload,
-    priority: outbox.priority,
-    correlationId: outbox.correlationId,
-    // Written in the accepting request's (or retry's) trace, so the relay's publish continues it.
-    traceContext: traceCarrierOrNull(),
-    createdAt,
-  };
-}
-
-function traceCarrierOrNull(): Record<string, string> | null {
-  const carrier = traceCarrierOf();
-  return Object.keys(carrier).length > 0 ? carrier : null;
 }
 
 /** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */

@@ -5,6 +5,7 @@ import { ScheduleAndFilters1732600000000 } from './migrations/1732600000000-sche
 import { OutboxTraceContext1732700000000 } from './migrations/1732700000000-outbox-trace-context';
 import { DeliveryClaim1732800000000 } from './migrations/1732800000000-delivery-claim';
 import { DropOutboxNotify1732950000000 } from './migrations/1732950000000-drop-outbox-notify';
+import { StatusBounds1733000000000 } from './migrations/1733000000000-status-bounds';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -20,6 +21,7 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
       OutboxTraceContext1732700000000,
       DeliveryClaim1732800000000,
       DropOutboxNotify1732950000000,
+      StatusBounds1733000000000,
     ],
   });
 }
