@@ -1,0 +1,123 @@
+import { createNotificationsApi, type NotificationsApi } from './api/notifications.api.ts';
+import { createTemplatesApi, type TemplatesApi } from './api/templates.api.ts';
+import {
+  createApiKeysApi,
+  createDevicesApi,
+  createLogin,
+  createUsersApi,
+  type ApiKeysApi,
+  type AuthPayload,
+  type DevicesApi,
+  type UsersApi,
+} from './api/users.api.ts';
+import { DEFAULT_RECONNECT, type HeraldClientOptions, type RequestOptions } from './client-options.ts';
+import type { CredentialSource } from './credential.ts';
+import {
+  NotificationStatusChangedDocument,
+  type NotificationStatusChangedSubscription,
+  type NotificationStatusChangedSubscriptionVariables,
+} from './generated/operations.ts';
+import { createHttpTransport } from './transport/http-transport.ts';
+import {
+  createSubscriptionTransport,
+  type SubscriptionTransport,
+} from './transport/subscription-transport.ts';
+import type { TypedDocument } from './transport/typed-document.ts';
+import { createRepeatFilter } from './watch/repeat-filter.ts';
+import { watchSubscription, type Watch } from './watch/watch-subscription.ts';
+
+/** A status change of a notification, with the notification as it left it. */
+export type NotificationStatusEvent = NotificationStatusChangedSubscription['notificationStatusChanged'];
+
+export interface HeraldClient {
+  readonly notifications: NotificationsApi;
+  readonly templates: TemplatesApi;
+  readonly users: UsersApi;
+  readonly devices: DevicesApi;
+  readonly apiKeys: ApiKeysApi;
+  /** A user's JWT: act as them with `client.withCredential({ token })`. */
+  login(email: string, password: string, options?: RequestOptions): Promise<AuthPayload>;
+  /** One notification's changes, its current status first. */
+  watchNotification(notificationId: string): Watch<NotificationStatusEvent>;
+  /** Every change of one user's notifications, from now on; a user may watch only their own. */
+  watchUser(userId: string): Watch<NotificationStatusEvent>;
+  /** Any other query or mutation, typed by its document (see the generated `…Document`s). */
+  request<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables: TVariables,
+    options?: RequestOptions,
+  ): Promise<TResult>;
+  /** The same client acting with another credential (its own subscription connection). */
+  withCredential(credential: CredentialSource | undefined): HeraldClient;
+  /** Ends the watches and closes the subscription connection. */
+  close(): Promise<void>;
+}
+
+export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
+  const run = createHttpTransport({
+    url: options.url,
+    fetch: options.fetch ?? globalFetch(),
+    credential: options.credential,
+    headers: options.headers ?? {},
+  });
+  const reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
+  let subscriptions: SubscriptionTransport | undefined;
+  const watch = (
+    variables: NotificationStatusChangedSubscriptionVariables,
+  ): Watch<NotificationStatusEvent> => {
+    subscriptions ??= createSubscriptionTransport({
+      url: options.subscriptionUrl ?? subscriptionUrlFor(options.url),
+      webSocketImpl: options.webSocketImpl ?? globalWebSocket(),
+      credential: options.credential,
+      reconnect,
+    });
+    return watchSubscription({
+      transport: subscriptions,
+      document: NotificationStatusChangedDocument,
+      variables,
+      toEvent: (data) => data.notificationStatusChanged,
+      isRepeat: createRepeatFilter(),
+      reconnect,
+    });
+  };
+  return {
+    notifications: createNotificationsApi(run, () => globalThis.crypto.randomUUID()),
+    templates: createTemplatesApi(run),
+    users: createUsersApi(run),
+    devices: createDevicesApi(run),
+    apiKeys: createApiKeysApi(run),
+    login: createLogin(run),
+    watchNotification: (notificationId) => watch({ notificationId }),
+    watchUser: (userId) => watch({ userId }),
+    request: run,
+    withCredential: (credential) => createHeraldClient({ ...options, credential }),
+    close: async () => {
+      await subscriptions?.close();
+    },
+  };
+}
+
+function globalFetch(): typeof fetch {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new TypeError('no global fetch: pass `fetch` in the options (Node 20+ and browsers have one)');
+  }
+  return (input, init) => globalThis.fetch(input, init);
+}
+
+function globalWebSocket(): unknown {
+  const { WebSocket } = globalThis as { WebSocket?: unknown };
+  if (!WebSocket) {
+    throw new TypeError(
+      'no global WebSocket: pass `webSocketImpl` in the options (on Node 20, the ws package)',
+    );
+  }
+  return WebSocket;
+}
+
+/** `url` with ws: or wss:, resolved against the page when relative (a console served by the gateway). */
+export function subscriptionUrlFor(url: string): string {
+  const { location } = globalThis as { location?: { href: string } };
+  const absolute = new URL(url, location?.href);
+  absolute.protocol = absolute.protocol === 'https:' ? 'wss:' : 'ws:';
+  return absolute.toString();
+}
