@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorClassName } from './error-classes';
-import { generateClientFiles } from './generate-client';
+import { errorClassName } from './error-classes.ts';
+import { generateClientFiles } from './generate-client.ts';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 
