@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fetchSinkMessages, waitFor } from '@herald/testkit';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
@@ -41,16 +41,12 @@ describe('the snake_case REST shim over the running system', () => {
     expect(user.status).toBe(201);
     expect(user.body).toMatchObject({ success: true, error: null });
 
-    dataOf(
-      await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-        input: {
-          code: templateCode,
-          channel: 'EMAIL',
-          subject: 'Receipt for {{name}}',
-          body: 'Thanks, {{name}}.',
-        },
-      }),
-    );
+    await heraldClient(state).templates.create({
+      code: templateCode,
+      channel: 'EMAIL',
+      subject: 'Receipt for {{name}}',
+      body: 'Thanks, {{name}}.',
+    });
 
     const payload = {
       notification_type: 'email',
@@ -108,12 +104,9 @@ describe('the snake_case REST shim over the running system', () => {
   });
 
   it('takes a status callback from a key with notifications:status, under the same rules as the workers', async () => {
-    const key = dataOf(
-      await gql<{ createApiKey: { secret: string } }>(
-        state,
-        `mutation { createApiKey(name: "webhooks-${suffix}", scopes: ["notifications:status"]) { secret } }`,
-      ),
-    ).createApiKey.secret;
+    const { secret: key } = await heraldClient(state).apiKeys.create(`webhooks-${suffix}`, [
+      'notifications:status',
+    ]);
     const unknown = await call(
       'POST',
       '/email/status/',

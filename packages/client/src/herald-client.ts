@@ -41,6 +41,11 @@ export interface HeraldClient {
   watchNotification(notificationId: string): Watch<NotificationStatusEvent>;
   /** Every change of one user's notifications, from now on; a user may watch only their own. */
   watchUser(userId: string): Watch<NotificationStatusEvent>;
+  /** Any other subscription, typed by its document; it reconnects as the watches do. */
+  subscribe<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables: TVariables,
+  ): Watch<TResult>;
   /** Any other query or mutation, typed by its document (see the generated `…Document`s). */
   request<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
@@ -62,24 +67,27 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
   });
   const reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
   let subscriptions: SubscriptionTransport | undefined;
-  const watch = (
-    variables: NotificationStatusChangedSubscriptionVariables,
-  ): Watch<NotificationStatusEvent> => {
+  const openWatch = <TData, TVariables, TEvent>(
+    document: TypedDocument<TData, TVariables>,
+    variables: TVariables,
+    toEvent: (data: TData) => TEvent,
+    isRepeat: (event: TEvent) => boolean,
+  ): Watch<TEvent> => {
     subscriptions ??= createSubscriptionTransport({
       url: options.subscriptionUrl ?? subscriptionUrlFor(options.url),
       webSocketImpl: options.webSocketImpl ?? globalWebSocket(),
       credential: options.credential,
       reconnect,
     });
-    return watchSubscription({
-      transport: subscriptions,
-      document: NotificationStatusChangedDocument,
-      variables,
-      toEvent: (data) => data.notificationStatusChanged,
-      isRepeat: createRepeatFilter(),
-      reconnect,
-    });
+    return watchSubscription({ transport: subscriptions, document, variables, toEvent, isRepeat, reconnect });
   };
+  const watchStatus = (variables: NotificationStatusChangedSubscriptionVariables) =>
+    openWatch(
+      NotificationStatusChangedDocument,
+      variables,
+      (data) => data.notificationStatusChanged,
+      createRepeatFilter(),
+    );
   return {
     notifications: createNotificationsApi(run, () => globalThis.crypto.randomUUID()),
     templates: createTemplatesApi(run),
@@ -87,8 +95,15 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
     devices: createDevicesApi(run),
     apiKeys: createApiKeysApi(run),
     login: createLogin(run),
-    watchNotification: (notificationId) => watch({ notificationId }),
-    watchUser: (userId) => watch({ userId }),
+    watchNotification: (notificationId) => watchStatus({ notificationId }),
+    watchUser: (userId) => watchStatus({ userId }),
+    subscribe: (document, variables) =>
+      openWatch(
+        document,
+        variables,
+        (data) => data,
+        () => false,
+      ),
     request: run,
     withCredential: (credential) => createHeraldClient({ ...options, credential }),
     close: async () => {
