@@ -24,6 +24,11 @@ export interface HeraldClientOptions {
    */
   readonly webSocketImpl?: unknown;
   readonly reconnect?: Partial<ReconnectPolicy>;
+  /**
+   * The subscription connection is back after it dropped. Watches go on by themselves, but the
+   * changes of the gap were not delivered: refetch what a `watchUser` view shows.
+   */
+  readonly onReconnected?: () => void;
 }
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = {

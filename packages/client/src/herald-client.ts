@@ -78,6 +78,7 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
       webSocketImpl: options.webSocketImpl ?? globalWebSocket(),
       credential: options.credential,
       reconnect,
+      onReconnected: options.onReconnected ?? (() => undefined),
     });
     return watchSubscription({ transport: subscriptions, document, variables, toEvent, isRepeat, reconnect });
   };

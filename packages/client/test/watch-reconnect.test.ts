@@ -101,6 +101,7 @@ describe('watchUser over a real graphql-ws server', () => {
   let connections = 0;
   let url: string;
   const clients: HeraldClient[] = [];
+  let reconnections = 0;
 
   beforeAll(async () => {
     server = createServer();
@@ -130,6 +131,7 @@ describe('watchUser over a real graphql-ws server', () => {
       credential: { apiKey },
       webSocketImpl: WebSocket,
       reconnect: { initialDelayMs: 20, maxDelayMs: 100 },
+      onReconnected: () => (reconnections += 1),
     });
     clients.push(client);
     return client;
@@ -149,6 +151,7 @@ describe('watchUser over a real graphql-ws server', () => {
     const before = connections;
     for (const socket of sockets.clients) socket.terminate();
     await waitFor(() => connections > before && hub.subscribers === 1, { description: 'a new connection' });
+    expect(reconnections).toBe(1);
     hub.publish(statusEvent('QUEUED', 2));
     expect(await next()).toMatchObject({ status: 'QUEUED', sequence: 2 });
 

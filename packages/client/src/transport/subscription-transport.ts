@@ -8,6 +8,7 @@ export interface SubscriptionTransportOptions {
   readonly webSocketImpl: unknown;
   readonly credential: CredentialSource | undefined;
   readonly reconnect: ReconnectPolicy;
+  readonly onReconnected: () => void;
 }
 
 export interface SubscriptionResult<TData> {
@@ -58,6 +59,11 @@ export function createSubscriptionTransport(options: SubscriptionTransportOption
         new Promise((resolve) =>
           setTimeout(resolve, reconnectDelay(retries, options.reconnect, Math.random)),
         ),
+      on: {
+        connected: (_socket, _payload, wasRetry) => {
+          if (wasRetry) options.onReconnected();
+        },
+      },
       shouldRetry: (failure) => {
         const code = closeCodeOf(failure);
         return code !== undefined && code !== CREDENTIAL_REFUSED;
