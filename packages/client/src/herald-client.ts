@@ -1,4 +1,5 @@
 import { createNotificationsApi, type NotificationsApi } from './api/notifications.api.ts';
+import { newRequestId } from './api/request-id.ts';
 import { createTemplatesApi, type TemplatesApi } from './api/templates.api.ts';
 import {
   createApiKeysApi,
@@ -90,7 +91,7 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
       createRepeatFilter(),
     );
   return {
-    notifications: createNotificationsApi(run, () => globalThis.crypto.randomUUID()),
+    notifications: createNotificationsApi(run, () => newRequestId(globalThis.crypto)),
     templates: createTemplatesApi(run),
     users: createUsersApi(run),
     devices: createDevicesApi(run),
