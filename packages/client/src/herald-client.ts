@@ -132,9 +132,12 @@ function globalWebSocket(): unknown {
 }
 
 /** `url` with ws: or wss:, resolved against the page when relative (a console served by the gateway). */
-export function subscriptionUrlFor(url: string): string {
-  const { location } = globalThis as { location?: { href: string } };
-  const absolute = new URL(url, location?.href);
+export function subscriptionUrlFor(url: string, base: string | undefined = pageUrl()): string {
+  const absolute = new URL(url, base);
   absolute.protocol = absolute.protocol === 'https:' ? 'wss:' : 'ws:';
   return absolute.toString();
+}
+
+function pageUrl(): string | undefined {
+  return (globalThis as { location?: { href: string } }).location?.href;
 }
