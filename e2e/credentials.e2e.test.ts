@@ -1,75 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import { dataOf, gql } from './gateway-client';
+import { ForbiddenError, UnauthenticatedError } from '@herald/client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
 
-async function post<T>(
-  headers: Record<string, string>,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  const response = await fetch(`${state.gatewayUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] },
+/** A fetch that keeps each answer's HTTP status, which the client itself does not show. */
+function statusRecordingFetch() {
+  const statuses: number[] = [];
+  const recording: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    statuses.push(response.status);
+    return response;
   };
+  return { fetch: recording, statuses };
 }
 
 describe('the gateway authenticates both credential kinds through the users service', () => {
   const suffix = randomUUID().slice(0, 8);
   const email = `grace.${suffix}@example.com`;
   const password = 'a long enough password';
+  const admin = heraldClient(state);
 
   beforeAll(async () => {
-    dataOf(
-      await gql(state, `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-        input: { name: 'Grace Hopper', email, password },
-      }),
-    );
+    await admin.users.create({ name: 'Grace Hopper', email, password });
   });
 
   it('accepts the JWT from login as the user it names', async () => {
-    const login = dataOf(
-      await gql<{ login: { token: string } }>(
-        state,
-        `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
-        { email, password },
-        { asAdmin: false },
-      ),
-    );
-    const me = await post<{ me: { email: string } }>(
-      { authorization: `Bearer ${login.login.token}` },
-      `{ me { email } }`,
-    );
-    expect(me.body.data?.me.email).toBe(email);
+    const login = await heraldClient(state, null).login(email, password);
+    const me = await heraldClient(state, { token: login.token }).users.me();
+    expect(me?.email).toBe(email);
   });
 
   it('accepts an API key in X-API-Key, within its scopes only', async () => {
-    const created = dataOf(
-      await gql<{ createApiKey: { secret: string } }>(
-        state,
-        `mutation { createApiKey(name: "reader-${suffix}", scopes: ["notifications:read"]) { secret } }`,
-      ),
-    );
-    const key = created.createApiKey.secret;
-    const allowed = await post<{ notifications: { meta: { total: number } } }>(
-      { 'x-api-key': key },
-      `{ notifications(limit: 1) { meta { total } } }`,
-    );
-    expect(allowed.body.errors).toBeUndefined();
+    const created = await admin.apiKeys.create(`reader-${suffix}`, ['notifications:read']);
+    const reader = heraldClient(state, null, { headers: { 'x-api-key': created.secret } });
+    const allowed = await reader.notifications.list({ limit: 1 });
+    expect(allowed.meta.total).toEqual(expect.any(Number));
 
-    const refused = await post({ 'x-api-key': key }, `{ users(limit: 1) { meta { total } } }`);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refused = await reader.users.list({ limit: 1 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ForbiddenError);
+    expect(refused).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses a forged or unknown credential with 401', async () => {
-    const forged = await post({ authorization: 'Bearer hk_not_a_real_key' }, `{ me { email } }`);
-    expect(forged.status).toBe(401);
-    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { fetch, statuses } = statusRecordingFetch();
+    const forged = heraldClient(state, { apiKey: 'hk_not_a_real_key' }, { fetch });
+    const refused = await forged.users.me().catch((error: unknown) => error);
+    expect(statuses).toEqual([401]);
+    expect(refused).toBeInstanceOf(UnauthenticatedError);
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -1,5 +1,5 @@
 import { waitFor } from '@herald/testkit';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import type { SystemState } from './system-state';
 
 type Gateway = Pick<SystemState, 'gatewayUrl' | 'adminApiKey'>;
@@ -9,20 +9,20 @@ export async function createRecipientAndTemplate(
   state: Gateway,
   suffix: string,
 ): Promise<{ userId: string; templateCode: string }> {
-  const { createUser } = dataOf(
-    await gql<{ createUser: { id: string } }>(
-      state,
-      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { name: 'Grace', email: `grace.${suffix}@example.com`, password: 'correct horse battery' } },
-    ),
-  );
+  const admin = heraldClient(state);
+  const user = await admin.users.create({
+    name: 'Grace',
+    email: `grace.${suffix}@example.com`,
+    password: 'correct horse battery',
+  });
   const templateCode = `hello-${suffix}`;
-  dataOf(
-    await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-      input: { code: templateCode, channel: 'EMAIL', subject: 'Hi {{name}}', body: 'Hello {{name}}.' },
-    }),
-  );
-  return { userId: createUser.id, templateCode };
+  await admin.templates.create({
+    code: templateCode,
+    channel: 'EMAIL',
+    subject: 'Hi {{name}}',
+    body: 'Hello {{name}}.',
+  });
+  return { userId: user.id, templateCode };
 }
 
 /**
@@ -34,30 +34,18 @@ export async function sendEmailNotification(
   request: { userId: string; templateCode: string; requestId: string; sendAt?: string },
   headers: Record<string, string> = {},
 ): Promise<string> {
-  const { sendNotification } = dataOf(
-    await gql<{ sendNotification: { notification: { id: string } } }>(
-      state,
-      `mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-      { input: { channel: 'EMAIL', variables: { name: 'Grace' }, ...request } },
-      { headers },
-    ),
+  const { notification } = await heraldClient(state).notifications.send(
+    { channel: 'EMAIL', variables: { name: 'Grace' }, ...request },
+    { headers },
   );
-  return sendNotification.notification.id;
+  return notification.id;
 }
 
 /** Polls the gateway until the notification has `status`. */
 export async function waitForStatus(state: Gateway, notificationId: string, status: string): Promise<void> {
-  await waitFor(
-    async () => {
-      const { notification } = dataOf(
-        await gql<{ notification: { status: string } }>(
-          state,
-          `query ($id: ID!) { notification(id: $id) { status } }`,
-          { id: notificationId },
-        ),
-      );
-      return notification.status === status;
-    },
-    { timeoutMs: 20_000, description: `notification ${notificationId} to be ${status}` },
-  );
+  const admin = heraldClient(state);
+  await waitFor(async () => (await admin.notifications.get(notificationId))?.status === status, {
+    timeoutMs: 20_000,
+    description: `notification ${notificationId} to be ${status}`,
+  });
 }

@@ -1,33 +1,27 @@
+import WebSocket from 'ws';
+import {
+  createHeraldClient,
+  type Credential,
+  type HeraldClient,
+  type HeraldClientOptions,
+} from '@herald/client';
 import type { SystemState } from './system-state';
 
-export interface GraphQLResponse<T> {
-  readonly data?: T;
-  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
+type Gateway = Pick<SystemState, 'gatewayUrl' | 'adminApiKey'>;
 
-/** Posts a GraphQL operation to the gateway, as an admin unless `asAdmin` is false, with any extra headers. */
-export async function gql<T>(
-  state: Pick<SystemState, 'gatewayUrl' | 'adminApiKey'>,
-  query: string,
-  variables: Record<string, unknown> = {},
-  { asAdmin = true, headers = {} }: { asAdmin?: boolean; headers?: Record<string, string> } = {},
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${state.gatewayUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(asAdmin ? { authorization: `Bearer ${state.adminApiKey}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
+/**
+ * A @herald/client of the running gateway: as the admin, or with another credential, or with
+ * none (`null`). Node 20 has no global WebSocket, so subscriptions use the ws package.
+ */
+export function heraldClient(
+  gateway: Gateway,
+  credential: Credential | null = { apiKey: gateway.adminApiKey },
+  options: Partial<HeraldClientOptions> = {},
+): HeraldClient {
+  return createHeraldClient({
+    url: `${gateway.gatewayUrl}/graphql`,
+    credential: credential ?? undefined,
+    webSocketImpl: WebSocket,
+    ...options,
   });
-  return (await response.json()) as GraphQLResponse<T>;
-}
-
-/** The data of a response that must have succeeded; fails with the errors otherwise. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length || !response.data) {
-    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-  }
-  return response.data;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { UnprocessableError, type SendResult } from '@herald/client';
 import { createRecipientAndTemplate } from './email-steps';
-import { dataOf, gql, type GraphQLResponse } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
@@ -11,20 +12,13 @@ const state = readSystemState();
  */
 describe("notifications' in-memory users and templates", () => {
   const suffix = randomUUID().slice(0, 8);
+  const admin = heraldClient(state);
   let userId: string;
   let templateCode: string;
 
   const send = (variables: Record<string, unknown>) =>
-    gql<{ sendNotification: { notification: { status: string } } }>(
-      state,
-      `mutation ($input: SendNotificationInput!) {
-         sendNotification(input: $input) { notification { status } }
-       }`,
-      { input: { channel: 'EMAIL', userId, templateCode, variables, requestId: randomUUID() } },
-    );
-  const statusOf = async (
-    response: Promise<GraphQLResponse<{ sendNotification: { notification: { status: string } } }>>,
-  ) => dataOf(await response).sendNotification.notification.status;
+    admin.notifications.send({ channel: 'EMAIL', userId, templateCode, variables, requestId: randomUUID() });
+  const statusOf = async (sending: Promise<SendResult>) => (await sending).notification.status;
 
   beforeAll(async () => {
     ({ userId, templateCode } = await createRecipientAndTemplate(state, `cache-${suffix}`));
@@ -32,29 +26,19 @@ describe("notifications' in-memory users and templates", () => {
 
   it('sees a preference change on the next accept', async () => {
     expect(await statusOf(send({ name: 'Grace' }))).not.toBe('SKIPPED');
-    dataOf(
-      await gql(
-        state,
-        `mutation ($userId: ID, $input: PreferencesInput!) { updatePreferences(userId: $userId, input: $input) { email } }`,
-        { userId, input: { email: false } },
-      ),
-    );
+    await admin.users.updatePreferences({ email: false }, { userId });
     expect(await statusOf(send({ name: 'Grace' }))).toBe('SKIPPED');
   });
 
   it('sees a published template version on the next accept', async () => {
-    expect((await send({ name: 'Grace' })).errors).toBeUndefined();
-    dataOf(
-      await gql(
-        state,
-        `mutation ($code: ID!, $input: TemplateVersionInput!) { addTemplateVersion(code: $code, input: $input) { number } }`,
-        {
-          code: templateCode,
-          input: { subject: 'Hi {{name}}', body: 'Your code is {{code}}.', publish: true },
-        },
-      ),
-    );
-    const refused = await send({ name: 'Grace' });
-    expect(refused.errors?.[0]?.message).toContain('missing template variables: code');
+    await expect(send({ name: 'Grace' })).resolves.toMatchObject({ duplicate: false });
+    await admin.templates.addVersion(templateCode, {
+      subject: 'Hi {{name}}',
+      body: 'Your code is {{code}}.',
+      publish: true,
+    });
+    const refused = await send({ name: 'Grace' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnprocessableError);
+    expect((refused as UnprocessableError).message).toContain('missing template variables: code');
   });
 });

@@ -7,7 +7,7 @@ import {
 } from 'prom2javascript';
 import { waitFor } from '@herald/testkit';
 import { createRecipientAndTemplate, waitForStatus } from './email-steps';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
@@ -65,22 +65,14 @@ describe('/metrics of every service after a notification went through', () => {
 
   beforeAll(async () => {
     const { userId, templateCode } = await createRecipientAndTemplate(state, suffix);
-    const { sendNotification } = dataOf(
-      await gql<{ sendNotification: { notification: { id: string } } }>(
-        state,
-        `mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-        {
-          input: {
-            channel: 'EMAIL',
-            userId,
-            templateCode,
-            variables: { name: 'Grace' },
-            requestId: `metrics-${suffix}`,
-          },
-        },
-      ),
-    );
-    await waitForStatus(state, sendNotification.notification.id, 'DELIVERED');
+    const { notification } = await heraldClient(state).notifications.send({
+      channel: 'EMAIL',
+      userId,
+      templateCode,
+      variables: { name: 'Grace' },
+      requestId: `metrics-${suffix}`,
+    });
+    await waitForStatus(state, notification.id, 'DELIVERED');
     // The delivery is observed right after DELIVERED is committed; poll until a scrape has it.
     await waitFor(
       async () => {

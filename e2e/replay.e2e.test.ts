@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fetchSinkMessages, waitFor } from '@herald/testkit';
 import { createRecipientAndTemplate, sendEmailNotification } from './email-steps';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
@@ -37,12 +37,10 @@ describe('POST /api/v1/notifications/replay', () => {
 
   beforeAll(async () => {
     recipient = await createRecipientAndTemplate(state, suffix);
-    statusKey = dataOf(
-      await gql<{ createApiKey: { secret: string } }>(
-        state,
-        `mutation { createApiKey(name: "replay-callbacks-${suffix}", scopes: ["notifications:status"]) { secret } }`,
-      ),
-    ).createApiKey.secret;
+    const created = await heraldClient(state).apiKeys.create(`replay-callbacks-${suffix}`, [
+      'notifications:status',
+    ]);
+    statusKey = created.secret;
   });
 
   /**

@@ -7,7 +7,7 @@ import {
   waitFor,
   type RestEnvelope,
 } from '@herald/testkit';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
@@ -52,16 +52,12 @@ describe('the snake_case REST shim over the running system', () => {
     expect(user.body).toMatchObject({ success: true, error: null, meta: ONE_OBJECT_META });
     expect(contract('POST /api/v1/users/', user)).toEqual([]);
 
-    dataOf(
-      await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-        input: {
-          code: templateCode,
-          channel: 'EMAIL',
-          subject: 'Receipt for {{name}}',
-          body: 'Thanks, {{name}}.',
-        },
-      }),
-    );
+    await heraldClient(state).templates.create({
+      code: templateCode,
+      channel: 'EMAIL',
+      subject: 'Receipt for {{name}}',
+      body: 'Thanks, {{name}}.',
+    });
 
     const payload = {
       notification_type: 'email',
@@ -140,12 +136,9 @@ describe('the snake_case REST shim over the running system', () => {
   });
 
   it('takes a status callback from a key with notifications:status, under the same rules as the workers', async () => {
-    const key = dataOf(
-      await gql<{ createApiKey: { secret: string } }>(
-        state,
-        `mutation { createApiKey(name: "webhooks-${suffix}", scopes: ["notifications:status"]) { secret } }`,
-      ),
-    ).createApiKey.secret;
+    const { secret: key } = await heraldClient(state).apiKeys.create(`webhooks-${suffix}`, [
+      'notifications:status',
+    ]);
     const unknown = await call(
       'POST',
       '/email/status/',

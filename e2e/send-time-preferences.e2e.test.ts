@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fetchSinkMessages, type ReceivedMail } from '@herald/testkit';
 import { createRecipientAndTemplate, waitForStatus } from './email-steps';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
-
-interface NotificationView {
-  status: string;
-  statusDetail: string | null;
-  events: { status: string; detail: string | null }[];
-}
 
 /**
  * What the sender asks for travels with the notification to the worker (its category), and
@@ -23,33 +17,23 @@ describe('category and preferences at send time', () => {
   let userId: string;
   let templateCode: string;
 
-  const send = async (input: { category?: string; sendAt?: string }) => {
-    const { sendNotification } = dataOf(
-      await gql<{ sendNotification: { notification: { id: string; status: string } } }>(
-        state,
-        `mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id status } } }`,
-        {
-          input: {
-            channel: 'EMAIL',
-            userId,
-            templateCode,
-            variables: { name: 'Grace' },
-            requestId: randomUUID(),
-            ...input,
-          },
-        },
-      ),
-    );
-    return sendNotification.notification;
-  };
-  const notification = async (id: string) =>
-    dataOf(
-      await gql<{ notification: NotificationView }>(
-        state,
-        `query ($id: ID!) { notification(id: $id) { status statusDetail events { status detail } } }`,
-        { id },
-      ),
+  const admin = heraldClient(state);
+  const send = async (input: { category?: string; sendAt?: string }) =>
+    (
+      await admin.notifications.send({
+        channel: 'EMAIL',
+        userId,
+        templateCode,
+        variables: { name: 'Grace' },
+        requestId: randomUUID(),
+        ...input,
+      })
     ).notification;
+  const notification = async (id: string) => {
+    const found = await admin.notifications.get(id);
+    if (!found) throw new Error(`notification ${id} not found`);
+    return found;
+  };
   const mailsOf = async (notificationId: string): Promise<ReceivedMail[]> =>
     (await fetchSinkMessages(state.smtpInspectUrl)).filter(
       (mail) => mail.to.includes(email) && mail.messageId.includes(notificationId),
@@ -78,13 +62,7 @@ describe('category and preferences at send time', () => {
     const later = await send({ sendAt });
     expect(later.status).toBe('SCHEDULED');
 
-    dataOf(
-      await gql(
-        state,
-        `mutation ($userId: ID, $input: PreferencesInput!) { updatePreferences(userId: $userId, input: $input) { email } }`,
-        { userId, input: { email: false } },
-      ),
-    );
+    await admin.users.updatePreferences({ email: false }, { userId });
     // Turned off after the accept and before the release, or this test proves nothing.
     expect((await notification(later.id)).status).toBe('SCHEDULED');
 

@@ -1,104 +1,146 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import {
+  HeraldClientError,
+  NotificationStatusChangedDocument,
+  TypedDocumentString,
+  type Watch,
+} from '@herald/client';
 import { waitFor } from '@herald/testkit';
-import { dataOf, gql } from './gateway-client';
+import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
 const state = readSystemState();
 
-interface StatusEvent {
-  readonly notificationId: string;
-  readonly status: string;
-  readonly sequence: number | null;
-  readonly notification: { readonly user: { readonly email: string } };
+/** Beyond what a status event carries: the recipient's email, resolved from the users subgraph. */
+const StatusWithRecipient = new TypedDocumentString<
+  {
+    notificationStatusChanged: {
+      notificationId: string;
+      status: string;
+      sequence: number | null;
+      notification: { user: { email: string } };
+    };
+  },
+  { userId: string }
+>(`subscription StatusWithRecipient($userId: ID) {
+  notificationStatusChanged(userId: $userId) { notificationId status sequence notification { user { email } } }
+}`);
+
+/** Reads a watch in the background: its events as they come, and what it throws. */
+function collect<T>(watch: Watch<T>): { events: T[]; errors: unknown[] } {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  void (async () => {
+    try {
+      for await (const event of watch) events.push(event);
+    } catch (error) {
+      errors.push(error);
+    }
+  })();
+  return { events, errors };
 }
 
 describe('live status over graphql-ws through the whole system', () => {
   const suffix = randomUUID().slice(0, 8);
   const email = `grace.${suffix}@example.com`;
   const templateCode = `live-${suffix}`;
+  const admin = heraldClient(state);
   let userId: string;
-  let client: Client | undefined;
 
   beforeAll(async () => {
-    userId = dataOf(
-      await gql<{ createUser: { id: string } }>(
-        state,
-        `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-        { input: { name: 'Grace Hopper', email, password: 'correct horse battery' } },
-      ),
-    ).createUser.id;
-    dataOf(
-      await gql(state, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-        input: { code: templateCode, channel: 'EMAIL', subject: 'Hi {{name}}', body: 'Hello {{name}}.' },
-      }),
-    );
-    client = createClient({
-      url: `${state.gatewayUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: state.adminApiKey },
-      retryAttempts: 0,
+    userId = (await admin.users.create({ name: 'Grace Hopper', email, password: 'correct horse battery' }))
+      .id;
+    await admin.templates.create({
+      code: templateCode,
+      channel: 'EMAIL',
+      subject: 'Hi {{name}}',
+      body: 'Hello {{name}}.',
     });
   });
 
   afterAll(async () => {
-    await client?.dispose();
+    await admin.close();
   });
 
   const send = async (requestId: string): Promise<string> =>
-    dataOf(
-      await gql<{ sendNotification: { notification: { id: string } } }>(
-        state,
-        `mutation ($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-        { input: { channel: 'EMAIL', userId, templateCode, variables: { name: 'Grace' }, requestId } },
-      ),
-    ).sendNotification.notification.id;
+    (
+      await admin.notifications.send({
+        channel: 'EMAIL',
+        userId,
+        templateCode,
+        variables: { name: 'Grace' },
+        requestId,
+      })
+    ).notification.id;
 
   it('streams ACCEPTED … DELIVERED in order, with the user resolved from the users subgraph', async () => {
-    const events: StatusEvent[] = [];
-    const errors: unknown[] = [];
-    client!.subscribe<{ notificationStatusChanged: StatusEvent }>(
-      {
-        query: `subscription ($userId: ID) { notificationStatusChanged(userId: $userId) {
-          notificationId status sequence notification { user { email } } } }`,
-        variables: { userId },
-      },
-      {
-        next: (result) => {
-          if (result.errors) errors.push(...result.errors);
-          if (result.data) events.push(result.data.notificationStatusChanged);
-        },
-        error: (error) => errors.push(error),
-        complete: () => undefined,
-      },
-    );
+    const watched = collect(admin.watchUser(userId));
+    const withRecipient = collect(admin.subscribe(StatusWithRecipient, { userId }));
+    const errors = () => [...watched.errors, ...withRecipient.errors];
     // The stream has no opening event: a first notification proves it is live.
     const warmUp = await send(`warm-${suffix}`);
-    await waitFor(() => events.some((event) => event.notificationId === warmUp) || errors.length > 0, {
-      timeoutMs: 20_000,
-      description: 'the warm-up event',
-    });
-    expect(errors).toEqual([]);
+    await waitFor(
+      () =>
+        (watched.events.some((event) => event.notificationId === warmUp) &&
+          withRecipient.events.some((event) => event.notificationStatusChanged.notificationId === warmUp)) ||
+        errors().length > 0,
+      { timeoutMs: 20_000, description: 'the warm-up event' },
+    );
+    expect(errors()).toEqual([]);
 
     const id = await send(`real-${suffix}`);
-    const mine = () => events.filter((event) => event.notificationId === id);
-    await waitFor(() => mine().some((event) => event.status === 'DELIVERED'), {
-      timeoutMs: 20_000,
-      description: 'DELIVERED on the stream',
-    });
+    const mine = () => watched.events.filter((event) => event.notificationId === id);
+    const mineWithRecipient = () =>
+      withRecipient.events
+        .map((event) => event.notificationStatusChanged)
+        .filter((event) => event.notificationId === id);
+    await waitFor(
+      () =>
+        [mine(), mineWithRecipient()].every((events) => events.some((event) => event.status === 'DELIVERED')),
+      { timeoutMs: 20_000, description: 'DELIVERED on the streams' },
+    );
     const statuses = mine().map((event) => event.status);
     expect(statuses[0]).toBe('ACCEPTED');
     expect(statuses.at(-1)).toBe('DELIVERED');
     expect(statuses).toContain('QUEUED');
     const sequences = mine().map((event) => event.sequence ?? 0);
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
-    expect(mine().every((event) => event.notification.user.email === email)).toBe(true);
+    expect(
+      mine().every((event) => event.notification.id === id && event.notification.user.id === userId),
+    ).toBe(true);
+    expect(mineWithRecipient().map((event) => event.status)).toEqual(statuses);
+    expect(mineWithRecipient().every((event) => event.notification.user.email === email)).toBe(true);
+  });
+
+  it('watches one notification from its current status to DELIVERED, then stops when closed', async () => {
+    const id = await send(`one-${suffix}`);
+    const watch = admin.watchNotification(id);
+    const watched = collect(watch);
+    await waitFor(
+      () => watched.events.some((event) => event.status === 'DELIVERED') || watched.errors.length > 0,
+      {
+        timeoutMs: 20_000,
+        description: 'DELIVERED on the watch',
+      },
+    );
+    expect(watched.errors).toEqual([]);
+    const statuses = watched.events.map((event) => event.status);
+    expect(watched.events.every((event) => event.notificationId === id)).toBe(true);
+    expect(['ACCEPTED', 'QUEUED', 'SENDING', 'DELIVERED']).toContain(statuses[0]);
+    expect(statuses.at(-1)).toBe('DELIVERED');
+    expect(watched.events[0]?.sequence).toBeNull();
+    const sequences = watched.events.slice(1).map((event) => event.sequence ?? 0);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+
+    await watch.close();
+    expect(await watch.next()).toEqual({ done: true, value: undefined });
   });
 
   it('answers a subscription sent over HTTP with an error, not a hang', async () => {
-    const response = await gql(state, 'subscription { notificationStatusChanged { status } }');
-    expect(response.data ?? null).toBeNull();
-    expect(response.errors?.length).toBeGreaterThan(0);
+    const refused = await admin
+      .request(NotificationStatusChangedDocument, {})
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HeraldClientError);
+    expect(refused).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 });

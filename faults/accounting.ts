@@ -1,4 +1,5 @@
-import { gql } from '../e2e/gateway-client';
+import { TypedDocumentString } from '@herald/client';
+import { heraldClient } from '../e2e/gateway-client';
 import { waitFor } from '@herald/testkit';
 import type { Gateway } from './fixtures';
 import type { LoadResult } from './load-driver';
@@ -33,7 +34,11 @@ interface Settled {
 }
 
 const TERMINAL_WITHOUT_DELIVERY = new Set(['SKIPPED', 'CANCELLED']);
-const STATUS_QUERY = `query ($id: ID!) { notification(id: $id) { status events { status detail } } }`;
+/** Only what the accounting reads: the notification's own fields, no hop to another subgraph. */
+const StatusDocument = new TypedDocumentString<
+  { notification: { status: string; events: { status: string; detail: string | null }[] } | null },
+  { id: string }
+>(`query NotificationStatus($id: ID!) { notification(id: $id) { status events { status detail } } }`);
 
 /**
  * Waits, up to a deadline, until every accepted notification of a phase was seen at a sink or
@@ -76,12 +81,12 @@ async function readStatuses(
   into: { terminal: Map<string, 'skipped' | 'failed'>; lastStatus: Map<string, string> },
 ): Promise<void> {
   const queue = [...ids];
+  const admin = heraldClient(gateway);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const response = await gql<{
-        notification: { status: string; events: { status: string; detail: string | null }[] } | null;
-      }>(gateway, STATUS_QUERY, { id }).catch(() => undefined);
-      const notification = response?.data?.notification;
+      const { notification } = await admin
+        .request(StatusDocument, { id })
+        .catch(() => ({ notification: null }));
       if (!notification) continue;
       into.lastStatus.set(id, notification.status);
       if (TERMINAL_WITHOUT_DELIVERY.has(notification.status)) into.terminal.set(id, 'skipped');

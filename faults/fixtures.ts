@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dataOf, gql } from '../e2e/gateway-client';
+import { heraldClient } from '../e2e/gateway-client';
 
 export interface Gateway {
   readonly gatewayUrl: string;
@@ -17,43 +17,28 @@ export interface Fixtures {
 export async function createFixtures(gateway: Gateway, userCount = 10): Promise<Fixtures> {
   const suffix = randomUUID().slice(0, 8);
   const templates = { EMAIL: `fault-mail-${suffix}`, PUSH: `fault-push-${suffix}` };
-  dataOf(
-    await gql(gateway, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-      input: {
-        code: templates.EMAIL,
-        channel: 'EMAIL',
-        subject: 'Order {{order}}',
-        body: 'Hello {{name}}, order {{order}} is on its way.',
-      },
-    }),
-  );
-  dataOf(
-    await gql(gateway, `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`, {
-      input: {
-        code: templates.PUSH,
-        channel: 'PUSH',
-        title: 'Order {{order}}',
-        body: 'On its way, {{name}}.',
-      },
-    }),
-  );
+  const admin = heraldClient(gateway);
+  await admin.templates.create({
+    code: templates.EMAIL,
+    channel: 'EMAIL',
+    subject: 'Order {{order}}',
+    body: 'Hello {{name}}, order {{order}} is on its way.',
+  });
+  await admin.templates.create({
+    code: templates.PUSH,
+    channel: 'PUSH',
+    title: 'Order {{order}}',
+    body: 'On its way, {{name}}.',
+  });
   const userIds: string[] = [];
   for (let index = 0; index < userCount; index += 1) {
-    const created = dataOf(
-      await gql<{ createUser: { id: string } }>(
-        gateway,
-        `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-        {
-          input: {
-            name: `Load ${index}`,
-            email: `load.${index}.${suffix}@example.com`,
-            password: 'correct horse battery',
-            pushToken: `fcm-token-${suffix}-${index}`,
-          },
-        },
-      ),
-    );
-    userIds.push(created.createUser.id);
+    const created = await admin.users.create({
+      name: `Load ${index}`,
+      email: `load.${index}.${suffix}@example.com`,
+      password: 'correct horse battery',
+      pushToken: `fcm-token-${suffix}-${index}`,
+    });
+    userIds.push(created.id);
   }
   return { userIds, templates };
 }

@@ -1,17 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isHeraldError } from '@herald/errors';
+import { ERROR_CODES, GRAPHQL_REQUEST_ERROR_CODES, isHeraldError } from '@herald/errors';
 import { currentCorrelationId, type Logger } from '@herald/logging';
 import { withoutEchoedValue } from './without-echoed-value';
 
 /** Codes a client may see as they are: the shared table, and GraphQL's own request errors. */
 const PUBLIC_CODES = new Set<string>([
   ...Object.keys(ERROR_CODES),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ...Object.keys(GRAPHQL_REQUEST_ERROR_CODES),
 ]);
 
 /** Extensions that describe the gateway's internals rather than the caller's request. */

@@ -17,6 +17,22 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * GraphQL's own request errors (Apollo Server's codes), which the gateway shows clients as they
+ * are: the document or the HTTP request was refused before any operation ran.
+ */
+export const GRAPHQL_REQUEST_ERROR_CODES = {
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The document does not match the schema (an unknown field or argument, a wrong type).',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request (no query, an unsupported content type).',
+  OPERATION_RESOLUTION_FAILURE: 'The operation to run cannot be chosen from the document.',
+  PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is unknown: send the document with it.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not served.',
+} as const;
+
+export type GraphQLRequestErrorCode = keyof typeof GRAPHQL_REQUEST_ERROR_CODES;
+
 export function describeErrorCode(code: ErrorCode): string {
   return ERROR_CODES[code];
 }

@@ -1,4 +1,10 @@
-export { ERROR_CODES, type ErrorCode, describeErrorCode } from './error-codes';
+export {
+  ERROR_CODES,
+  GRAPHQL_REQUEST_ERROR_CODES,
+  type ErrorCode,
+  type GraphQLRequestErrorCode,
+  describeErrorCode,
+} from './error-codes';
 export {
   HeraldError,
   NotFoundError,
