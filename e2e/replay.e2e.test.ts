@@ -109,6 +109,25 @@ describe('POST /api/v1/notifications/replay', () => {
     expect(await status(untouched)).toBe('failed');
   });
 
+  it('replays by filter through GraphQL with the typed client', async () => {
+    const tag = `bounced-${suffix}`;
+    const id = await failed(`${tag} mailbox full`);
+    const client = heraldClient(state);
+
+    expect(await client.notifications.replayFailed({ channel: 'PUSH', reason: tag })).toEqual({
+      replayed: 0,
+      notificationIds: [],
+    });
+    expect(await client.notifications.replayFailed({ channel: 'EMAIL', reason: tag })).toEqual({
+      replayed: 1,
+      notificationIds: [id],
+    });
+    await waitFor(async () => (await client.notifications.get(id))?.status === 'DELIVERED', {
+      timeoutMs: 30_000,
+      description: 'the notification replayed over GraphQL delivered',
+    });
+  });
+
   it('is refused to anyone but an admin, and past its bound', async () => {
     const forbidden = await call('POST', '/notifications/replay', {}, { 'x-api-key': statusKey });
     expect(forbidden.status).toBe(403);

@@ -6,12 +6,15 @@ import {
   CancelNotificationDocument,
   NotificationDocument,
   NotificationsDocument,
+  ReplayFailedNotificationsDocument,
   RetryNotificationDocument,
   SendNotificationDocument,
   SendNotificationsDocument,
   type NotificationDetailFragment,
   type NotificationSummaryFragment,
   type NotificationsQueryVariables,
+  type ReplayFailedFilter,
+  type ReplayFailedNotificationsMutation,
   type SendNotificationInput,
   type SendNotificationsMutation,
 } from '../generated/operations.ts';
@@ -56,6 +59,15 @@ export interface NotificationsApi {
   cancel(id: string, options?: RequestOptions): Promise<NotificationSummaryFragment>;
   /** Admin: sends a FAILED notification again, with a new series of attempts. */
   retry(id: string, options?: RequestOptions): Promise<NotificationSummaryFragment>;
+  /**
+   * Admin: replays the FAILED notifications the filter selects, oldest failure first, at most
+   * `limit` (default 100, at most 1,000) a call; call again until `replayed` is 0.
+   */
+  replayFailed(
+    filter?: ReplayFailedFilter,
+    limit?: number,
+    options?: RequestOptions,
+  ): Promise<ReplayFailedNotificationsMutation['replayFailedNotifications']>;
 }
 
 export function createNotificationsApi(run: RunOperation, newRequestId: () => string): NotificationsApi {
@@ -93,6 +105,10 @@ export function createNotificationsApi(run: RunOperation, newRequestId: () => st
     },
     async retry(id, options) {
       return (await run(RetryNotificationDocument, { id }, options)).retryNotification;
+    },
+    async replayFailed(filter, limit, options) {
+      return (await run(ReplayFailedNotificationsDocument, { filter, limit }, options))
+        .replayFailedNotifications;
     },
   };
 }

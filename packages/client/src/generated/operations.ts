@@ -110,6 +110,17 @@ export type QuietHoursInput = {
   readonly timezone: Scalars['String']['input'];
 };
 
+/** Which FAILED notifications to replay; every field narrows, none selects all. */
+export type ReplayFailedFilter = {
+  readonly channel?: InputMaybe<Channel>;
+  /** Failed at or after. */
+  readonly failedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Failed before. */
+  readonly failedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Found in the failure's detail (statusDetail), ignoring case, e.g. "outcome unknown" or "mailbox". */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Role =
   | 'USER'
   | 'ADMIN';
@@ -195,6 +206,14 @@ export type RetryNotificationMutationVariables = Exact<{
 
 
 export type RetryNotificationMutation = { readonly retryNotification: NotificationSummaryFragment };
+
+export type ReplayFailedNotificationsMutationVariables = Exact<{
+  filter?: InputMaybe<ReplayFailedFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ReplayFailedNotificationsMutation = { readonly replayFailedNotifications: { readonly replayed: number, readonly notificationIds: ReadonlyArray<string> } };
 
 export type NotificationStatusChangedSubscriptionVariables = Exact<{
   notificationId?: InputMaybe<Scalars['ID']['input']>;
@@ -758,6 +777,14 @@ export const RetryNotificationDocument = new TypedDocumentString(`
     code
   }
 }`) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const ReplayFailedNotificationsDocument = new TypedDocumentString(`
+    mutation ReplayFailedNotifications($filter: ReplayFailedFilter, $limit: Int) {
+  replayFailedNotifications(filter: $filter, limit: $limit) {
+    replayed
+    notificationIds
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayFailedNotificationsMutation, ReplayFailedNotificationsMutationVariables>;
 export const NotificationStatusChangedDocument = new TypedDocumentString(`
     subscription NotificationStatusChanged($notificationId: ID, $userId: ID) {
   notificationStatusChanged(notificationId: $notificationId, userId: $userId) {
