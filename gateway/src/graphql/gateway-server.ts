@@ -59,6 +59,7 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
     persistedQueries: {},
     validationRules: [...options.documentGuard.validationRules, httpSubscriptionRule],
     parseOptions: options.documentGuard.parseOptions,
+    validationOptions: options.documentGuard.validationOptions,
     // runService owns SIGTERM/SIGINT and stops the app in order.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.log, (code) =>

@@ -153,6 +153,15 @@ describe('the document guard', () => {
       ]);
     });
 
+    it('stops at 10 errors, however many the document would make', () => {
+      const query = `subscription { changed { ${Array.from({ length: 60 }, (_, index) => `f${index}`).join(' ')} } }`;
+      const errors = guard.check(schema, query, {});
+      expect(Array.isArray(errors) && errors.length).toBe(11);
+      expect(Array.isArray(errors) && errors.at(-1)?.message).toBe(
+        'Too many validation errors, error limit reached. Validation aborted.',
+      );
+    });
+
     it('refuses variables nested deeper than the limit with BAD_USER_INPUT', () => {
       const variables = { filter: { and: [{ and: [{ name: 'a' }] }] } };
       expect(codesOf(guard.check(schema, 'subscription { changed { id } }', variables))).toEqual([

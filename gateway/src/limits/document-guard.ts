@@ -40,12 +40,20 @@ export interface DocumentLimits {
 export interface DocumentGuard {
   readonly parseOptions: ParseOptions;
   readonly validationRules: readonly ValidationRule[];
-  /** Apollo's parse and validation, for graphql-ws: the document, or the errors with their codes. */
+  readonly validationOptions: { readonly maxErrors: number };
+  /** Apollo's parse and validation with the options above, for graphql-ws: the document, or the errors with their codes. */
   check(schema: GraphQLSchema, query: string, variables: unknown): DocumentNode | GraphQLError[];
 }
 
+/**
+ * Validation stops at this many errors (graphql-js's default is 100): a flood of repeated
+ * directives or fields makes one error each, and every error costs a stack trace and formatting.
+ */
+const MAX_VALIDATION_ERRORS = 10;
+
 export function createDocumentGuard(limits: DocumentLimits): DocumentGuard {
   const parseOptions: ParseOptions = { maxTokens: limits.maxTokens };
+  const validationOptions = { maxErrors: MAX_VALIDATION_ERRORS };
   const validationRules: ValidationRule[] = [
     maxDepthRule({
       n: limits.maxDepth,
@@ -67,6 +75,7 @@ export function createDocumentGuard(limits: DocumentLimits): DocumentGuard {
   return {
     parseOptions,
     validationRules,
+    validationOptions,
     check(schema, query, variables) {
       if (depthExceeds(variables, limits.maxInputDepth)) {
         return [
@@ -83,7 +92,7 @@ export function createDocumentGuard(limits: DocumentLimits): DocumentGuard {
           error instanceof GraphQLError ? error : new GraphQLError('the document is not valid GraphQL');
         return [withCode(parseError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
       }
-      const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+      const errors = validate(schema, document, [...specifiedRules, ...validationRules], validationOptions);
       if (errors.length === 0) return document;
       return errors.map((error) => withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
     },
