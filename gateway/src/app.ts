@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
+import bytes from 'bytes';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { UnreachableDependencyError } from '@herald/config';
@@ -27,7 +28,8 @@ import { correlationIdMiddleware } from './http/correlation-id';
 import { createEdgeErrorSender } from './http/edge-errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { loadShedding } from './http/load-shedding';
-import { jsonDepthLimit } from './http/json-depth';
+import { MAX_JSON_DEPTH, jsonDepthLimit } from './http/json-depth';
+import { createDocumentGuard } from './limits/document-guard';
 import { requestLogMiddleware } from './http/request-log';
 import { requestState } from './http/request-state';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
@@ -85,13 +87,21 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   const subgraphFetcher = createSubgraphFetcher();
   cleanup.defer('subgraph connections', () => subgraphFetcher.close());
   let schema: GraphQLSchema | undefined;
+  const documentGuard = createDocumentGuard({
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+    maxFragmentSpreads: config.GRAPHQL_MAX_FRAGMENT_SPREADS,
+    maxInputDepth: MAX_JSON_DEPTH,
+  });
   const apollo = createGatewayServer({
     supergraphSdl,
     subgraphUrls,
     internalToken: config.INTERNAL_TOKEN,
     fetcher: subgraphFetcher.fetch,
     production: config.NODE_ENV === 'production',
-    limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES },
+    documentGuard,
     httpServer,
     metrics,
     onSchema: (loaded) => (schema = loaded),
@@ -172,6 +182,9 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
         httpServer,
         path: '/graphql',
         apiSchema: () => schema,
+        documentGuard,
+        // BODY_LIMIT's pattern admits only sizes that bytes (express's own parser) reads.
+        maxPayloadBytes: bytes.parse(config.BODY_LIMIT) as number,
         authenticate,
         feed: createStatusFeed(redis, log),
         runQuery: async (query, variables, contextValue) => {

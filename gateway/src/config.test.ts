@@ -18,6 +18,11 @@ describe('loadGatewayConfig', () => {
       CREDENTIAL_CACHE_TTL_MS: 10_000,
       RATE_LIMIT_PER_SECOND: 20,
       RATE_LIMIT_BURST: 40,
+      GRAPHQL_MAX_TOKENS: 1000,
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_ALIASES: 30,
+      GRAPHQL_MAX_DIRECTIVES: 50,
+      GRAPHQL_MAX_FRAGMENT_SPREADS: 50,
     });
     expect(config.SUPERGRAPH_PATH).toBe(join(__dirname, '..', 'supergraph.graphql'));
   });
@@ -49,6 +54,8 @@ describe('loadGatewayConfig', () => {
     ['REDIS_URL', 'http://redis'],
     ['RATE_LIMIT_PER_SECOND', '0'],
     ['RATE_LIMIT_BURST', '1.5'],
+    ['GRAPHQL_MAX_TOKENS', '0'],
+    ['GRAPHQL_MAX_FRAGMENT_SPREADS', 'many'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadGatewayConfig({ [variable]: value })).toThrow(
       new RegExp(`invalid configuration: ${variable}`),

@@ -37,8 +37,13 @@ const gatewayEnv = z
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
     RATE_LIMIT_BURST: z.coerce.number().int().positive().default(40),
     TRUST_PROXY: envBoolean(false),
+    /** Tokens in one GraphQL document; the parser stops past it. Variables do not count. */
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(1000),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(50),
+    /** Fragment spreads one operation expands to, counting a nested spread each time its fragment is spread. */
+    GRAPHQL_MAX_FRAGMENT_SPREADS: z.coerce.number().int().nonnegative().default(50),
     SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
     /** Events waiting for one subscription; past it the client is closed with 4008. */
     SUBSCRIPTION_BUFFER_LIMIT: z.coerce.number().int().positive().default(256),

@@ -178,13 +178,23 @@ describe('bad input at the gateway', () => {
       );
     });
 
-    it('answers 1,000 aliases with 400', async () => {
-      const fields = Array.from({ length: 1000 }, (_, index) => `a${index}: __typename`).join(' ');
+    it('answers 31 aliases with 400', async () => {
+      const fields = Array.from({ length: 31 }, (_, index) => `a${index}: __typename`).join(' ');
       const response = await post({ query: `{ ${fields} }` });
       expect(response.status).toBe(400);
       expect(response.body.errors?.map((error) => error.message)).toContain(
-        'the query uses 1000 aliases; the limit is 30',
+        'the query uses more aliases than the limit of 30',
       );
+    });
+
+    it('answers a document past 1,000 tokens with 400, before validating it', async () => {
+      const fields = Array.from({ length: 1000 }, (_, index) => `a${index}: __typename`).join(' ');
+      const response = await post({ query: `{ ${fields} }` });
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]).toMatchObject({
+        message: 'Syntax Error: Document contains more that 1000 tokens. Parsing aborted.',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      });
     });
 
     it('answers an unknown field with 400', async () => {

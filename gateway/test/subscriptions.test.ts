@@ -295,6 +295,51 @@ describe('status subscriptions over graphql-ws', () => {
     expect((anonymous.errors[0] as { code?: number }).code).toBe(4403);
   });
 
+  it('refuses a subscription past the document limits with the codes POST /graphql gives', async () => {
+    const chained = [
+      'subscription Chained { ...F0 }',
+      ...Array.from(
+        { length: 25 },
+        (_, level) => `fragment F${level} on Subscription { ...F${level + 1} ...F${level + 1} }`,
+      ),
+      'fragment F25 on Subscription { notificationStatusChanged { status } }',
+    ].join(' ');
+    const tooManyTokens = `subscription { notificationStatusChanged { ${'status '.repeat(1000)} } }`;
+    const deepVariables = { id: JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`) as unknown };
+    const client = connect(harness.url, ADMIN_KEY);
+    const refusals = [
+      watch(client, chained, {}),
+      watch(client, tooManyTokens, {}),
+      watch(client, BY_ID, deepVariables),
+    ];
+    await waitFor(() => refusals.every((refused) => refused.errors.length > 0), {
+      description: 'the refusals',
+    });
+    // graphql-ws hands the client the refusal's list of errors.
+    expect(refusals.map((refused) => refused.errors[0])).toEqual([
+      [
+        expect.objectContaining({
+          message: 'the query spreads fragments more often than the limit of 50',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ],
+      [expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
+      [
+        expect.objectContaining({
+          message: 'the variables are nested deeper than 64 levels',
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ],
+    ]);
+  });
+
+  it('closes a connection whose message is larger than BODY_LIMIT with 1009', async () => {
+    const gateway = await harness.startGateway({ BODY_LIMIT: '1kb' });
+    const refused = watch(connect(gateway, ADMIN_KEY), BY_ID, { id: 'x'.repeat(2048) });
+    await waitFor(() => refused.errors.length > 0, { description: 'the closed connection' });
+    expect((refused.errors[0] as { code?: number }).code).toBe(1009);
+  });
+
   it('delivers to subscribers on two gateway replicas', async () => {
     const second = await harness.startGateway();
     const notification = harness.state.addNotification({ userId: USER_A });

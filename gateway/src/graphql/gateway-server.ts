@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@herald/logging';
 import { HeraldDataSource } from '../datasources/herald-data-source';
 import type { Fetcher } from '../datasources/subgraph-fetcher';
-import { queryLimitsRule, type QueryLimits } from '../limits/query-limits.rule';
+import type { DocumentGuard } from '../limits/document-guard';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { isSubgraphName, type SubgraphName } from '../supergraph/subgraph-names';
@@ -20,16 +20,13 @@ export interface GatewayServerOptions {
   readonly internalToken: string;
   readonly fetcher: Fetcher;
   readonly production: boolean;
-  readonly limits: QueryLimits;
+  readonly documentGuard: DocumentGuard;
   readonly httpServer: Server;
   readonly metrics: GatewayMetrics;
   /** Called with the client-facing schema whenever the supergraph (re)loads. */
   readonly onSchema: (schema: GraphQLSchema) => void;
   readonly log: Logger;
 }
-
-/** graphql-js's parser stops here, so a huge document is refused before it is built in memory. */
-const MAX_TOKENS = 20_000;
 
 /**
  * Apollo Server executing the committed supergraph through the gateway's query planner. Each
@@ -60,8 +57,9 @@ export function createGatewayServer(options: GatewayServerOptions): ApolloServer
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     persistedQueries: {},
-    validationRules: [queryLimitsRule(options.limits), httpSubscriptionRule],
-    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [...options.documentGuard.validationRules, httpSubscriptionRule],
+    parseOptions: options.documentGuard.parseOptions,
+    validationOptions: options.documentGuard.validationOptions,
     // runService owns SIGTERM/SIGINT and stops the app in order.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.log, (code) =>

@@ -23,12 +23,15 @@ export function jsonDepthLimit(send: SendEdgeError, maxDepth = MAX_JSON_DEPTH): 
 }
 
 export function depthExceeds(value: unknown, maxDepth: number): boolean {
-  const pending: [unknown, number][] = [[value, 0]];
+  if (!isContainer(value)) return false;
+  const pending: [object, number][] = [[value, 0]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [item, depth] = next;
-    if (item === null || typeof item !== 'object') continue;
     if (depth >= maxDepth) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    // Only objects and arrays are queued: a list of 100,000 strings allocates nothing per item.
+    for (const child of Object.values(item)) if (isContainer(child)) pending.push([child, depth + 1]);
   }
   return false;
 }
+
+const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object';

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import {
-  GraphQLError,
-  getOperationAST,
-  parse,
-  specifiedRules,
-  validate,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, getOperationAST, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@herald/logging';
@@ -16,6 +8,7 @@ import { createLruCache } from '@herald/redis';
 import { SCOPES, hasScope, isAdmin, type Identity } from '@herald/subgraph';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';
+import type { DocumentGuard } from '../limits/document-guard';
 import { createEventQueue } from './event-queue';
 import type { StatusEvent } from '@herald/contracts';
 import type { StatusFeed } from './status-feed';
@@ -31,6 +24,10 @@ export interface SubscriptionServerOptions {
   readonly httpServer: Server;
   readonly path: string;
   readonly apiSchema: () => GraphQLSchema | undefined;
+  /** The bounds POST /graphql applies, applied to every subscribe message. */
+  readonly documentGuard: DocumentGuard;
+  /** Largest message accepted, as for an HTTP body; a larger one closes the socket with 1009. */
+  readonly maxPayloadBytes: number;
   readonly authenticate: Authenticator;
   readonly feed: StatusFeed;
   readonly runQuery: RunQuery;
@@ -49,7 +46,11 @@ export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4029;
 
 /** graphql-ws on the gateway's HTTP server; stop() completes open subscriptions and closes. */
 export function startSubscriptionServer(options: SubscriptionServerOptions): { stop(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: options.maxPayloadBytes,
+  });
   const identities = new WeakMap<object, { identity: Identity; key: string; correlationId: string }>();
   const openPerCredential = new Map<string, number>();
   let built: { api: GraphQLSchema; schema: GraphQLSchema } | undefined;
@@ -175,14 +176,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
         const entry = identities.get(ctx);
         if (!entry) return [forbidden('not authenticated')];
         const schema = currentSchema();
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('unparsable document')];
-        }
-        const errors = validate(schema, document, specifiedRules);
-        if (errors.length > 0) return errors;
+        const document = options.documentGuard.check(schema, payload.query, payload.variables);
+        if (Array.isArray(document)) return document;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (operation?.operation !== 'subscription') {
           return [
