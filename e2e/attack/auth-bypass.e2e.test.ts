@@ -280,6 +280,21 @@ describe('the subgraphs and gRPC services refuse calls that do not come from ins
             attempt: 1,
           }),
       ],
+      [
+        'notifications.ReportStatusStream',
+        () =>
+          notifications.ReportStatusStream.request({
+            reports: [
+              {
+                notification_id: randomUUID(),
+                status: 'DELIVERED',
+                detail: '',
+                timestamp: '',
+                attempt: 1,
+              },
+            ],
+          }),
+      ],
     ];
     try {
       for (const [name, call] of calls) {

@@ -1,19 +1,30 @@
-import { Metadata, credentials, status, type Client, type ServiceError } from '@grpc/grpc-js';
-import type { MethodDefinition } from '@grpc/proto-loader';
 import {
-  ERROR_CODES,
-  UnavailableError,
-  errorFromCode,
-  type ErrorCode,
-  type HeraldError,
-} from '@herald/errors';
+  Metadata,
+  credentials,
+  status,
+  type Client,
+  type ClientDuplexStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import { UnavailableError } from '@herald/errors';
 import { currentCorrelationId, newCorrelationId } from '@herald/logging';
 import { SpanKind, inSpan, traceCarrierOf, type MetricsRegistry } from '@herald/observability';
+import { heraldErrorOf } from './grpc-failure';
 import { timeClientCalls } from './grpc-metrics';
+import {
+  createRequestReplyStream,
+  type RequestReplyStream,
+  type RequestReplyStreamOptions,
+  type StreamReply,
+} from './grpc-stream-client';
 import { METADATA } from './metadata';
 import { rpcNameOf } from './rpc-name';
 
-/** A promise per unary method, typed from the generated service definition. */
+/**
+ * A promise per unary method, and a RequestReplyStream per request-reply stream (a method whose
+ * reply carries the request's id and an error), typed from the generated service definition.
+ */
 export type PromiseClient<D> = {
   [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<
     infer Req,
@@ -21,7 +32,9 @@ export type PromiseClient<D> = {
     infer _ReqOut,
     infer ResOut
   >
-    ? (request: Req, metadata?: CallMetadata) => Promise<ResOut>
+    ? ResOut extends StreamReply
+      ? RequestReplyStream<Omit<Req, 'id'>, ResOut>
+      : (request: Req, metadata?: CallMetadata) => Promise<ResOut>
     : never;
 } & { close(): void };
 
@@ -33,6 +46,8 @@ export interface GrpcClientOptions {
   readonly deadlineMs: number;
   /** Receives the client latency histogram; tests' clients go without. */
   readonly metrics?: MetricsRegistry;
+  /** How a request-reply stream waits before opening again after it failed. */
+  readonly reopenBackoff?: RequestReplyStreamOptions['reopenBackoff'];
 }
 
 type ClientConstructor = new (
@@ -40,6 +55,7 @@ type ClientConstructor = new (
   creds: ReturnType<typeof credentials.createInsecure>,
   options?: Record<string, string | number>,
 ) => Client;
+type OpenBidiStream = (metadata: Metadata) => ClientDuplexStream<unknown, unknown>;
 type UnaryCallback = (error: ServiceError | null, response: unknown) => void;
 type UnaryMethod = (
   request: unknown,
@@ -52,7 +68,8 @@ const RECONNECT_BACKOFF_MAX_MS = 2_000;
 
 /**
  * Every call carries the internal token, the current correlation id and trace context, runs in
- * a CLIENT span, and has a deadline.
+ * a CLIENT span, and has a deadline. A bidirectional method is a request-reply stream, opened
+ * with the same metadata and kept open (createRequestReplyStream).
  * Failures come back as HeraldErrors: the server's own code when it sent one, otherwise
  * UNAVAILABLE for transport problems (retryable).
  */
@@ -69,9 +86,23 @@ export function createGrpcClient<D extends Record<string, unknown>>(
     'grpc.initial_reconnect_backoff_ms': 250,
     'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MAX_MS,
   });
-  const methods: Record<string, unknown> = { close: () => client.close() };
+  const streams: { close(): void }[] = [];
+  const methods: Record<string, unknown> = {
+    close: () => {
+      for (const stream of streams) stream.close();
+      client.close();
+    },
+  };
   for (const name of Object.keys(service.service)) {
-    const rpc = rpcNameOf(service.service[name], name);
+    const definition = service.service[name] as MethodDefinition<unknown, unknown> | undefined;
+    const rpc = rpcNameOf(definition, name);
+    if (definition?.requestStream && definition.responseStream) {
+      const open = (client as unknown as Record<string, OpenBidiStream>)[name]!.bind(client);
+      const stream = createRequestReplyStream(open, rpc, options);
+      streams.push(stream);
+      methods[name] = stream;
+      continue;
+    }
     const method = timeClientCalls(
       options.metrics,
       rpc.span,
@@ -90,29 +121,12 @@ export function createGrpcClient<D extends Record<string, unknown>>(
             for (const [key, value] of Object.entries(extra)) metadata.set(key, value);
             const deadline = new Date(Date.now() + options.deadlineMs);
             method(request, metadata, { deadline }, (error, response) =>
-              error ? reject(toHeraldError(error, name)) : resolve(response),
+              error ? reject(heraldErrorOf(error, name)) : resolve(response),
             );
           }),
       );
   }
   return methods as PromiseClient<D>;
-}
-
-function toHeraldError(error: ServiceError, method: string): HeraldError {
-  const code = error.metadata?.get(METADATA.errorCode)[0];
-  if (typeof code === 'string' && code in ERROR_CODES) {
-    return errorFromCode(
-      code as ErrorCode,
-      error.details,
-      parseDetails(error.metadata.get(METADATA.errorDetails)[0]),
-    );
-  }
-  if (error.code === status.UNAUTHENTICATED) return errorFromCode('UNAUTHENTICATED', error.details);
-  return new UnavailableError(
-    `${method} failed: ${status[error.code] ?? error.code} ${error.details}`,
-    {},
-    { cause: error },
-  );
 }
 
 /**
@@ -123,13 +137,4 @@ export function transportStatusOf(error: unknown): string | undefined {
   if (!(error instanceof UnavailableError)) return undefined;
   const code = (error.cause as Partial<ServiceError> | undefined)?.code;
   return typeof code === 'number' ? (status[code] ?? String(code)) : undefined;
-}
-
-function parseDetails(raw: unknown): Record<string, unknown> {
-  if (typeof raw !== 'string') return {};
-  try {
-    return JSON.parse(raw) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
 }

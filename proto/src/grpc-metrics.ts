@@ -21,7 +21,7 @@ export type UnaryCall = (
 type ServerHandler = handleUnaryCall<unknown, unknown>;
 
 /** "OK", "NOT_FOUND", "UNAVAILABLE"…: the status names every gRPC dashboard uses. */
-function codeName(code: number | undefined): string {
+export function codeName(code: number | undefined): string {
   return code === undefined ? 'UNKNOWN' : (status[code] ?? String(code));
 }
 
@@ -37,6 +37,23 @@ function handlingHistogram(registry: MetricsRegistry, side: 'server' | 'client')
   });
 }
 
+/**
+ * Starts timing one call, or one request of a stream; the function it returns records the
+ * outcome by status name. Records nothing without a registry.
+ */
+export function callTimer(
+  registry: MetricsRegistry | undefined,
+  side: 'server' | 'client',
+  method: string,
+): () => (code: string) => void {
+  if (!registry) return () => () => undefined;
+  const histogram = handlingHistogram(registry, side);
+  return () => {
+    const stop = histogram.startTimer({ method });
+    return (code) => void stop({ code });
+  };
+}
+
 /** `herald_grpc_server_handling_seconds{method,code}` around a unary handler; unchanged without a registry. */
 export function timeServerCalls(
   registry: MetricsRegistry | undefined,
@@ -44,11 +61,11 @@ export function timeServerCalls(
   handler: ServerHandler,
 ): ServerHandler {
   if (!registry) return handler;
-  const histogram = handlingHistogram(registry, 'server');
+  const start = callTimer(registry, 'server', method);
   return (call, callback) => {
-    const stop = histogram.startTimer({ method });
+    const stop = start();
     const timed: sendUnaryData<unknown> = (error, value, trailer, flags) => {
-      stop({ code: error ? codeName(error.code) : 'OK' });
+      stop(error ? codeName(error.code) : 'OK');
       callback(error, value, trailer, flags);
     };
     handler(call, timed);
@@ -62,11 +79,11 @@ export function timeClientCalls(
   call: UnaryCall,
 ): UnaryCall {
   if (!registry) return call;
-  const histogram = handlingHistogram(registry, 'client');
+  const start = callTimer(registry, 'client', method);
   return (request, metadata, options, callback) => {
-    const stop = histogram.startTimer({ method });
+    const stop = start();
     call(request, metadata, options, (error, response) => {
-      stop({ code: error ? codeName(error.code) : 'OK' });
+      stop(error ? codeName(error.code) : 'OK');
       callback(error, response);
     });
   };

@@ -1,16 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import {
-  Metadata,
   Server,
   ServerCredentials,
-  status,
+  type Metadata,
   type ServerUnaryCall,
   type ServiceDefinition,
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import { UnauthenticatedError, UnavailableError, isHeraldError, type ErrorCode } from '@herald/errors';
+import { UnauthenticatedError } from '@herald/errors';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import {
   SpanKind,
@@ -19,7 +18,9 @@ import {
   markFailed,
   type MetricsRegistry,
 } from '@herald/observability';
+import { toServiceError, wireFailureOf } from './grpc-failure';
 import { timeServerCalls } from './grpc-metrics';
+import { serveRequestReplyStream, type OpenStream } from './grpc-stream-server';
 import { METADATA } from './metadata';
 import { rpcNameOf, type RpcName } from './rpc-name';
 
@@ -30,7 +31,11 @@ export interface CallContext {
   metadataValue(key: string): string | undefined;
 }
 
-/** An async function per unary method, typed from the generated service definition. */
+/**
+ * An async function per method, typed from the generated service definition: a unary method's
+ * request in, its response out; a request-reply stream's request message in, its reply out
+ * (the server adds the request's id, and the error when the function throws).
+ */
 export type UnaryImplementation<D> = {
   [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<
     infer _Req,
@@ -49,19 +54,6 @@ export interface GrpcServer {
   close(): Promise<void>;
 }
 
-const STATUS_FOR_CODE: Record<ErrorCode, status> = {
-  BAD_USER_INPUT: status.INVALID_ARGUMENT,
-  UNAUTHENTICATED: status.UNAUTHENTICATED,
-  FORBIDDEN: status.PERMISSION_DENIED,
-  NOT_FOUND: status.NOT_FOUND,
-  CONFLICT: status.ALREADY_EXISTS,
-  UNPROCESSABLE: status.FAILED_PRECONDITION,
-  RATE_LIMITED: status.RESOURCE_EXHAUSTED,
-  PAYLOAD_TOO_LARGE: status.RESOURCE_EXHAUSTED,
-  UNAVAILABLE: status.UNAVAILABLE,
-  INTERNAL: status.INTERNAL,
-};
-
 /** A gRPC server whose every call must carry the shared internal token. */
 export interface GrpcServerOptions {
   readonly internalToken: string;
@@ -77,6 +69,7 @@ export interface GrpcServerOptions {
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const server = new Server();
+  const openStreams = new Set<OpenStream>();
   const expected = Buffer.from(options.internalToken);
   const isAuthorized = (metadata: Metadata) => {
     const given = metadata.get(METADATA.internalToken)[0];
@@ -88,7 +81,18 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     addService(definition, implementation) {
       const handlers: UntypedServiceImplementation = {};
       for (const [name, method] of Object.entries(implementation) as [string, UnaryHandler][]) {
-        const rpc = rpcNameOf((definition as Record<string, unknown>)[name], name);
+        const methodDefinition = (definition as ServiceDefinition)[name];
+        const rpc = rpcNameOf(methodDefinition, name);
+        if (methodDefinition?.requestStream && methodDefinition.responseStream) {
+          handlers[name] = serveRequestReplyStream(rpc, method, {
+            isAuthorized,
+            log: options.log,
+            isOutage: options.isOutage ?? (() => false),
+            metrics: options.metrics,
+            open: openStreams,
+          });
+          continue;
+        }
         handlers[name] = timeServerCalls(
           options.metrics,
           rpc.span,
@@ -103,14 +107,14 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           error ? reject(error) : resolve(boundPort),
         );
       }),
-    close: () =>
-      new Promise((resolve) => {
-        const force = setTimeout(() => server.forceShutdown(), 5000);
-        server.tryShutdown(() => {
-          clearTimeout(force);
-          resolve();
-        });
-      }),
+    close: async () => {
+      // Cancels whatever is left, streams included, if a graceful close takes too long.
+      const force = setTimeout(() => server.forceShutdown(), 5000);
+      // A stream stays open until its server ends it: answer what it carries, then end it.
+      await Promise.all([...openStreams].map((stream) => stream.drain()));
+      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      clearTimeout(force);
+    },
   };
 }
 
@@ -144,30 +148,13 @@ function wrapUnary(
           };
           callback(null, await handler(call.request, { correlationId, log, metadataValue }));
         } catch (caught) {
-          const error = isOutage(caught)
-            ? new UnavailableError(DEPENDENCY_DOWN, {}, { cause: caught })
-            : caught;
-          code = isHeraldError(error) ? error.code : 'INTERNAL';
-          markFailed(span, error);
-          callback(toServiceError(error, log));
+          const failure = wireFailureOf(caught, isOutage, log);
+          code = failure.code;
+          markFailed(span, failure.error);
+          callback(toServiceError(failure));
         }
         log.info({ code, duration_ms: Math.round(performance.now() - started) }, 'rpc handled');
       }),
     );
   };
-}
-
-const DEPENDENCY_DOWN = 'a dependency of the service is unavailable; retry shortly';
-
-function toServiceError(error: unknown, log: Logger) {
-  const metadata = new Metadata();
-  if (isHeraldError(error)) {
-    metadata.set(METADATA.errorCode, error.code);
-    metadata.set(METADATA.errorDetails, JSON.stringify(error.details));
-    if (error.code === 'INTERNAL' || error.code === 'UNAVAILABLE') log.warn({ err: error }, 'rpc failed');
-    return { code: STATUS_FOR_CODE[error.code], details: error.message, metadata };
-  }
-  log.error({ err: error }, 'rpc failed unexpectedly');
-  metadata.set(METADATA.errorCode, 'INTERNAL');
-  return { code: status.INTERNAL, details: 'internal error', metadata };
 }

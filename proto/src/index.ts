@@ -28,3 +28,5 @@ export type { NotificationServiceDefinition } from './generated/herald/v1/Notifi
 export type { Notification__Output as GrpcNotification } from './generated/herald/v1/Notification';
 export type { SendRequest as GrpcSendRequest } from './generated/herald/v1/SendRequest';
 export type { PageMeta__Output as GrpcPageMeta } from './generated/herald/v1/PageMeta';
+export type { RequestReplyStream, StreamReply } from './grpc-stream-client';
+export type { StatusReportResult__Output as GrpcStatusReportResult } from './generated/herald/v1/StatusReportResult';

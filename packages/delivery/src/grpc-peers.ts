@@ -26,8 +26,10 @@ export interface GrpcPeerOptions {
   readonly notificationsAddress: string;
   readonly internalToken: string;
   readonly deadlineMs: number;
-  /** How long status reports wait to share a ReportStatusBatch call; 0 reports each on its own. */
+  /** How long status reports wait to share a batch on the status stream. */
   readonly statusFlushMs: number;
+  /** How long a terminal report may wait to ride with the next claim's batch. */
+  readonly statusTerminalLingerMs: number;
   /** Receives the gRPC client latency histogram. */
   readonly metrics: MetricsRegistry;
 }
@@ -35,11 +37,13 @@ export interface GrpcPeerOptions {
 /** notifications' limits on a report's detail and on a batch. */
 const MAX_DETAIL = 2000;
 const MAX_BATCH = 500;
-/** ReportStatusBatch calls a worker has under way; more reports wait and join the next batch. */
+/** Status batches a worker has under way; more reports wait and join the next batch. */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
 export interface GrpcPeers {
   readonly statuses: StatusReporter;
+  /** Resolves while the status stream to notifications is open or opens; the readiness probe. */
+  checkStatusStream(): Promise<void>;
   readonly users: UserDirectory;
   readonly templateVersions: TemplateVersions;
   readonly pushTokens: PushTokenRegistry;
@@ -70,9 +74,10 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
     timestamp: change.at.toISOString(),
     delivery_id: change.deliveryId ?? '',
   });
+  // One stream per worker process, kept open: a batch is a message on it, not a call.
   const batcher = createStatusBatcher(
     async (changes) => {
-      const { results } = await statuses.ReportStatusBatch({ reports: changes.map(toReport) });
+      const { results } = await statuses.ReportStatusStream.request({ reports: changes.map(toReport) });
       // The batch answers an unknown notification in place, where ReportStatus fails with NOT_FOUND.
       return results.map((result) =>
         !result.applied && result.status === ''
@@ -80,18 +85,16 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
           : toReceipt(result),
       );
     },
-    { flushMs: options.statusFlushMs, maxBatch: MAX_BATCH, maxInFlight: MAX_BATCHES_IN_FLIGHT },
+    {
+      flushMs: options.statusFlushMs,
+      terminalLingerMs: options.statusTerminalLingerMs,
+      maxBatch: MAX_BATCH,
+      maxInFlight: MAX_BATCHES_IN_FLIGHT,
+    },
   );
   return {
-    statuses:
-      options.statusFlushMs > 0
-        ? batcher
-        : {
-            report: async (change) => {
-              const result = await statuses.ReportStatus(toReport(change));
-              return toReceipt(result);
-            },
-          },
+    statuses: batcher,
+    checkStatusStream: () => statuses.ReportStatusStream.check(),
     users: {
       getUser: async (id) => toRecipient(await users.GetUser({ id })),
     },

@@ -1,10 +1,10 @@
 import { UnavailableError } from '@herald/errors';
-import type { StatusChange, StatusReceipt } from './delivery-peers';
+import type { ReportedStatus, StatusChange, StatusReceipt } from './delivery-peers';
 import { createStatusBatcher } from './status-batcher';
 
-const change = (notificationId: string): StatusChange => ({
+const change = (notificationId: string, status: ReportedStatus = 'SENDING'): StatusChange => ({
   notificationId,
-  status: 'SENDING',
+  status,
   detail: '',
   attempt: 1,
   at: new Date('2026-01-02T03:04:05.000Z'),
@@ -20,7 +20,7 @@ describe('createStatusBatcher', () => {
           entry.notificationId === 'gone' ? new Error('not found') : { applied: true, status: entry.status },
         );
       },
-      { flushMs: 5, maxBatch: 10, maxInFlight: 4 },
+      { flushMs: 5, terminalLingerMs: 5, maxBatch: 10, maxInFlight: 4 },
     );
 
     const results = await Promise.allSettled([
@@ -41,7 +41,7 @@ describe('createStatusBatcher', () => {
         calls.push(changes.length);
         throw failure;
       },
-      { flushMs: 60_000, maxBatch: 2, maxInFlight: 4 },
+      { flushMs: 60_000, terminalLingerMs: 60_000, maxBatch: 2, maxInFlight: 4 },
     );
 
     const results = await Promise.allSettled([batcher.report(change('a')), batcher.report(change('b'))]);
@@ -56,7 +56,7 @@ describe('createStatusBatcher', () => {
   it('flush() sends what is waiting and waits for the answer', async () => {
     const batcher = createStatusBatcher(
       async (changes) => changes.map((entry) => ({ applied: true, status: entry.status })),
-      { flushMs: 60_000, maxBatch: 10, maxInFlight: 4 },
+      { flushMs: 60_000, terminalLingerMs: 60_000, maxBatch: 10, maxInFlight: 4 },
     );
 
     const receipt = batcher.report(change('a'));
@@ -78,7 +78,7 @@ describe('createStatusBatcher', () => {
             answers.push(() => resolve(changes.map((entry) => ({ applied: true, status: entry.status }))));
           });
         },
-        { flushMs: 10, maxBatch: 2, maxInFlight: 1 },
+        { flushMs: 10, terminalLingerMs: 10, maxBatch: 2, maxInFlight: 1 },
       );
 
       const first = batcher.report(change('a'));
@@ -100,5 +100,87 @@ describe('createStatusBatcher', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('createStatusBatcher, terminal reports', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A batcher whose batches answer at once, recording the reports of each. */
+  function answering(options: { flushMs: number; terminalLingerMs: number }) {
+    const calls: string[][] = [];
+    const batcher = createStatusBatcher(
+      async (changes) => {
+        calls.push(changes.map((entry) => `${entry.status} ${entry.notificationId}`));
+        return changes.map((entry) => ({ applied: true, status: entry.status }));
+      },
+      { ...options, maxBatch: 100, maxInFlight: 2 },
+    );
+    return { calls, batcher };
+  }
+
+  it("rides with the next claim's batch instead of going alone", async () => {
+    const { calls, batcher } = answering({ flushMs: 10, terminalLingerMs: 25 });
+
+    const delivered = batcher.report(change('a', 'DELIVERED'));
+    await jest.advanceTimersByTimeAsync(12);
+    expect(calls).toEqual([]);
+    const claim = batcher.report(change('b', 'SENDING'));
+    await jest.advanceTimersByTimeAsync(10);
+
+    expect(calls).toEqual([['DELIVERED a', 'SENDING b']]);
+    await expect(Promise.all([delivered, claim])).resolves.toHaveLength(2);
+  });
+
+  it('goes alone once its linger passes without a claim', async () => {
+    const { calls, batcher } = answering({ flushMs: 10, terminalLingerMs: 25 });
+
+    const failed = batcher.report(change('a', 'FAILED'));
+    await jest.advanceTimersByTimeAsync(24);
+    expect(calls).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+
+    expect(calls).toEqual([['FAILED a']]);
+    await expect(failed).resolves.toEqual({ applied: true, status: 'FAILED' });
+  });
+
+  it('keeps lingering when a batch answers meanwhile', async () => {
+    const calls: string[][] = [];
+    const answers: (() => void)[] = [];
+    const batcher = createStatusBatcher(
+      (changes) => {
+        calls.push(changes.map((entry) => `${entry.status} ${entry.notificationId}`));
+        return new Promise((resolve) => {
+          answers.push(() => resolve(changes.map((entry) => ({ applied: true, status: entry.status }))));
+        });
+      },
+      { flushMs: 10, terminalLingerMs: 25, maxBatch: 100, maxInFlight: 2 },
+    );
+
+    const claim = batcher.report(change('a', 'SENDING'));
+    await jest.advanceTimersByTimeAsync(12);
+    expect(calls).toEqual([['SENDING a']]);
+    const delivered = batcher.report(change('b', 'DELIVERED'));
+    await jest.advanceTimersByTimeAsync(3);
+    answers.shift()!();
+    await claim;
+    await jest.advanceTimersByTimeAsync(5);
+    expect(calls).toEqual([['SENDING a']]);
+
+    await jest.advanceTimersByTimeAsync(17);
+    expect(calls).toEqual([['SENDING a'], ['DELIVERED b']]);
+    answers.shift()!();
+    await expect(delivered).resolves.toEqual({ applied: true, status: 'DELIVERED' });
+  });
+
+  it('goes at once when the worker flushes on shutdown', async () => {
+    const { calls, batcher } = answering({ flushMs: 10, terminalLingerMs: 60_000 });
+
+    const delivered = batcher.report(change('a', 'DELIVERED'));
+    await batcher.flush();
+
+    expect(calls).toEqual([['DELIVERED a']]);
+    await expect(delivered).resolves.toEqual({ applied: true, status: 'DELIVERED' });
   });
 });

@@ -28,8 +28,13 @@ export const workerEnv = {
   BREAKER_ERROR_PERCENT: z.coerce.number().min(1).max(100).default(50),
   BREAKER_RESET_MS: z.coerce.number().int().min(10).default(30_000),
   BREAKER_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
-  /** How long status reports wait to share one ReportStatusBatch call; 0 sends each alone. */
+  /** How long status reports wait to share one batch on the status stream; 0 sends without waiting. */
   STATUS_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /**
+   * How long a DELIVERED, FAILED or SKIPPED report may wait to ride in the next claim's batch
+   * (one batch per notification instead of two at a low rate); its message's ack waits as long.
+   */
+  STATUS_TERMINAL_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(25),
   /** The oldest cached user or rendered template used while users or templates are unreachable. */
   PEER_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
 };
@@ -53,6 +58,7 @@ export interface WorkerConfig {
   readonly BREAKER_WINDOW_MS: number;
   readonly PEER_CACHE_MAX_AGE_MS: number;
   readonly STATUS_FLUSH_MS: number;
+  readonly STATUS_TERMINAL_LINGER_MS: number;
   readonly REDIS_URL: string;
   readonly REDIS_PREFIX: string;
   readonly LOOKUP_CACHE_MS: number;

@@ -130,6 +130,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
   server.addService(herald.v1.NotificationStatusService.service, {
     ReportStatus: async (report) => apply(report),
     ReportStatusBatch: async ({ reports: batch }) => ({ results: batch.map(apply) }),
+    ReportStatusStream: async ({ reports: batch }) => ({ results: batch.map(apply) }),
   });
 
   const port = await server.listen(0, '127.0.0.1');

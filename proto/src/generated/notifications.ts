@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CallError as _herald_v1_CallError, CallError__Output as _herald_v1_CallError__Output } from './herald/v1/CallError';
 import type { GetNotificationRequest as _herald_v1_GetNotificationRequest, GetNotificationRequest__Output as _herald_v1_GetNotificationRequest__Output } from './herald/v1/GetNotificationRequest';
 import type { ListNotificationsRequest as _herald_v1_ListNotificationsRequest, ListNotificationsRequest__Output as _herald_v1_ListNotificationsRequest__Output } from './herald/v1/ListNotificationsRequest';
 import type { Notification as _herald_v1_Notification, Notification__Output as _herald_v1_Notification__Output } from './herald/v1/Notification';
@@ -19,6 +20,8 @@ import type { SendBatchResult as _herald_v1_SendBatchResult, SendBatchResult__Ou
 import type { SendItemError as _herald_v1_SendItemError, SendItemError__Output as _herald_v1_SendItemError__Output } from './herald/v1/SendItemError';
 import type { SendRequest as _herald_v1_SendRequest, SendRequest__Output as _herald_v1_SendRequest__Output } from './herald/v1/SendRequest';
 import type { SendResult as _herald_v1_SendResult, SendResult__Output as _herald_v1_SendResult__Output } from './herald/v1/SendResult';
+import type { StatusBatchReply as _herald_v1_StatusBatchReply, StatusBatchReply__Output as _herald_v1_StatusBatchReply__Output } from './herald/v1/StatusBatchReply';
+import type { StatusBatchRequest as _herald_v1_StatusBatchRequest, StatusBatchRequest__Output as _herald_v1_StatusBatchRequest__Output } from './herald/v1/StatusBatchRequest';
 import type { StatusCallback as _herald_v1_StatusCallback, StatusCallback__Output as _herald_v1_StatusCallback__Output } from './herald/v1/StatusCallback';
 import type { StatusCallbackResult as _herald_v1_StatusCallbackResult, StatusCallbackResult__Output as _herald_v1_StatusCallbackResult__Output } from './herald/v1/StatusCallbackResult';
 import type { StatusReport as _herald_v1_StatusReport, StatusReport__Output as _herald_v1_StatusReport__Output } from './herald/v1/StatusReport';
@@ -31,6 +34,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   herald: {
     v1: {
+      CallError: MessageTypeDefinition<_herald_v1_CallError, _herald_v1_CallError__Output>
       GetNotificationRequest: MessageTypeDefinition<_herald_v1_GetNotificationRequest, _herald_v1_GetNotificationRequest__Output>
       ListNotificationsRequest: MessageTypeDefinition<_herald_v1_ListNotificationsRequest, _herald_v1_ListNotificationsRequest__Output>
       Notification: MessageTypeDefinition<_herald_v1_Notification, _herald_v1_Notification__Output>
@@ -49,6 +53,8 @@ export interface ProtoGrpcType {
       SendItemError: MessageTypeDefinition<_herald_v1_SendItemError, _herald_v1_SendItemError__Output>
       SendRequest: MessageTypeDefinition<_herald_v1_SendRequest, _herald_v1_SendRequest__Output>
       SendResult: MessageTypeDefinition<_herald_v1_SendResult, _herald_v1_SendResult__Output>
+      StatusBatchReply: MessageTypeDefinition<_herald_v1_StatusBatchReply, _herald_v1_StatusBatchReply__Output>
+      StatusBatchRequest: MessageTypeDefinition<_herald_v1_StatusBatchRequest, _herald_v1_StatusBatchRequest__Output>
       StatusCallback: MessageTypeDefinition<_herald_v1_StatusCallback, _herald_v1_StatusCallback__Output>
       StatusCallbackResult: MessageTypeDefinition<_herald_v1_StatusCallbackResult, _herald_v1_StatusCallbackResult__Output>
       StatusReport: MessageTypeDefinition<_herald_v1_StatusReport, _herald_v1_StatusReport__Output>

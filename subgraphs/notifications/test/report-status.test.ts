@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@herald/errors';
+import { createGrpcClient, loadHeraldProto } from '@herald/proto';
 import { waitFor } from '@herald/testkit';
 import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
 
@@ -241,6 +242,80 @@ describe('ReportStatusBatch', () => {
     const claimed = [...first.results, ...second.results].filter((result) => result.applied);
     expect(claimed.map((result) => result.notification_id).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(await get(id)).toMatchObject({ status: 'SENDING', attempts: 1 });
+  });
+});
+
+describe('ReportStatusStream', () => {
+  const entry = (notification_id: string, status: string, delivery_id = '') => ({
+    notification_id,
+    status,
+    attempt: 1,
+    detail: '',
+    timestamp: '',
+    delivery_id,
+  });
+
+  it('applies each batch on the stream as ReportStatusBatch does, answering each by its id', async () => {
+    const [first, second] = await Promise.all([queuedNotification(), queuedNotification()]);
+    const unknown = randomUUID();
+    const stream = service.statusClient.ReportStatusStream;
+
+    // A worker's claim of one notification beside the DELIVERED of the one before it.
+    const [claims, outcome] = await Promise.all([
+      stream.request({ reports: [entry(first, 'SENDING', randomUUID()), entry(unknown, 'SENDING')] }),
+      stream.request({ reports: [entry(second, 'SENDING', randomUUID())] }),
+    ]);
+    const settled = await stream.request({
+      reports: [entry(first, 'DELIVERED'), entry(second, 'SENDING', randomUUID())],
+    });
+
+    expect(claims.results).toEqual([
+      { notification_id: first, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
+      { notification_id: unknown, applied: false, status: '', claimed_by_another_delivery: false },
+    ]);
+    expect(outcome.results).toEqual([
+      { notification_id: second, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
+    ]);
+    expect(settled.results).toEqual([
+      { notification_id: first, applied: true, status: 'DELIVERED', claimed_by_another_delivery: false },
+      { notification_id: second, applied: false, status: 'SENDING', claimed_by_another_delivery: true },
+    ]);
+    expect((await get(first)).events.map((event) => event.status)).toEqual([
+      'ACCEPTED',
+      'QUEUED',
+      'SENDING',
+      'DELIVERED',
+    ]);
+  });
+
+  it('answers a batch it refuses with the error ReportStatusBatch would fail with, and the stream goes on', async () => {
+    const id = await queuedNotification();
+    const stream = service.statusClient.ReportStatusStream;
+
+    await expect(stream.request({ reports: [entry(id, 'QUEUED')] })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(stream.request({ reports: [entry(id, 'SENDING')] })).resolves.toMatchObject({
+      results: [{ notification_id: id, applied: true, status: 'SENDING' }],
+    });
+    await expect(stream.check()).resolves.toBeUndefined();
+  });
+
+  it('refuses a stream opened without the internal token', async () => {
+    const id = await queuedNotification();
+    const intruder = createGrpcClient(
+      loadHeraldProto().herald.v1.NotificationStatusService,
+      `127.0.0.1:${service.ports.grpc ?? 0}`,
+      { internalToken: 'guessed', deadlineMs: 5000 },
+    );
+    try {
+      await expect(
+        intruder.ReportStatusStream.request({ reports: [entry(id, 'DELIVERED')] }),
+      ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect((await get(id)).status).toBe('QUEUED');
+    } finally {
+      intruder.close();
+    }
   });
 });
 

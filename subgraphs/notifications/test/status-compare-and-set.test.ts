@@ -225,6 +225,30 @@ describe.each([
     ]);
     expect(published.map((event) => event.notification.status)).toEqual(['SENDING', 'DELIVERED']);
   });
+
+  it(`records a DELIVERED riding with the next claim in the same ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
+    const notifications = repository();
+    const { report, published } = reporter(notifications);
+    const [previous, next] = [await queued(notifications), await queued(notifications)];
+    await report([claim(previous.id, randomUUID())]);
+
+    statements.length = 0;
+    const outcomes = await report([delivered(previous.id), claim(next.id, randomUUID())]);
+
+    expect(statements).toHaveLength(optimisticRounds > 0 ? 2 : 4);
+    expect(outcomes.map((outcome) => 'applied' in outcome && outcome.applied)).toEqual([true, true]);
+    expect((await timeline(previous.id)).map((event) => event.status)).toEqual([
+      'ACCEPTED',
+      'QUEUED',
+      'SENDING',
+      'DELIVERED',
+    ]);
+    expect(published.map((event) => [event.notificationId, event.status])).toEqual([
+      [previous.id, 'SENDING'],
+      [previous.id, 'DELIVERED'],
+      [next.id, 'SENDING'],
+    ]);
+  });
 });
 
 describe('a status report racing the relay', () => {

@@ -363,11 +363,14 @@ describe('email worker', () => {
     expect(peers.renderCalls).toBe(0);
   });
 
-  it('answers /ready with the broker probe', async () => {
+  it('answers /ready with the broker and status stream probes', async () => {
     const response = await fetch(`http://127.0.0.1:${ports.http}/ready`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ready', checks: { amqp: 'ok' } });
+    expect(await response.json()).toMatchObject({
+      status: 'ready',
+      checks: { amqp: 'ok', notifications: 'ok' },
+    });
   });
 });
 
@@ -379,5 +382,29 @@ describe('email worker start-up', () => {
     await expect(
       createApp(config, createLogger({ service: 'email-worker', level: 'silent' })),
     ).rejects.toThrow(/^cannot start: AMQP_URL is unreachable/);
+  });
+
+  it('is not ready while its status stream to notifications cannot open', async () => {
+    const env = createTestEnvironment();
+    const nobody = await freePort();
+    const config = loadEmailWorkerConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env.serviceEnv,
+      NOTIFICATIONS_GRPC: `127.0.0.1:${nobody}`,
+    });
+    const app = await createApp(config, createLogger({ service: 'email-worker', level: 'silent' }));
+    try {
+      const { http } = await app.start();
+      const response = await fetch(`http://127.0.0.1:${http}/ready`);
+
+      expect(response.status).toBe(503);
+      const { checks } = (await response.json()) as { checks: Record<string, string> };
+      expect(checks.amqp).toBe('ok');
+      expect(checks.notifications).toMatch(/UNAVAILABLE/);
+    } finally {
+      await app.stop();
+      await env.cleanup();
+    }
   });
 });

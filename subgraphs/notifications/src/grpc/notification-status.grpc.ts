@@ -32,7 +32,8 @@ const statusReport = z
 const statusReportBatch = z.object({ reports: z.array(statusReport).max(MAX_BATCH) });
 
 /**
- * NotificationStatusService for the workers. A batch is applied in one transaction, each
+ * NotificationStatusService for the workers, whose batches come on a stream each worker keeps
+ * open (ReportStatusStream) or as unary calls. A batch is applied in one transaction, each
  * report by the same rules as alone; one about an unknown notification comes back not applied
  * with an empty status instead of failing the reports around it.
  */
@@ -46,18 +47,21 @@ export function createNotificationStatusGrpc(deps: {
     status: outcome.status,
     claimed_by_another_delivery: outcome.claimedByAnotherDelivery,
   });
+  const reportBatch = async (request: { reports: unknown }) => {
+    const { reports } = parseInput(statusReportBatch, request);
+    const outcomes = await deps.reportStatuses(reports);
+    return {
+      results: outcomes.map((outcome, index) =>
+        outcome instanceof NotFoundError
+          ? { notification_id: reports[index]!.notificationId, applied: false, status: '' }
+          : toResult(outcome),
+      ),
+    };
+  };
   return {
     ReportStatus: async (request) => toResult(await deps.reportStatus(parseInput(statusReport, request))),
-    ReportStatusBatch: async (request) => {
-      const { reports } = parseInput(statusReportBatch, request);
-      const outcomes = await deps.reportStatuses(reports);
-      return {
-        results: outcomes.map((outcome, index) =>
-          outcome instanceof NotFoundError
-            ? { notification_id: reports[index]!.notificationId, applied: false, status: '' }
-            : toResult(outcome),
-        ),
-      };
-    },
+    ReportStatusBatch: reportBatch,
+    // A worker's stream: each request is a batch, answered as ReportStatusBatch answers it.
+    ReportStatusStream: reportBatch,
   };
 }

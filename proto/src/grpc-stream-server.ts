@@ -1,0 +1,141 @@
+import { Metadata, type ServerDuplexStream } from '@grpc/grpc-js';
+import { UnauthenticatedError } from '@herald/errors';
+import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import {
+  SpanKind,
+  extractTraceContext,
+  inSpan,
+  markFailed,
+  type MetricsRegistry,
+} from '@herald/observability';
+import { statusNameOf, toServiceError, wireFailureOf } from './grpc-failure';
+import { callTimer } from './grpc-metrics';
+import { METADATA } from './metadata';
+import type { RpcName } from './rpc-name';
+import type { CallContext } from './grpc-server';
+
+/** Requests of one stream handled at once; beyond it the stream is not read (HTTP/2 flow control holds the client). */
+const MAX_UNDER_WAY = 8;
+
+/** An open stream the server can wind down. */
+export interface OpenStream {
+  /** Stops reading, answers the requests under way, then ends the stream with OK. */
+  drain(): Promise<void>;
+}
+
+export interface StreamServingOptions {
+  readonly isAuthorized: (metadata: Metadata) => boolean;
+  readonly log: Logger;
+  readonly isOutage: (error: unknown) => boolean;
+  readonly metrics?: MetricsRegistry;
+  /** Holds every open stream of the server, for its shutdown. */
+  readonly open: Set<OpenStream>;
+}
+
+type RequestHandler = (request: unknown, context: CallContext) => Promise<unknown>;
+type StreamCall = ServerDuplexStream<{ id?: number }, unknown>;
+
+/**
+ * The server side of a request-reply stream: the internal token is checked once, when the
+ * stream opens (answered with headers, so the client knows it is open). Each request is then
+ * handled like a unary call (the same handler shape, error mapping, span, metrics and log line)
+ * and answered with its id; a request that fails answers with its error and the stream goes on.
+ */
+export function serveRequestReplyStream(
+  rpc: RpcName,
+  handler: RequestHandler,
+  options: StreamServingOptions,
+) {
+  const startTimer = callTimer(options.metrics, 'server', rpc.span);
+  return (call: StreamCall) => {
+    const given = call.metadata.get(METADATA.correlationId)[0];
+    const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
+    const log = options.log.child({ correlation_id: correlationId, rpc: rpc.span });
+    if (!options.isAuthorized(call.metadata)) {
+      const failure = wireFailureOf(
+        new UnauthenticatedError('missing or wrong internal token'),
+        options.isOutage,
+        log,
+      );
+      call.emit('error', toServiceError(failure));
+      log.info({ code: failure.code }, 'rpc handled');
+      return;
+    }
+    const parent = extractTraceContext(call.metadata.getMap());
+    const metadataValue = (key: string) => {
+      const value = call.metadata.get(key)[0];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const context: CallContext = { correlationId, log, metadataValue };
+
+    let underWay = 0;
+    let draining = false;
+    let clientDone = false;
+    let markEnded: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (markEnded = resolve));
+    const stream: OpenStream = {
+      drain: () => {
+        draining = true;
+        call.pause();
+        endWhenIdle();
+        return ended;
+      },
+    };
+    const endWhenIdle = () => {
+      if ((draining || clientDone) && underWay === 0 && !call.writableEnded) call.end();
+    };
+    const forget = () => {
+      options.open.delete(stream);
+      markEnded();
+    };
+    options.open.add(stream);
+    call.on('finish', forget);
+    call.on('close', forget);
+    call.on('cancelled', forget);
+    call.on('error', forget);
+    call.on('end', () => {
+      clientDone = true;
+      endWhenIdle();
+    });
+
+    const answer = async (request: { id?: number }) => {
+      const id = request.id ?? 0;
+      const started = performance.now();
+      const stop = startTimer();
+      const reply = await runWithContext({ correlation_id: correlationId }, () =>
+        inSpan(rpc.span, { kind: SpanKind.SERVER, attributes: rpc.attributes, parent }, async (span) => {
+          try {
+            const answered = (await handler(request, context)) as object;
+            return { code: 'OK', status: 'OK', message: { ...answered, id } };
+          } catch (caught) {
+            const failure = wireFailureOf(caught, options.isOutage, log);
+            markFailed(span, failure.error);
+            const { code, message, details } = failure;
+            return {
+              code,
+              status: statusNameOf(code),
+              message: { id, error: { code, message, details_json: JSON.stringify(details) } },
+            };
+          }
+        }),
+      );
+      stop(reply.status);
+      log.info(
+        { code: reply.code, request_id: id, duration_ms: Math.round(performance.now() - started) },
+        'rpc handled',
+      );
+      if (!call.writableEnded && !call.cancelled) call.write(reply.message);
+    };
+    call.on('data', (request: { id?: number }) => {
+      underWay += 1;
+      if (underWay >= MAX_UNDER_WAY) call.pause();
+      void answer(request).finally(() => {
+        underWay -= 1;
+        if (!draining) call.resume();
+        endWhenIdle();
+      });
+    });
+    // Tells the client the stream is open: it learns of a refused one by its status instead.
+    call.sendMetadata(new Metadata());
+  };
+}
