@@ -22,12 +22,13 @@ export const TERMINAL_STATUSES: readonly NotificationStatus[] = [
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
  * provider error, no valid device, preference found off at send time).
- * ACCEPTED -> SENDING is allowed because the relay records QUEUED only after the broker's
- * confirm: if it stops between the two, a worker may already hold the message.
+ * ACCEPTED -> SENDING and SCHEDULED -> SENDING are allowed because the relay records QUEUED only
+ * after the broker's confirm: a worker may already hold the message of a notification accepted,
+ * or released by the scheduler, before then (a SCHEDULED one has a message only once released).
  */
 const TRANSITIONS: Readonly<Record<NotificationStatus, readonly NotificationStatus[]>> = {
   ACCEPTED: ['QUEUED', 'SCHEDULED', 'SENDING', 'FAILED', 'SKIPPED'],
-  SCHEDULED: ['QUEUED', 'CANCELLED', 'FAILED', 'SKIPPED'],
+  SCHEDULED: ['QUEUED', 'SENDING', 'CANCELLED', 'FAILED', 'SKIPPED'],
   QUEUED: ['SENDING', 'FAILED', 'SKIPPED'],
   SENDING: ['DELIVERED', 'RETRYING', 'FAILED', 'SKIPPED'],
   RETRYING: ['SENDING', 'FAILED', 'SKIPPED'],
