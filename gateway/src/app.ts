@@ -14,7 +14,7 @@ import {
   listen,
   type ServiceApp,
 } from '@herald/observability';
-import { createGrpcClient, loadHeraldProto } from '@herald/proto';
+import { createGrpcClient, createGrpcHealthProbe, loadHeraldProto } from '@herald/proto';
 import { connectRedis, type RedisConnection } from '@herald/redis';
 import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';
 import { verifyThroughUsers } from './auth/verify-credential';
@@ -73,6 +73,15 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     { internalToken: config.INTERNAL_TOKEN, deadlineMs: config.GRPC_DEADLINE_MS, metrics: registry },
   );
   cleanup.defer('notifications grpc client', async () => notifications.close());
+  const grpcPeerProbes = [
+    createGrpcHealthProbe('users_grpc', config.USERS_GRPC, loadHeraldProto().herald.v1.UserService),
+    createGrpcHealthProbe(
+      'notifications_grpc',
+      config.NOTIFICATIONS_GRPC,
+      loadHeraldProto().herald.v1.NotificationService,
+    ),
+  ];
+  cleanup.defer('gRPC health probes', () => grpcPeerProbes.forEach((probe) => probe.close()));
 
   const metrics = createGatewayMetrics(registry);
   const send = createEdgeErrorSender(metrics);
@@ -102,6 +111,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     [
       supergraphProbe(() => schema !== undefined),
       ...SUBGRAPH_NAMES.map((name) => subgraphProbe(name, subgraphUrls[name])),
+      ...grpcPeerProbes,
       redisProbe(redis),
     ],
     registry,

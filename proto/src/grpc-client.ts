@@ -51,6 +51,17 @@ type UnaryMethod = (
 const RECONNECT_BACKOFF_MAX_MS = 2_000;
 
 /**
+ * round_robin spreads calls over every address a dns:/// target resolves to (scaled replicas).
+ * grpc-js backs off up to 120 s between reconnects by default; a restarted peer (a deploy,
+ * a crash) should be found again within seconds. Clients with the same options share connections.
+ */
+export const CHANNEL_OPTIONS = {
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  'grpc.initial_reconnect_backoff_ms': 250,
+  'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MAX_MS,
+};
+
+/**
  * Every call carries the internal token, the current correlation id and trace context, runs in
  * a CLIENT span, and has a deadline.
  * Failures come back as HeraldErrors: the server's own code when it sent one, otherwise
@@ -61,14 +72,7 @@ export function createGrpcClient<D extends Record<string, unknown>>(
   address: string,
   options: GrpcClientOptions,
 ): PromiseClient<D> {
-  // round_robin spreads calls over every address a dns:/// target resolves to (scaled replicas).
-  // grpc-js backs off up to 120 s between reconnects by default; a restarted peer (a deploy,
-  // a crash) should be found again within seconds.
-  const client = new service(address, credentials.createInsecure(), {
-    'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
-    'grpc.initial_reconnect_backoff_ms': 250,
-    'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MAX_MS,
-  });
+  const client = new service(address, credentials.createInsecure(), CHANNEL_OPTIONS);
   const methods: Record<string, unknown> = { close: () => client.close() };
   for (const name of Object.keys(service.service)) {
     const rpc = rpcNameOf(service.service[name], name);

@@ -19,6 +19,7 @@ import {
   markFailed,
   type MetricsRegistry,
 } from '@herald/observability';
+import { serveHealth, serviceNameOf } from './grpc-health';
 import { timeServerCalls } from './grpc-metrics';
 import { METADATA } from './metadata';
 import { rpcNameOf, type RpcName } from './rpc-name';
@@ -44,8 +45,14 @@ export type UnaryImplementation<D> = {
 
 export interface GrpcServer {
   addService<D extends ServiceDefinition>(definition: D, implementation: UnaryImplementation<D>): void;
-  /** Binds host:port (0 picks a free port) and resolves with the bound port. */
+  /**
+   * Binds host:port (0 picks a free port) and resolves with the bound port. grpc.health.v1 then
+   * answers SERVING: the app calls listen once its dependencies are connected.
+   */
   listen(port: number, host?: string): Promise<number>;
+  /** grpc.health.v1 answers NOT_SERVING from now on, while calls are still accepted. */
+  drain(): void;
+  /** Drains, then stops accepting and waits (5 s at most) for calls under way. */
   close(): Promise<void>;
 }
 
@@ -77,6 +84,7 @@ export interface GrpcServerOptions {
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const server = new Server();
+  const health = serveHealth(server);
   const expected = Buffer.from(options.internalToken);
   const isAuthorized = (metadata: Metadata) => {
     const given = metadata.get(METADATA.internalToken)[0];
@@ -96,15 +104,21 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         );
       }
       server.addService(definition, handlers);
+      health.add(serviceNameOf(definition));
     },
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
-        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) =>
-          error ? reject(error) : resolve(boundPort),
-        );
+        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) => {
+          if (error) return reject(error);
+          health.serve();
+          resolve(boundPort);
+        });
       }),
+    drain: () => health.drain(),
     close: () =>
       new Promise((resolve) => {
+        health.drain();
+        health.endWatches();
         const force = setTimeout(() => server.forceShutdown(), 5000);
         server.tryShutdown(() => {
           clearTimeout(force);

@@ -51,7 +51,7 @@ export interface WorkerServices {
  * UnreachableDependencyError naming AMQP_URL), gRPC peers behind the fallback cache, templates
  * compiled and rendered in-process (dropped when templates announces a publish), the
  * channel behind its circuit breaker (open pauses the consumer, half-open resumes it), the
- * delivery handler on the channel's queue, and a health server whose /ready probes the broker. stop() stops taking
+ * delivery handler on the channel's queue, and a health server whose /ready probes the broker and the peers' gRPC health. stop() stops taking
  * messages, lets in-flight ones finish, then closes everything in reverse order.
  */
 export async function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
@@ -137,7 +137,11 @@ async function assembleWorker(
     maxAttempts: config.MAX_ATTEMPTS,
     metrics: createDeliveryMetrics(registry, channel.name),
   });
-  const health = createHealthHandler(service, [{ name: 'amqp', check: () => broker.check() }], registry);
+  const health = createHealthHandler(
+    service,
+    [{ name: 'amqp', check: () => broker.check() }, ...grpcPeers.probes],
+    registry,
+  );
   const queue = topologyNames(config.AMQP_PREFIX, config.RETRY_STEPS_MS).queues[channel.name];
 
   return {
