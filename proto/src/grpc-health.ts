@@ -9,7 +9,7 @@ type WatchCall = { end(): void; on(event: 'cancelled', listener: () => void): un
 
 /** The grpc.health.v1 statuses of one server: its own ("") and each Herald service it serves. */
 export interface HealthStatuses {
-  /** Reports a service, NOT_SERVING until serve(). */
+  /** Reports a service, with the status the server has (NOT_SERVING until serve()). */
   add(serviceName: string): void;
   serve(): void;
   /** NOT_SERVING for every name; open Watch streams hear it at once. */
@@ -36,13 +36,17 @@ export function serveHealth(server: Server): HealthStatuses {
       });
     },
   });
+  let current: ServingStatus = 'NOT_SERVING';
+  // Watch streams hear changes only: draining twice (stop, then close) sends NOT_SERVING once.
   const setAll = (status: ServingStatus) => {
+    if (status === current) return;
+    current = status;
     for (const name of names) health.setStatus(name, status);
   };
   return {
     add: (serviceName) => {
       names.add(serviceName);
-      health.setStatus(serviceName, 'NOT_SERVING');
+      health.setStatus(serviceName, current);
     },
     serve: () => setAll('SERVING'),
     drain: () => setAll('NOT_SERVING'),
