@@ -15,7 +15,7 @@ import {
   listen,
   type ServiceApp,
 } from '@herald/observability';
-import { createGrpcClient, loadHeraldProto } from '@herald/proto';
+import { createGrpcClient, createGrpcHealthProbe, loadHeraldProto } from '@herald/proto';
 import { connectRedis, type RedisConnection } from '@herald/redis';
 import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';
 import { verifyThroughUsers } from './auth/verify-credential';
@@ -63,18 +63,21 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   const redis = connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log);
   cleanup.defer('redis', () => redis.close());
   const registry = createMetricsRegistry('gateway');
-  const users = createGrpcClient(loadHeraldProto().herald.v1.UserService, config.USERS_GRPC, {
+  const { UserService, NotificationService } = loadHeraldProto().herald.v1;
+  const clientOptions = {
     internalToken: config.INTERNAL_TOKEN,
     deadlineMs: config.GRPC_DEADLINE_MS,
     metrics: registry,
-  });
+  };
+  const users = createGrpcClient(UserService, config.USERS_GRPC, clientOptions);
   cleanup.defer('users grpc client', async () => users.close());
-  const notifications = createGrpcClient(
-    loadHeraldProto().herald.v1.NotificationService,
-    config.NOTIFICATIONS_GRPC,
-    { internalToken: config.INTERNAL_TOKEN, deadlineMs: config.GRPC_DEADLINE_MS, metrics: registry },
-  );
+  const notifications = createGrpcClient(NotificationService, config.NOTIFICATIONS_GRPC, clientOptions);
   cleanup.defer('notifications grpc client', async () => notifications.close());
+  const grpcPeerProbes = [
+    createGrpcHealthProbe('users_grpc', config.USERS_GRPC, UserService),
+    createGrpcHealthProbe('notifications_grpc', config.NOTIFICATIONS_GRPC, NotificationService),
+  ];
+  cleanup.defer('gRPC health probes', () => grpcPeerProbes.forEach((probe) => probe.close()));
 
   const metrics = createGatewayMetrics(registry);
   const send = createEdgeErrorSender(metrics);
@@ -112,6 +115,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     [
       supergraphProbe(() => schema !== undefined),
       ...SUBGRAPH_NAMES.map((name) => subgraphProbe(name, subgraphUrls[name])),
+      ...grpcPeerProbes,
       redisProbe(redis),
     ],
     registry,

@@ -242,14 +242,22 @@ describe('the gateway', () => {
   });
 
   describe('operations endpoints', () => {
-    it('answers /health, and /ready with every subgraph and Redis up', async () => {
+    it('answers /health, and /ready with every subgraph, their gRPC health and Redis up', async () => {
       const health = await request(`${url}/health`);
       expect(health).toMatchObject({ status: 200, body: { status: 'ok', service: 'gateway' } });
       const ready = await request(`${url}/ready`);
       expect(ready.body).toEqual({
         status: 'ready',
         service: 'gateway',
-        checks: { supergraph: 'ok', users: 'ok', templates: 'ok', notifications: 'ok', redis: 'ok' },
+        checks: {
+          supergraph: 'ok',
+          users: 'ok',
+          templates: 'ok',
+          notifications: 'ok',
+          users_grpc: 'ok',
+          notifications_grpc: 'ok',
+          redis: 'ok',
+        },
       });
     });
 
@@ -321,6 +329,13 @@ describe('the gateway', () => {
       expect(ready.status).toBe(503);
       expect(ready.body.checks.users).toBe('ok');
       expect(ready.body.checks.notifications).toBe('unreachable (ECONNREFUSED)');
+    });
+
+    it("is not ready, naming users' gRPC health, when users' gRPC server does not answer", async () => {
+      const ready = await request<{ checks: Record<string, string> }>(`${noUsersUrl}/ready`);
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks.users_grpc).toBe('unreachable (UNAVAILABLE)');
+      expect(ready.body.checks.notifications_grpc).toBe('ok');
     });
   });
 });

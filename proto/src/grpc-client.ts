@@ -67,6 +67,17 @@ type UnaryMethod = (
 const RECONNECT_BACKOFF_MAX_MS = 2_000;
 
 /**
+ * round_robin spreads calls over every address a dns:/// target resolves to (scaled replicas).
+ * grpc-js backs off up to 120 s between reconnects by default; a restarted peer (a deploy,
+ * a crash) should be found again within seconds. Clients with the same options share connections.
+ */
+export const CHANNEL_OPTIONS = {
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  'grpc.initial_reconnect_backoff_ms': 250,
+  'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MAX_MS,
+};
+
+/**
  * Every call carries the internal token, the current correlation id and trace context, runs in
  * a CLIENT span, and has a deadline. A bidirectional method is a request-reply stream, opened
  * with the same metadata and kept open (createRequestReplyStream).
@@ -78,14 +89,7 @@ export function createGrpcClient<D extends Record<string, unknown>>(
   address: string,
   options: GrpcClientOptions,
 ): PromiseClient<D> {
-  // round_robin spreads calls over every address a dns:/// target resolves to (scaled replicas).
-  // grpc-js backs off up to 120 s between reconnects by default; a restarted peer (a deploy,
-  // a crash) should be found again within seconds.
-  const client = new service(address, credentials.createInsecure(), {
-    'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
-    'grpc.initial_reconnect_backoff_ms': 250,
-    'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MAX_MS,
-  });
+  const client = new service(address, credentials.createInsecure(), CHANNEL_OPTIONS);
   const streams: { close(): void }[] = [];
   const methods: Record<string, unknown> = {
     close: () => {

@@ -19,6 +19,7 @@ import {
   type MetricsRegistry,
 } from '@herald/observability';
 import { toServiceError, wireFailureOf } from './grpc-failure';
+import { serveHealth, serviceNameOf } from './grpc-health';
 import { timeServerCalls } from './grpc-metrics';
 import { serveRequestReplyStream, type OpenStream } from './grpc-stream-server';
 import { METADATA } from './metadata';
@@ -49,8 +50,14 @@ export type UnaryImplementation<D> = {
 
 export interface GrpcServer {
   addService<D extends ServiceDefinition>(definition: D, implementation: UnaryImplementation<D>): void;
-  /** Binds host:port (0 picks a free port) and resolves with the bound port. */
+  /**
+   * Binds host:port (0 picks a free port) and resolves with the bound port. grpc.health.v1 then
+   * answers SERVING: the app calls listen once its dependencies are connected.
+   */
   listen(port: number, host?: string): Promise<number>;
+  /** grpc.health.v1 answers NOT_SERVING from now on, while calls are still accepted. */
+  drain(): void;
+  /** Drains, then stops accepting and waits (5 s at most) for calls under way. */
   close(): Promise<void>;
 }
 
@@ -70,6 +77,7 @@ export interface GrpcServerOptions {
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const server = new Server();
   const openStreams = new Set<OpenStream>();
+  const health = serveHealth(server);
   const expected = Buffer.from(options.internalToken);
   const isAuthorized = (metadata: Metadata) => {
     const given = metadata.get(METADATA.internalToken)[0];
@@ -100,14 +108,20 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         );
       }
       server.addService(definition, handlers);
+      health.add(serviceNameOf(definition));
     },
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
-        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) =>
-          error ? reject(error) : resolve(boundPort),
-        );
+        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, boundPort) => {
+          if (error) return reject(error);
+          health.serve();
+          resolve(boundPort);
+        });
       }),
+    drain: () => health.drain(),
     close: async () => {
+      health.drain();
+      health.endWatches();
       // Cancels whatever is left, streams included, if a graceful close takes too long.
       const force = setTimeout(() => server.forceShutdown(), 5000);
       // A stream stays open until its server ends it: answer what it carries, then end it.

@@ -6,6 +6,7 @@ export {
   type UnaryImplementation,
   type CallContext,
 } from './grpc-server';
+export { createGrpcHealthProbe, type GrpcHealthProbe } from './grpc-health-probe';
 export {
   createGrpcClient,
   transportStatusOf,

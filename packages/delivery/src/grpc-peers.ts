@@ -1,12 +1,13 @@
 import { NotFoundError } from '@herald/errors';
 import {
   createGrpcClient,
+  createGrpcHealthProbe,
   loadHeraldProto,
   type GrpcDevice,
   type GrpcTemplateVersion,
   type GrpcUser,
 } from '@herald/proto';
-import type { MetricsRegistry } from '@herald/observability';
+import type { MetricsRegistry, ReadinessProbe } from '@herald/observability';
 import type { DeviceKind, Recipient, RecipientDevice } from './delivery-channel';
 import type {
   PushTokenRegistry,
@@ -47,6 +48,8 @@ export interface GrpcPeers {
   readonly users: UserDirectory;
   readonly templateVersions: TemplateVersions;
   readonly pushTokens: PushTokenRegistry;
+  /** /ready checks: each peer's grpc.health.v1 answer for the service called here. */
+  readonly probes: readonly ReadinessProbe[];
   close(): Promise<void>;
 }
 
@@ -65,6 +68,15 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
     options.notificationsAddress,
     clientOptions,
   );
+  const probes = [
+    createGrpcHealthProbe('users_grpc', options.usersAddress, herald.v1.UserService),
+    createGrpcHealthProbe('templates_grpc', options.templatesAddress, herald.v1.TemplateService),
+    createGrpcHealthProbe(
+      'notifications_grpc',
+      options.notificationsAddress,
+      herald.v1.NotificationStatusService,
+    ),
+  ];
   const toReport = (change: StatusChange) => ({
     notification_id: change.notificationId,
     status: change.status,
@@ -107,8 +119,10 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
         await users.InvalidatePushToken({ user_id: userId, token, reason });
       },
     },
+    probes,
     close: async () => {
       await batcher.flush();
+      for (const probe of probes) probe.close();
       users.close();
       templates.close();
       statuses.close();

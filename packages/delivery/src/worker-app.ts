@@ -51,8 +51,9 @@ export interface WorkerServices {
  * UnreachableDependencyError naming AMQP_URL), gRPC peers behind the fallback cache, templates
  * compiled and rendered in-process (dropped when templates announces a publish), the
  * channel behind its circuit breaker (open pauses the consumer, half-open resumes it), the
- * delivery handler on the channel's queue, and a health server whose /ready probes the broker and the status stream. stop() stops taking
- * messages, lets in-flight ones finish, then closes everything in reverse order.
+ * delivery handler on the channel's queue, and a health server whose /ready probes the broker,
+ * the status stream and the peers' gRPC health. stop() stops taking messages, lets in-flight
+ * ones finish, then closes everything in reverse order.
  */
 export async function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
   const cleanup = new CleanupStack(options.log);
@@ -144,6 +145,7 @@ async function assembleWorker(
     [
       { name: 'amqp', check: () => broker.check() },
       { name: 'notifications', check: () => grpcPeers.checkStatusStream() },
+      ...grpcPeers.probes,
     ],
     registry,
   );

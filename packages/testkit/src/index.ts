@@ -22,6 +22,7 @@ export {
 } from './worker-peers';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { startSilentPeer, type SilentPeer } from './silent-peer';
+export { createGrpcHealthClient, type GrpcHealthClient, type HealthWatch } from './grpc-health-client';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
 export {
   startFakeFcm,

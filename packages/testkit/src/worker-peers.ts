@@ -24,6 +24,8 @@ export interface WorkerPeers {
   /** Adds a version of the template with these sources and makes it the published one; returns its number. */
   publishVersion(sources: TemplateSourcesFixture): number;
   statusesOf(notificationId: string): string[];
+  /** Health answers NOT_SERVING for every service from now on, as a peer that starts to shut down. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     },
     statusesOf: (notificationId) =>
       reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
+    drain: () => server.drain(),
     close: () => server.close(),
   };
 }

@@ -9,7 +9,7 @@ import {
   createMetricsRegistry,
   type ServiceApp,
 } from '@herald/observability';
-import { createGrpcClient, createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { createGrpcClient, createGrpcHealthProbe, createGrpcServer, loadHeraldProto } from '@herald/proto';
 import {
   connectRedis,
   createChangeFeed,
@@ -124,6 +124,12 @@ async function assemble(
     (client) => client.close(),
   );
 
+  const peerProbes = [
+    createGrpcHealthProbe('users_grpc', config.grpcClients.usersAddress, proto.UserService),
+    createGrpcHealthProbe('templates_grpc', config.grpcClients.templatesAddress, proto.TemplateService),
+  ];
+  cleanup.defer('gRPC health probes', () => peerProbes.forEach((probe) => probe.close()));
+
   // Answers of users and templates, dropped when either announces a change over Redis.
   const userChanges = createChangeFeed(redis, USER_CHANGES, log);
   const templateChanges = createChangeFeed(redis, TEMPLATE_CHANGES, log);
@@ -197,6 +203,7 @@ async function assemble(
     [
       { name: 'database', check: async () => void (await db.query('SELECT 1')) },
       { name: 'broker', check: () => broker.check() },
+      ...peerProbes,
     ],
     registry,
   );
@@ -274,6 +281,8 @@ async function assemble(
       sweeper.start();
       cleanup.defer('sweeper', () => sweeper.stop());
       cleanup.defer('GraphQL server', () => graphql.close());
+      // First step of stop: callers' health checks move away while everything still serves.
+      cleanup.defer('gRPC health', () => grpc.drain());
       const httpPort = await graphql.listen(config.port);
       log.info({ http: httpPort, grpc: grpcPort }, 'notifications service started');
       return { http: httpPort, grpc: grpcPort };
