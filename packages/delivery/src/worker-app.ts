@@ -144,7 +144,7 @@ async function assembleWorker(
     service,
     [
       { name: 'amqp', check: () => broker.check() },
-      { name: 'notifications', check: () => grpcPeers.checkStatusStream() },
+      { name: 'status_stream', check: () => grpcPeers.checkStatusStream() },
       ...grpcPeers.probes,
     ],
     registry,

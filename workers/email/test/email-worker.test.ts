@@ -369,7 +369,7 @@ describe('email worker', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ready',
-      checks: { amqp: 'ok', notifications: 'ok' },
+      checks: { amqp: 'ok', status_stream: 'ok' },
     });
   });
 });
@@ -401,7 +401,7 @@ describe('email worker start-up', () => {
       expect(response.status).toBe(503);
       const { checks } = (await response.json()) as { checks: Record<string, string> };
       expect(checks.amqp).toBe('ok');
-      expect(checks.notifications).toMatch(/UNAVAILABLE/);
+      expect(checks.status_stream).toMatch(/UNAVAILABLE/);
     } finally {
       await app.stop();
       await env.cleanup();

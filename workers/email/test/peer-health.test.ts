@@ -70,7 +70,13 @@ describe("email worker readiness from its gRPC peers' health", () => {
     const ready = await startWorker(peers.address);
     expect(await ready()).toEqual({
       status: 200,
-      checks: { amqp: 'ok', users_grpc: 'ok', templates_grpc: 'ok', notifications_grpc: 'ok' },
+      checks: {
+        amqp: 'ok',
+        status_stream: 'ok',
+        users_grpc: 'ok',
+        templates_grpc: 'ok',
+        notifications_grpc: 'ok',
+      },
     });
 
     peers.drain();
@@ -79,6 +85,8 @@ describe("email worker readiness from its gRPC peers' health", () => {
       status: 503,
       checks: {
         amqp: 'ok',
+        // The open stream is not cut by a drain: its batches are still answered until the close.
+        status_stream: 'ok',
         users_grpc: 'answered NOT_SERVING',
         templates_grpc: 'answered NOT_SERVING',
         notifications_grpc: 'answered NOT_SERVING',
