@@ -7,7 +7,8 @@ import { serviceNameOf } from './grpc-health';
 /** Short, so a peer that does not answer fails the probe well within /ready's own 2 s. */
 const HEALTH_CHECK_DEADLINE_MS = 1000;
 
-const HealthClient = makeClientConstructor(
+/** The grpc.health.v1 client constructor, as load balancers and grpcurl speak it: no Herald metadata. */
+export const HealthClient = makeClientConstructor(
   healthService as unknown as Parameters<typeof makeClientConstructor>[0],
   'grpc.health.v1.Health',
 );

@@ -6,7 +6,7 @@ export {
   type UnaryImplementation,
   type CallContext,
 } from './grpc-server';
-export { createGrpcHealthProbe, type GrpcHealthProbe } from './grpc-health-probe';
+export { HealthClient, createGrpcHealthProbe, type GrpcHealthProbe } from './grpc-health-probe';
 export {
   createGrpcClient,
   transportStatusOf,

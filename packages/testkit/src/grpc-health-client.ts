@@ -1,10 +1,5 @@
-import {
-  credentials,
-  makeClientConstructor,
-  type ClientReadableStream,
-  type ServiceError,
-} from '@grpc/grpc-js';
-import { service as healthService } from 'grpc-health-check';
+import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { HealthClient } from '@herald/proto';
 
 /** A Watch stream's statuses so far, in order, and whether the server ended it. */
 export interface HealthWatch {
@@ -20,11 +15,6 @@ export interface GrpcHealthClient {
   watch(service: string): HealthWatch;
   close(): void;
 }
-
-const HealthClient = makeClientConstructor(
-  healthService as unknown as Parameters<typeof makeClientConstructor>[0],
-  'grpc.health.v1.Health',
-);
 
 type Status = { status: string };
 type HealthStub = {
