@@ -43,3 +43,10 @@ export {
   restEnvelopeIssues,
   type RestEnvelope,
 } from './rest-envelope';
+export {
+  startRabbitCluster,
+  type RabbitCluster,
+  type RabbitNode,
+  type ClusterQueue,
+  type StartRabbitClusterOptions,
+} from './rabbit-cluster';
