@@ -18,6 +18,13 @@ export type Scalars = {
   JSON: { input: { [key: string]: unknown }; output: { [key: string]: unknown }; }
 };
 
+export type BreakerState =
+  | 'CLOSED'
+  /** The worker has stopped consuming until the provider may be tried again. */
+  | 'OPEN'
+  /** One trial send decides whether the breaker closes or opens again. */
+  | 'HALF_OPEN';
+
 export type Channel =
   | 'EMAIL'
   | 'PUSH';
@@ -138,6 +145,19 @@ export type SendNotificationInput = {
   readonly metadata?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** Unsaved content of a version, to preview; refused by the same rules as TemplateVersionInput. */
+export type TemplateDraftInput = {
+  readonly subject?: InputMaybe<Scalars['String']['input']>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+  /** The text body. For EMAIL an empty string means: derive the text from bodyHtml. */
+  readonly body: Scalars['String']['input'];
+  readonly bodyHtml?: InputMaybe<Scalars['String']['input']>;
+  /** https only, on a public host. */
+  readonly imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** https only. */
+  readonly link?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new immutable version; its number follows the template's newest. */
 export type TemplateVersionInput = {
   readonly locale?: InputMaybe<Scalars['String']['input']>;
@@ -223,6 +243,11 @@ export type NotificationStatusChangedSubscriptionVariables = Exact<{
 
 export type NotificationStatusChangedSubscription = { readonly notificationStatusChanged: { readonly notificationId: string, readonly status: NotificationStatus, readonly at: string, readonly detail: string | null, readonly sequence: number | null, readonly notification: NotificationSummaryFragment } };
 
+export type SystemStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemStatusQuery = { readonly systemStatus: { readonly checkedAt: string, readonly services: ReadonlyArray<{ readonly name: string, readonly ready: boolean, readonly checks: ReadonlyArray<{ readonly name: string, readonly ok: boolean, readonly detail: string | null }> }>, readonly queues: ReadonlyArray<{ readonly name: string, readonly messages: number, readonly consumers: number }>, readonly breakers: ReadonlyArray<{ readonly worker: string, readonly provider: string, readonly state: BreakerState }> } };
+
 export type TemplateSummaryFragment = { readonly code: string, readonly channel: Channel, readonly defaultLocale: string, readonly createdAt: string };
 
 export type TemplateVersionFieldsFragment = { readonly number: number, readonly locale: string, readonly subject: string | null, readonly title: string | null, readonly body: string, readonly bodyHtml: string | null, readonly imageUrl: string | null, readonly link: string | null, readonly variables: ReadonlyArray<string>, readonly published: boolean, readonly createdAt: string };
@@ -271,6 +296,8 @@ export type PublishTemplateVersionMutationVariables = Exact<{
 
 export type PublishTemplateVersionMutation = { readonly publishTemplateVersion: TemplateVersionFieldsFragment };
 
+export type RenderedMessageFieldsFragment = { readonly code: string | null, readonly channel: Channel, readonly version: number | null, readonly locale: string, readonly subject: string | null, readonly title: string | null, readonly body: string, readonly bodyHtml: string | null, readonly imageUrl: string | null, readonly link: string | null, readonly variables: ReadonlyArray<string> };
+
 export type RenderTemplateQueryVariables = Exact<{
   code: Scalars['ID']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
@@ -279,7 +306,17 @@ export type RenderTemplateQueryVariables = Exact<{
 }>;
 
 
-export type RenderTemplateQuery = { readonly renderTemplate: { readonly code: string, readonly channel: Channel, readonly version: number, readonly locale: string, readonly subject: string | null, readonly title: string | null, readonly body: string, readonly bodyHtml: string | null, readonly imageUrl: string | null, readonly link: string | null } };
+export type RenderTemplateQuery = { readonly renderTemplate: RenderedMessageFieldsFragment };
+
+export type PreviewTemplateQueryVariables = Exact<{
+  channel: Channel;
+  draft: TemplateDraftInput;
+  variables?: InputMaybe<Scalars['JSON']['input']>;
+  locale?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreviewTemplateQuery = { readonly previewTemplate: RenderedMessageFieldsFragment };
 
 export type PreferencesFieldsFragment = { readonly email: boolean, readonly push: boolean, readonly optedOutCategories: ReadonlyArray<string>, readonly quietHours: { readonly start: string, readonly end: string, readonly timezone: string } | null };
 
@@ -506,6 +543,21 @@ fragment TemplateVersionFields on TemplateVersion {
   published
   createdAt
 }`, {"fragmentName":"TemplateDetail"}) as unknown as TypedDocumentString<TemplateDetailFragment, unknown>;
+export const RenderedMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}
+    `, {"fragmentName":"RenderedMessageFields"}) as unknown as TypedDocumentString<RenderedMessageFieldsFragment, unknown>;
 export const PreferencesFieldsFragmentDoc = new TypedDocumentString(`
     fragment PreferencesFields on Preferences {
   email
@@ -820,6 +872,32 @@ export const NotificationStatusChangedDocument = new TypedDocumentString(`
     code
   }
 }`) as unknown as TypedDocumentString<NotificationStatusChangedSubscription, NotificationStatusChangedSubscriptionVariables>;
+export const SystemStatusDocument = new TypedDocumentString(`
+    query SystemStatus {
+  systemStatus {
+    services {
+      name
+      ready
+      checks {
+        name
+        ok
+        detail
+      }
+    }
+    queues {
+      name
+      messages
+      consumers
+    }
+    breakers {
+      worker
+      provider
+      state
+    }
+    checkedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SystemStatusQuery, SystemStatusQueryVariables>;
 export const TemplatesDocument = new TypedDocumentString(`
     query Templates($channel: Channel, $page: Int, $limit: Int) {
   templates(channel: $channel, page: $page, limit: $limit) {
@@ -953,19 +1031,46 @@ export const RenderTemplateDocument = new TypedDocumentString(`
     variables: $variables
     version: $version
   ) {
-    code
-    channel
-    version
-    locale
-    subject
-    title
-    body
-    bodyHtml
-    imageUrl
-    link
+    ...RenderedMessageFields
   }
 }
-    `) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}`) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
+export const PreviewTemplateDocument = new TypedDocumentString(`
+    query PreviewTemplate($channel: Channel!, $draft: TemplateDraftInput!, $variables: JSON, $locale: String) {
+  previewTemplate(
+    channel: $channel
+    draft: $draft
+    variables: $variables
+    locale: $locale
+  ) {
+    ...RenderedMessageFields
+  }
+}
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}`) as unknown as TypedDocumentString<PreviewTemplateQuery, PreviewTemplateQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
