@@ -11,4 +11,9 @@ export {
   type NotificationSnapshot,
   type StatusEvent,
 } from './status-event';
-export { preferenceSkipReason, type ChannelPreferences } from './channel-preferences';
+export {
+  SUPPRESSED_SKIP_REASON,
+  preferenceSkipReason,
+  suppressionSkipReason,
+  type ChannelPreferences,
+} from './channel-preferences';

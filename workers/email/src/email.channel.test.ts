@@ -22,6 +22,7 @@ const ada: Recipient = {
   locale: 'en',
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
+  emailSuppressed: false,
 };
 
 function recordingProvider() {
