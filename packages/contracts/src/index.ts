@@ -17,3 +17,8 @@ export {
   suppressionSkipReason,
   type ChannelPreferences,
 } from './channel-preferences';
+export {
+  createUnsubscribeTokenCodec,
+  type UnsubscribeSubject,
+  type UnsubscribeTokenCodec,
+} from './unsubscribe-token';
