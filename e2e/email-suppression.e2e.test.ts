@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createGrpcClient, loadHeraldProto } from '@herald/proto';
 import { fetchSinkMessages, waitFor, type ReceivedMail } from '@herald/testkit';
-import { createRecipientAndTemplate, waitForStatus } from './email-steps';
+import { createRecipientAndTemplate, fetchNotification, sendEmail, waitForStatus } from './email-steps';
 import { heraldClient } from './gateway-client';
 import { readSystemState } from './system-state';
 
@@ -29,26 +29,11 @@ describe('email suppression and one-click unsubscribe', () => {
     return { userId, templateCode, email: `grace.${suffix}@example.com` };
   }
 
-  const send = async (
+  const send = (
     to: { userId: string; templateCode: string },
     input: { category?: string; sendAt?: string } = {},
-  ) =>
-    (
-      await admin.notifications.send({
-        channel: 'EMAIL',
-        userId: to.userId,
-        templateCode: to.templateCode,
-        variables: { name: 'Grace' },
-        requestId: randomUUID(),
-        ...input,
-      })
-    ).notification;
-
-  const notification = async (id: string) => {
-    const found = await admin.notifications.get(id);
-    if (!found) throw new Error(`notification ${id} not found`);
-    return found;
-  };
+  ) => sendEmail(state, to, input);
+  const notification = (id: string) => fetchNotification(state, id);
 
   const mailsOf = async (notificationId: string): Promise<ReceivedMail[]> =>
     (await fetchSinkMessages(state.smtpInspectUrl)).filter((mail) => mail.messageId.includes(notificationId));
