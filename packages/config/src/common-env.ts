@@ -5,6 +5,7 @@ import { envBoolean, envUrl, envUrlList } from './env-schemas';
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
 export const DEV_SECRETS: Readonly<Record<string, string>> = {
   INTERNAL_TOKEN: 'herald-dev-internal-token',
+  UNSUBSCRIBE_SECRET: 'herald-dev-unsubscribe-secret-not-for-production',
 };
 
 export const commonEnv = {
@@ -30,6 +31,17 @@ export const amqpEnv = {
   AMQP_URL: envUrlList(['amqp:', 'amqps:']).default(['amqp://guest:guest@127.0.0.1:5672']),
   AMQP_PREFIX: z.string().default(''),
   AMQP_QUEUE_TYPE: z.enum(['classic', 'quorum']).default('classic'),
+};
+
+/**
+ * The key of one-click unsubscribe tokens: the email worker mints them, the gateway reads them,
+ * so both need the same value.
+ */
+export const unsubscribeEnv = {
+  UNSUBSCRIBE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(DEV_SECRETS.UNSUBSCRIBE_SECRET as string),
 };
 
 /** Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels. */

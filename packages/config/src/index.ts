@@ -5,6 +5,7 @@ export {
   amqpEnv,
   redisEnv,
   lookupCacheEnv,
+  unsubscribeEnv,
   tracingEnv,
   databaseUrlFor,
   type CommonConfig,

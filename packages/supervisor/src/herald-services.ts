@@ -55,6 +55,8 @@ export function heraldServices(
     GATEWAY_URL: `http://127.0.0.1:${ports.GATEWAY_PORT}`,
     EMAIL_WORKER_URL: `http://127.0.0.1:${ports.EMAIL_PORT}`,
     PUSH_WORKER_URL: `http://127.0.0.1:${ports.PUSH_PORT}`,
+    // Where the email worker's one-click unsubscribe links point: this gateway, unless a public address is set.
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${ports.GATEWAY_PORT}`,
   };
   const layout: Record<
     HeraldServiceName,

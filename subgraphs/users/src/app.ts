@@ -7,9 +7,11 @@ import {
   CleanupStack,
   createHealthHandler,
   createMetricsRegistry,
+  type MetricsRegistry,
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { Counter } from 'prom-client';
 import {
   connectRedis,
   createCache,
@@ -22,30 +24,38 @@ import type { UsersConfig } from './config';
 import { signAccessToken, verifyAccessToken } from './domain/access-token';
 import { hashPassword, verifyPassword } from './domain/password';
 import { createCredentialResolvers } from './graphql/credential.resolvers';
+import { createEmailSuppressionResolvers } from './graphql/email-suppression.resolvers';
 import { createUserResolvers } from './graphql/user.resolvers';
 import { createUserGrpcHandlers } from './grpc/user.grpc';
 import { ApiKeyEntity } from './store/api-key.entity';
 import { createApiKeyRepository } from './store/api-key.repository';
 import { createCachedProfiles, type CachedProfile } from './store/cached-profiles';
 import { DeviceEntity } from './store/device.entity';
+import { EmailSuppressionEntity } from './store/email-suppression.entity';
+import { createEmailSuppressionRepository } from './store/email-suppression.repository';
 import { createDeviceRepository } from './store/device.repository';
 import { CreateUsers1732500000000 } from './store/migrations/1732500000000-create-users';
 import { AddApiKeysAndDeviceState1732600000000 } from './store/migrations/1732600000000-add-api-keys-and-device-state';
+import { AddEmailSuppressions1733300000000 } from './store/migrations/1733300000000-add-email-suppressions';
 import { PreferencesEntity } from './store/preferences.entity';
 import { UserEntity } from './store/user.entity';
 import { createUserRepository } from './store/user.repository';
 import { makeCreateApiKey } from './use-cases/create-api-key.use-case';
 import { makeCreateUser } from './use-cases/create-user.use-case';
+import { makeLiftEmailSuppression, makeListEmailSuppressions } from './use-cases/email-suppressions.use-case';
 import { makeGetUser } from './use-cases/get-user.use-case';
 import { makeGetUsers } from './use-cases/get-users.use-case';
 import { makeInvalidatePushToken } from './use-cases/invalidate-push-token.use-case';
 import { makeListApiKeys } from './use-cases/list-api-keys.use-case';
 import { makeListUsers } from './use-cases/list-users.use-case';
 import { makeLogin } from './use-cases/login.use-case';
+import { makeRecordEmailFeedback } from './use-cases/record-email-feedback.use-case';
 import { makeRegisterDevice } from './use-cases/register-device.use-case';
 import { makeFindDevice, makeRemoveDevice } from './use-cases/remove-device.use-case';
 import { makeRevokeApiKey } from './use-cases/revoke-api-key.use-case';
+import { makeUnsubscribeEmail } from './use-cases/unsubscribe-email.use-case';
 import { makeUpdatePreferences } from './use-cases/update-preferences.use-case';
+import { makeUpdateProfile } from './use-cases/update-profile.use-case';
 import { makeVerifyCredential, type VerifiedIdentity } from './use-cases/verify-credential.use-case';
 
 const SERVICE = 'users';
@@ -90,6 +100,11 @@ function wire(
   const users = createUserRepository(db);
   const devices = createDeviceRepository(db);
   const apiKeys = createApiKeyRepository(db);
+  const suppressions = createEmailSuppressionRepository(db, {
+    limit: config.SUPPRESSION_SOFT_BOUNCE_LIMIT,
+    windowMs: config.SUPPRESSION_SOFT_BOUNCE_WINDOW_SECONDS * 1000,
+  });
+  const emailMetrics = createEmailMetrics(metrics);
   const profiles = createCachedProfiles(
     users,
     createCache<CachedProfile>(
@@ -138,6 +153,7 @@ function wire(
     getUser,
     listUsers: makeListUsers({ users }),
     updatePreferences: makeUpdatePreferences({ users, profiles }),
+    updateProfile: makeUpdateProfile({ users, profiles }),
     registerDevice: makeRegisterDevice({ users: profiles, devices, profiles, now }),
     findDevice: makeFindDevice({ devices }),
     removeDevice: makeRemoveDevice({ devices, profiles }),
@@ -162,13 +178,23 @@ function wire(
     }),
     listApiKeys: makeListApiKeys({ apiKeys }),
   });
+  const suppressionResolvers = createEmailSuppressionResolvers({
+    listEmailSuppressions: makeListEmailSuppressions({ suppressions }),
+    liftEmailSuppression: makeLiftEmailSuppression({ suppressions, profiles, now }),
+    findUser: async (id) => (await profiles.findProfiles([id]))[0] ?? null,
+  });
   const graphql = createSubgraphServer({
     // schema.graphql sits at the package root, one level above src/ and dist/.
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: {
       ...userResolvers,
-      Query: { ...userResolvers.Query, ...credentialResolvers.Query },
-      Mutation: { ...userResolvers.Mutation, ...credentialResolvers.Mutation },
+      EmailSuppression: suppressionResolvers.EmailSuppression,
+      Query: { ...userResolvers.Query, ...credentialResolvers.Query, ...suppressionResolvers.Query },
+      Mutation: {
+        ...userResolvers.Mutation,
+        ...credentialResolvers.Mutation,
+        ...suppressionResolvers.Mutation,
+      },
     },
     internalToken: config.INTERNAL_TOKEN,
     health,
@@ -183,7 +209,24 @@ function wire(
   });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
-    createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken, verifyCredential }),
+    createUserGrpcHandlers({
+      getUser,
+      getUsers,
+      invalidatePushToken,
+      verifyCredential,
+      recordEmailFeedback: makeRecordEmailFeedback({
+        suppressions,
+        profiles,
+        onSuppressed: (reason, category) =>
+          emailMetrics.suppressions.inc({ reason, category: category ?? '' }),
+        now,
+      }),
+      unsubscribeEmail: makeUnsubscribeEmail({
+        users,
+        profiles,
+        onUnsubscribed: (category) => emailMetrics.unsubscribes.inc({ category: category ?? '' }),
+      }),
+    }),
   );
 
   return {
@@ -196,6 +239,24 @@ function wire(
       return { http, grpc: grpcPort };
     },
     stop: () => cleanup.dispose(),
+  };
+}
+
+/** Deliverability counters; the category label is the notification's ('' when it had none). */
+function createEmailMetrics(metrics: MetricsRegistry) {
+  return {
+    suppressions: new Counter({
+      name: 'herald_email_suppressions_total',
+      help: 'Email addresses put on the suppression list, by reason and the category of the mail that caused it',
+      labelNames: ['reason', 'category'] as const,
+      registers: [metrics],
+    }),
+    unsubscribes: new Counter({
+      name: 'herald_email_unsubscribes_total',
+      help: 'One-click unsubscribes that opted a user out, by category ("" is all email)',
+      labelNames: ['category'] as const,
+      registers: [metrics],
+    }),
   };
 }
 
@@ -212,7 +273,11 @@ async function resolveHost(hostname: string): Promise<string[]> {
 async function openDatabase(url: string): Promise<DataSource> {
   return openDataSource({
     url,
-    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity],
-    migrations: [CreateUsers1732500000000, AddApiKeysAndDeviceState1732600000000],
+    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity, EmailSuppressionEntity],
+    migrations: [
+      CreateUsers1732500000000,
+      AddApiKeysAndDeviceState1732600000000,
+      AddEmailSuppressions1733300000000,
+    ],
   });
 }

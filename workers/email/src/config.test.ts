@@ -38,4 +38,18 @@ describe('loadEmailWorkerConfig', () => {
     expect(loadEmailWorkerConfig({}).RETRY_STEPS_MS).toBeUndefined();
     expect(() => loadEmailWorkerConfig({ RETRY_STEPS_MS: '1s,5s' })).toThrow(/RETRY_STEPS_MS/);
   });
+
+  it('refuses the development unsubscribe secret and a plain-http PUBLIC_URL in production', () => {
+    const production = { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-internal-token' };
+    expect(() => loadEmailWorkerConfig({ ...production, PUBLIC_URL: 'https://herald.example' })).toThrow(
+      /UNSUBSCRIBE_SECRET .*production/,
+    );
+    const secret = { ...production, UNSUBSCRIBE_SECRET: 'a-real-secret-of-thirty-two-characters!!' };
+    expect(() => loadEmailWorkerConfig({ ...secret, PUBLIC_URL: 'http://herald.example' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(loadEmailWorkerConfig({ ...secret, PUBLIC_URL: 'https://herald.example' }).PUBLIC_URL).toBe(
+      'https://herald.example',
+    );
+  });
 });

@@ -2,12 +2,18 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { NewDevice } from '../domain/device';
 import type { Preferences } from '../domain/preferences';
-import type { NewUser, Role, UserProfile } from '../domain/user';
+import type { NewUser, ProfileChanges, Role, UserProfile } from '../domain/user';
 import { DeviceEntity, type DeviceRow } from './device.entity';
+import { findActiveSuppressedAddresses, suppressedAddressKey } from './email-suppression.repository';
 import { isUuid } from './is-uuid';
 import { PreferencesEntity } from './preferences.entity';
 import { UserEntity, type UserRow } from './user.entity';
 import { toPreferences, toUserProfile } from './user.mapper';
+
+export type UpdateProfileResult =
+  | { readonly kind: 'updated'; readonly profile: UserProfile }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'email-taken' };
 
 export type InsertUserResult =
   { readonly kind: 'created'; readonly profile: UserProfile } | { readonly kind: 'email-taken' };
@@ -97,6 +103,25 @@ export function createUserRepository(db: DataSource) {
       });
     },
 
+    /** Changes name, email or locale; the email stays unique. */
+    async updateProfile(userId: string, changes: ProfileChanges): Promise<UpdateProfileResult> {
+      if (!isUuid(userId)) return { kind: 'not-found' };
+      const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      try {
+        return await db.transaction(async (manager) => {
+          if (Object.keys(set).length > 0) {
+            const result = await manager.getRepository(UserEntity).update({ id: userId }, set);
+            if (result.affected === 0) return { kind: 'not-found' } as const;
+          }
+          const [profile] = await findProfiles(manager, [userId]);
+          return profile ? ({ kind: 'updated', profile } as const) : ({ kind: 'not-found' } as const);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_key')) return { kind: 'email-taken' };
+        throw error;
+      }
+    },
+
     /** Oldest first, so pages stay stable while users are added. */
     async findPage(offset: number, limit: number): Promise<UserPage> {
       const [rows, total] = await db.getRepository(UserEntity).findAndCount({
@@ -125,18 +150,24 @@ async function findProfiles(manager: EntityManager, ids: readonly string[]): Pro
 async function attachDetails(manager: EntityManager, rows: readonly UserRow[]): Promise<UserProfile[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [preferences, devices] = await Promise.all([
+  const [preferences, devices, suppressed] = await Promise.all([
     manager.getRepository(PreferencesEntity).findBy({ userId: In(ids) }),
     manager
       .getRepository(DeviceEntity)
       .find({ where: { userId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    findActiveSuppressedAddresses(manager, ids),
   ]);
   const preferencesByUser = new Map(preferences.map((row) => [row.userId, row]));
   const devicesByUser = new Map<string, DeviceRow[]>();
   for (const device of devices)
     devicesByUser.set(device.userId, [...(devicesByUser.get(device.userId) ?? []), device]);
   return rows.map((row) =>
-    toUserProfile(row, preferencesByUser.get(row.id), devicesByUser.get(row.id) ?? []),
+    toUserProfile(
+      row,
+      preferencesByUser.get(row.id),
+      devicesByUser.get(row.id) ?? [],
+      suppressed.has(suppressedAddressKey(row.id, row.email)),
+    ),
   );
 }
 

@@ -6,8 +6,8 @@ export interface EmailMessage {
   readonly text: string;
   readonly html?: string;
   readonly replyTo?: string;
-  /** List-Unsubscribe targets (mailto: and https: URLs); none for critical mail. */
-  readonly listUnsubscribe?: readonly string[];
+  /** The one-click unsubscribe URL (RFC 8058); none for critical mail. */
+  readonly listUnsubscribe?: string;
 }
 
 export interface SentEmail {
