@@ -50,3 +50,9 @@ export {
   type ClusterQueue,
   type StartRabbitClusterOptions,
 } from './rabbit-cluster';
+export {
+  startRedisSentinelGroup,
+  type RedisNode,
+  type RedisSentinelGroup,
+  type RedisSentinelGroupOptions,
+} from './redis-sentinel-group';

@@ -10,6 +10,8 @@ import {
   loadConfig,
   lookupCacheEnv,
   redisEnv,
+  redisSettingsOf,
+  requireSentinelPair,
 } from '@herald/config';
 
 /** Where a service answers HTTP; its /ready is asked at the root (a subgraph's /graphql URL works too). */
@@ -59,6 +61,7 @@ const notificationsEnv = z
     ...redisEnv,
     ...lookupCacheEnv,
   })
+  .superRefine(requireSentinelPair)
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -84,7 +87,7 @@ const notificationsEnv = z
         RETRYING: env.STATUS_BOUND_RETRYING_MS,
       },
     },
-    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    redis: redisSettingsOf(env),
     systemStatus: {
       peers: [
         { name: 'gateway', url: env.GATEWAY_URL },

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ConfigError, amqpEnv, commonEnv, envPort, envUrl, loadConfig, unsubscribeEnv } from '@herald/config';
+import {
+  ConfigError,
+  amqpEnv,
+  commonEnv,
+  envPort,
+  envUrl,
+  loadConfig,
+  requireSentinelPair,
+  unsubscribeEnv,
+} from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
@@ -25,38 +34,40 @@ const smtpUrls = z
     return urls;
   });
 
-export const emailWorkerEnv = z.object({
-  ...commonEnv,
-  ...amqpEnv,
-  ...workerEnv,
-  PORT: envPort(8003),
-  SMTP_URL: smtpUrls,
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
-    .default('Herald <no-reply@herald.local>'),
-  /** Where replies go; unset: to MAIL_FROM. */
-  MAIL_REPLY_TO: z
-    .string()
-    .trim()
-    .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
-    .optional(),
-  /** Comma-separated categories whose mail has no List-Unsubscribe header. */
-  CRITICAL_CATEGORIES: z
-    .string()
-    .default('security,transactional')
-    .transform((value) => new Set(list(value))),
-  ...unsubscribeEnv,
-  /**
-   * The gateway's public address, where one-click unsubscribe links point
-   * (`<PUBLIC_URL>/unsubscribe/<token>`); https in production, as RFC 8058 requires.
-   */
-  PUBLIC_URL: envUrl(['http:', 'https:']).default('http://127.0.0.1:8000'),
-  /** Pooled connections per SMTP server: each carries one message at a time (0014). */
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
-  OUTBOX_DIR: z.string().min(1).default('var/outbox'),
-});
+export const emailWorkerEnv = z
+  .object({
+    ...commonEnv,
+    ...amqpEnv,
+    ...workerEnv,
+    PORT: envPort(8003),
+    SMTP_URL: smtpUrls,
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
+      .default('Herald <no-reply@herald.local>'),
+    /** Where replies go; unset: to MAIL_FROM. */
+    MAIL_REPLY_TO: z
+      .string()
+      .trim()
+      .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
+      .optional(),
+    /** Comma-separated categories whose mail has no List-Unsubscribe header. */
+    CRITICAL_CATEGORIES: z
+      .string()
+      .default('security,transactional')
+      .transform((value) => new Set(list(value))),
+    ...unsubscribeEnv,
+    /**
+     * The gateway's public address, where one-click unsubscribe links point
+     * (`<PUBLIC_URL>/unsubscribe/<token>`); https in production, as RFC 8058 requires.
+     */
+    PUBLIC_URL: envUrl(['http:', 'https:']).default('http://127.0.0.1:8000'),
+    /** Pooled connections per SMTP server: each carries one message at a time (0014). */
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
+    OUTBOX_DIR: z.string().min(1).default('var/outbox'),
+  })
+  .superRefine(requireSentinelPair);
 
 function list(value: string): string[] {
   return value
