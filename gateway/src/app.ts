@@ -20,6 +20,7 @@ import { connectRedis, type RedisConnection } from '@herald/redis';
 import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';
 import { verifyThroughUsers } from './auth/verify-credential';
 import { DEV_ADMIN_API_KEY, type GatewayConfig } from './config';
+import { createConsoleRouter } from './console/console-router';
 import { createSubgraphFetcher } from './datasources/subgraph-fetcher';
 import { createGatewayServer } from './graphql/gateway-server';
 import { redisProbe, subgraphProbe, supergraphProbe } from './health/readiness-probes';
@@ -181,6 +182,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
       );
       // After /api/v1, so the REST calls do not walk the documentation routes first.
       app.use('/api', createApiDocsRouter(buildOpenApiDocument()));
+      app.use('/console', createConsoleRouter({ dir: config.CONSOLE_DIR }));
       app.use(notFoundHandler(send));
       const subscriptions = startSubscriptionServer({
         httpServer,

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { commonEnv, envBoolean, envGrpcAddress, envPort, envUrl, loadConfig } from '@herald/config';
 
@@ -27,6 +27,12 @@ const gatewayEnv = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
+    /** The console's built files (index.html and assets/), served at /console. */
+    CONSOLE_DIR: z
+      .string()
+      .min(1)
+      .default(join(__dirname, '..', '..', 'console', 'dist'))
+      .transform((dir) => resolve(dir)),
     USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
     /** NotificationService, which the REST shim's notification routes call. */
     NOTIFICATIONS_GRPC: envGrpcAddress('127.0.0.1:50053'),

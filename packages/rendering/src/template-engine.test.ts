@@ -94,6 +94,10 @@ describe('template engine', () => {
       expect(error).toBeInstanceOf(UnprocessableError);
       expect((error as UnprocessableError).details).toEqual({
         missing: ['greeting', 'user.name', 'items[1].sku', 'coupon.code'],
+        issues: [
+          { field: 'subject', message: 'needs the variables greeting' },
+          { field: 'body', message: 'needs the variables user.name, items[1].sku, coupon.code' },
+        ],
       });
       expect((error as Error).message).toBe(
         'missing template variables: greeting, user.name, items[1].sku, coupon.code',
@@ -104,7 +108,10 @@ describe('template engine', () => {
       const error = failure(() =>
         engine.render(version({ number: 4, body: '{{name.constructor}}' }), { name: 'x' }, 'en'),
       );
-      expect((error as UnprocessableError).details).toEqual({ missing: ['name.constructor'] });
+      expect((error as UnprocessableError).details).toEqual({
+        missing: ['name.constructor'],
+        issues: [{ field: 'body', message: 'needs the variables name.constructor' }],
+      });
     });
 
     it('keeps a subject on one line whatever the variables hold', () => {

@@ -45,6 +45,11 @@ export interface TemplateEngine extends TemplateCompiler {
   render(version: RenderableVersion, variables: TemplateVariables, locale: string): RenderedContent;
 }
 
+interface FieldRequirements {
+  readonly field: SourceField;
+  readonly requirements: readonly Requirement[];
+}
+
 const KNOWN_HELPERS = Object.fromEntries([...INLINE_HELPERS.keys()].map((name) => [name, true]));
 
 /**
@@ -55,14 +60,15 @@ export function createTemplateCompiler(): TemplateCompiler {
   const env = Handlebars.create();
   registerTemplateHelpers(env);
 
-  function analyze(sources: TemplateSources): Requirement[] {
-    const requirements: Requirement[] = [];
+  /** Each field's requirements, so a refusal can name the field that needs a variable. */
+  function analyze(sources: TemplateSources): FieldRequirements[] {
+    const analyzed: FieldRequirements[] = [];
     const issues: TemplateSourceIssue[] = [];
     for (const field of SOURCE_FIELDS) {
       const source = sources[field];
       if (source === null) continue;
       try {
-        requirements.push(...analyzeTemplate(parseTemplate(env, source)));
+        analyzed.push({ field, requirements: analyzeTemplate(parseTemplate(env, source)) });
       } catch (error) {
         if (!(error instanceof TemplateSourceError)) throw error;
         issues.push({ field, message: error.message, ...error.position });
@@ -74,11 +80,11 @@ export function createTemplateCompiler(): TemplateCompiler {
         issues,
       );
     }
-    return requirements;
+    return analyzed;
   }
 
   function compile(sources: TemplateSources): CompiledTemplate {
-    const requirements = analyze(sources);
+    const analyzed = analyze(sources);
     const fields: Partial<Record<SourceField, Handlebars.TemplateDelegate>> = {};
     for (const field of SOURCE_FIELDS) {
       const source = sources[field];
@@ -92,12 +98,9 @@ export function createTemplateCompiler(): TemplateCompiler {
       });
     }
     return {
-      variables: listRequiredVariables(requirements),
+      variables: listVariables(analyzed),
       render(variables, locale) {
-        const missing = findMissingVariables(requirements, variables);
-        if (missing.length > 0) {
-          throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
-        }
+        refuseMissingVariables(analyzed, variables);
         const run = (field: SourceField) => fields[field]?.(variables, { data: { locale } }) ?? null;
         return {
           subject: toSingleLine(run('subject')),
@@ -109,7 +112,7 @@ export function createTemplateCompiler(): TemplateCompiler {
     };
   }
 
-  return { check: (sources) => ({ variables: listRequiredVariables(analyze(sources)) }), compile };
+  return { check: (sources) => ({ variables: listVariables(analyze(sources)) }), compile };
 }
 
 /** A compiler with the compiled versions in a bounded LRU; versions are immutable, so entries never go stale. */
@@ -128,6 +131,30 @@ export function createTemplateEngine(options: { readonly cacheSize: number }): T
       return compiled.render(variables, locale);
     },
   };
+}
+
+function listVariables(analyzed: readonly FieldRequirements[]): string[] {
+  return listRequiredVariables(analyzed.flatMap(({ requirements }) => requirements));
+}
+
+/**
+ * Refuses with every missing variable listed (details.missing) and, in details.issues, the
+ * fields that need them, so an editor can show each refusal at its field.
+ */
+function refuseMissingVariables(analyzed: readonly FieldRequirements[], variables: TemplateVariables): void {
+  const issues: FieldIssue[] = [];
+  const missing = new Set<string>();
+  for (const { field, requirements } of analyzed) {
+    const lacking = findMissingVariables(requirements, variables);
+    if (lacking.length === 0) continue;
+    lacking.forEach((name) => missing.add(name));
+    issues.push({ field, message: `needs the variables ${lacking.join(', ')}` });
+  }
+  if (missing.size === 0) return;
+  throw new UnprocessableError(`missing template variables: ${[...missing].join(', ')}`, {
+    missing: [...missing],
+    issues,
+  });
 }
 
 /** A subject or title is one line; a variable's line breaks must not reach a mail header. */

@@ -25,6 +25,7 @@ import { makeFindActiveVersion } from './use-cases/find-active-version.use-case'
 import { makeFindTemplate } from './use-cases/find-template.use-case';
 import { makeListTemplateVersions } from './use-cases/list-template-versions.use-case';
 import { makeListTemplates } from './use-cases/list-templates.use-case';
+import { makePreviewTemplate } from './use-cases/preview-template.use-case';
 import { makePublishTemplateVersion } from './use-cases/publish-template-version.use-case';
 
 const SERVICE = 'templates';
@@ -78,6 +79,7 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
       listTemplateVersions: makeListTemplateVersions({ templates }),
       findActiveVersion: makeFindActiveVersion({ templates }),
       renderTemplate,
+      previewTemplate: makePreviewTemplate({ engine }),
     }),
     internalToken: config.INTERNAL_TOKEN,
     health,

@@ -121,7 +121,14 @@ describe('templates service', () => {
   it('lists every missing variable instead of rendering them empty', async () => {
     const error = await failure(client.RenderTemplate({ code: 'welcome', variables_json: '{"plan": {}}' }));
     expect(error).toBeInstanceOf(UnprocessableError);
-    expect((error as UnprocessableError).details).toEqual({ missing: ['name', 'plan.name'] });
+    expect((error as UnprocessableError).details).toEqual({
+      missing: ['name', 'plan.name'],
+      issues: [
+        { field: 'subject', message: 'needs the variables name' },
+        { field: 'body', message: 'needs the variables name, plan.name' },
+        { field: 'bodyHtml', message: 'needs the variables name' },
+      ],
+    });
   });
 
   it('sends missing variables as FAILED_PRECONDITION on the wire', async () => {

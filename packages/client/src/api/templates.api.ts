@@ -2,13 +2,15 @@ import type { RequestOptions } from '../client-options.ts';
 import {
   AddTemplateVersionDocument,
   CreateTemplateDocument,
+  PreviewTemplateDocument,
   PublishTemplateVersionDocument,
   RenderTemplateDocument,
   TemplateDocument,
   TemplatesDocument,
   type CreateTemplateInput,
-  type RenderTemplateQuery,
+  type PreviewTemplateQueryVariables,
   type RenderTemplateQueryVariables,
+  type RenderedMessageFieldsFragment,
   type TemplateDetailFragment,
   type TemplateSummaryFragment,
   type TemplateVersionFieldsFragment,
@@ -18,7 +20,8 @@ import {
 import type { RunOperation } from '../transport/http-transport.ts';
 import type { Page } from './page.ts';
 
-export type RenderedMessage = RenderTemplateQuery['renderTemplate'];
+/** A rendered version, or a rendered draft (whose code and version are null). */
+export type RenderedMessage = RenderedMessageFieldsFragment;
 
 export interface TemplatesApi {
   list(query?: TemplatesQueryVariables, options?: RequestOptions): Promise<Page<TemplateSummaryFragment>>;
@@ -40,6 +43,14 @@ export interface TemplatesApi {
    * `details.missing`.
    */
   render(query: RenderTemplateQueryVariables, options?: RequestOptions): Promise<RenderedMessage>;
+  /**
+   * Renders unsaved content as a send would, for a live preview; nothing is stored. Needs
+   * templates:write. A refusal names the draft's fields in `issues` (`imageUrl`, `bodyHtml` …):
+   * a BadUserInputError for content the channel refuses, an unsafe URL or a source that does not
+   * compile (with `line` and `column`), an UnprocessableError for missing variables (also listed
+   * in `details.missing`).
+   */
+  preview(query: PreviewTemplateQueryVariables, options?: RequestOptions): Promise<RenderedMessage>;
 }
 
 export function createTemplatesApi(run: RunOperation): TemplatesApi {
@@ -61,6 +72,9 @@ export function createTemplatesApi(run: RunOperation): TemplatesApi {
     },
     async render(query, options) {
       return (await run(RenderTemplateDocument, query, options)).renderTemplate;
+    },
+    async preview(query, options) {
+      return (await run(PreviewTemplateDocument, query, options)).previewTemplate;
     },
   };
 }

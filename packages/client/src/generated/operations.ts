@@ -138,6 +138,19 @@ export type SendNotificationInput = {
   readonly metadata?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** Unsaved content of a version, to preview; refused by the same rules as TemplateVersionInput. */
+export type TemplateDraftInput = {
+  readonly subject?: InputMaybe<Scalars['String']['input']>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+  /** The text body. For EMAIL an empty string means: derive the text from bodyHtml. */
+  readonly body: Scalars['String']['input'];
+  readonly bodyHtml?: InputMaybe<Scalars['String']['input']>;
+  /** https only, on a public host. */
+  readonly imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** https only. */
+  readonly link?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new immutable version; its number follows the template's newest. */
 export type TemplateVersionInput = {
   readonly locale?: InputMaybe<Scalars['String']['input']>;
@@ -271,6 +284,8 @@ export type PublishTemplateVersionMutationVariables = Exact<{
 
 export type PublishTemplateVersionMutation = { readonly publishTemplateVersion: TemplateVersionFieldsFragment };
 
+export type RenderedMessageFieldsFragment = { readonly code: string | null, readonly channel: Channel, readonly version: number | null, readonly locale: string, readonly subject: string | null, readonly title: string | null, readonly body: string, readonly bodyHtml: string | null, readonly imageUrl: string | null, readonly link: string | null, readonly variables: ReadonlyArray<string> };
+
 export type RenderTemplateQueryVariables = Exact<{
   code: Scalars['ID']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
@@ -279,7 +294,17 @@ export type RenderTemplateQueryVariables = Exact<{
 }>;
 
 
-export type RenderTemplateQuery = { readonly renderTemplate: { readonly code: string, readonly channel: Channel, readonly version: number, readonly locale: string, readonly subject: string | null, readonly title: string | null, readonly body: string, readonly bodyHtml: string | null, readonly imageUrl: string | null, readonly link: string | null } };
+export type RenderTemplateQuery = { readonly renderTemplate: RenderedMessageFieldsFragment };
+
+export type PreviewTemplateQueryVariables = Exact<{
+  channel: Channel;
+  draft: TemplateDraftInput;
+  variables?: InputMaybe<Scalars['JSON']['input']>;
+  locale?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreviewTemplateQuery = { readonly previewTemplate: RenderedMessageFieldsFragment };
 
 export type PreferencesFieldsFragment = { readonly email: boolean, readonly push: boolean, readonly optedOutCategories: ReadonlyArray<string>, readonly quietHours: { readonly start: string, readonly end: string, readonly timezone: string } | null };
 
@@ -506,6 +531,21 @@ fragment TemplateVersionFields on TemplateVersion {
   published
   createdAt
 }`, {"fragmentName":"TemplateDetail"}) as unknown as TypedDocumentString<TemplateDetailFragment, unknown>;
+export const RenderedMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}
+    `, {"fragmentName":"RenderedMessageFields"}) as unknown as TypedDocumentString<RenderedMessageFieldsFragment, unknown>;
 export const PreferencesFieldsFragmentDoc = new TypedDocumentString(`
     fragment PreferencesFields on Preferences {
   email
@@ -953,19 +993,46 @@ export const RenderTemplateDocument = new TypedDocumentString(`
     variables: $variables
     version: $version
   ) {
-    code
-    channel
-    version
-    locale
-    subject
-    title
-    body
-    bodyHtml
-    imageUrl
-    link
+    ...RenderedMessageFields
   }
 }
-    `) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}`) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
+export const PreviewTemplateDocument = new TypedDocumentString(`
+    query PreviewTemplate($channel: Channel!, $draft: TemplateDraftInput!, $variables: JSON, $locale: String) {
+  previewTemplate(
+    channel: $channel
+    draft: $draft
+    variables: $variables
+    locale: $locale
+  ) {
+    ...RenderedMessageFields
+  }
+}
+    fragment RenderedMessageFields on RenderedMessage {
+  code
+  channel
+  version
+  locale
+  subject
+  title
+  body
+  bodyHtml
+  imageUrl
+  link
+  variables
+}`) as unknown as TypedDocumentString<PreviewTemplateQuery, PreviewTemplateQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {

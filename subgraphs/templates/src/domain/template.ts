@@ -26,11 +26,18 @@ export interface TemplateVersion extends TemplateContent {
   readonly createdAt: Date;
 }
 
-export interface RenderedMessage extends RenderedContent {
-  readonly code: string;
+/** Content rendered with a message's variables; a draft preview has no code or version. */
+export interface RenderedDraft extends RenderedContent {
   readonly channel: Channel;
-  readonly version: number;
   readonly locale: string;
   readonly imageUrl: string | null;
   readonly link: string | null;
+  /** The variables the rendered sources need. */
+  readonly variables: readonly string[];
+}
+
+/** A saved version rendered. */
+export interface RenderedMessage extends RenderedDraft {
+  readonly code: string;
+  readonly version: number;
 }

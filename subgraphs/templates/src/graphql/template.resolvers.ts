@@ -8,8 +8,9 @@ import {
   scalarResolvers,
   type SubgraphContext,
 } from '@herald/subgraph';
-import type { RenderedMessage, Template, TemplateVersion } from '../domain/template';
+import type { RenderedDraft, RenderedMessage, Template, TemplateVersion } from '../domain/template';
 import type { TemplateListing } from '../use-cases/list-templates.use-case';
+import type { PreviewTemplateRequest } from '../use-cases/preview-template.use-case';
 import type { RenderTemplateRequest } from '../use-cases/render-template.use-case';
 import {
   allowAbsent,
@@ -18,6 +19,7 @@ import {
   createTemplateInputSchema,
   localeSchema,
   pageSchema,
+  templateDraftInputSchema,
   templateVersionInputSchema,
   variablesSchema,
   type CreateTemplateInput,
@@ -40,6 +42,7 @@ export interface TemplateResolverDeps {
     locale: string | undefined,
   ) => Promise<TemplateVersion | undefined>;
   readonly renderTemplate: (request: RenderTemplateRequest) => Promise<RenderedMessage>;
+  readonly previewTemplate: (request: PreviewTemplateRequest) => RenderedDraft;
 }
 
 // Codes are checked against the pattern they were created with: a NUL byte must never reach PostgreSQL.
@@ -50,6 +53,11 @@ const renderArgs = z.object({
   locale: allowAbsent(localeSchema),
   variables: allowAbsent(variablesSchema).transform((value) => value ?? {}),
   version: allowAbsent(z.number().int().min(1)),
+});
+const previewArgs = z.object({
+  channel: channelSchema,
+  locale: allowAbsent(localeSchema).transform((value) => value ?? 'en'),
+  variables: allowAbsent(variablesSchema).transform((value) => value ?? {}),
 });
 const addVersionArgs = z.object({ code: codeSchema, input: templateVersionInputSchema });
 const publishArgs = z.object({ code: codeSchema, number: z.number().int().min(1) });
@@ -70,6 +78,15 @@ export function createTemplateResolvers(deps: TemplateResolverDeps): GraphQLReso
       renderTemplate: (_source: unknown, args: unknown, context: SubgraphContext) => {
         requireIdentity(context);
         return deps.renderTemplate(parseInput(renderArgs, args));
+      },
+      previewTemplate: (_source: unknown, args: unknown, context: SubgraphContext) => {
+        requireScope(context, SCOPES.templatesWrite);
+        const { draft, ...rest } = args as { draft?: unknown };
+        // The draft's refusals name its fields as the editor shows them (imageUrl, not draft.imageUrl).
+        return deps.previewTemplate({
+          ...parseInput(previewArgs, rest),
+          draft: parseInput(templateDraftInputSchema, draft),
+        });
       },
     },
     Mutation: {

@@ -1,18 +1,14 @@
 import { BadUserInputError } from '@herald/errors';
 import { deriveTextFromHtml, type TemplateEngine } from '@herald/rendering';
-import type { Channel } from '../domain/template';
+import type { Channel, TemplateContent } from '../domain/template';
 import type { NewTemplateVersion } from '../store/template.repository';
 import { channelContentIssues, type VersionContentInput } from './template-inputs';
 
 /**
- * A version ready to store: the channel's rules checked, the text body derived from the HTML
- * when absent, and the sources compiled once to refuse errors and list the variables.
+ * Content as a version stores it: the channel's rules checked and the text body derived from the
+ * HTML when absent. A saved version and a draft preview both start here.
  */
-export function prepareVersion(
-  engine: Pick<TemplateEngine, 'check'>,
-  channel: Channel,
-  input: VersionContentInput & { readonly locale: string; readonly publish: boolean },
-): Omit<NewTemplateVersion, 'number'> {
+export function prepareContent(channel: Channel, input: VersionContentInput): TemplateContent {
   const issues = channelContentIssues(channel, input);
   if (issues.length > 0) {
     throw new BadUserInputError(
@@ -21,19 +17,23 @@ export function prepareVersion(
     );
   }
   const bodyHtml = input.bodyHtml ?? null;
-  const sources = {
+  return {
     subject: input.subject ?? null,
     title: input.title ?? null,
     body: input.body ?? deriveTextFromHtml(bodyHtml ?? ''),
     bodyHtml,
-  };
-  const { variables } = engine.check(sources);
-  return {
-    ...sources,
-    locale: input.locale,
     imageUrl: input.imageUrl ?? null,
     link: input.link ?? null,
-    variables,
-    published: input.publish,
   };
+}
+
+/** A version ready to store: its content prepared, and its sources compiled once to refuse errors and list the variables. */
+export function prepareVersion(
+  engine: Pick<TemplateEngine, 'check'>,
+  channel: Channel,
+  input: VersionContentInput & { readonly locale: string; readonly publish: boolean },
+): Omit<NewTemplateVersion, 'number'> {
+  const content = prepareContent(channel, input);
+  const { variables } = engine.check(content);
+  return { ...content, locale: input.locale, variables, published: input.publish };
 }

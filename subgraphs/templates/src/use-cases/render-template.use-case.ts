@@ -36,6 +36,7 @@ export function makeRenderTemplate({ getTemplate, engine }: RenderTemplateDeps) 
       locale: version.locale,
       imageUrl: version.imageUrl,
       link: version.link,
+      variables: version.variables,
     };
   };
 }

@@ -37,9 +37,8 @@ const imageUrlSchema = httpsUrlSchema.pipe(
 export const allowAbsent = <Schema extends z.ZodType>(schema: Schema) =>
   schema.nullish().transform((value) => value ?? undefined);
 
-/** The content fields both a new template and a new version carry. */
-const versionContentShape = {
-  locale: allowAbsent(localeSchema).transform((value) => value ?? 'en'),
+/** The content fields a new template, a new version and a draft preview carry. */
+const contentShape = {
   subject: allowAbsent(z.string().trim().min(1).max(500)),
   title: allowAbsent(z.string().trim().min(1).max(200)),
   // The contract makes body required; an empty one asks for the text derived from bodyHtml.
@@ -47,6 +46,11 @@ const versionContentShape = {
   bodyHtml: allowAbsent(z.string().min(1).max(200_000)),
   imageUrl: allowAbsent(imageUrlSchema),
   link: allowAbsent(httpsUrlSchema),
+};
+
+const versionContentShape = {
+  locale: allowAbsent(localeSchema).transform((value) => value ?? 'en'),
+  ...contentShape,
 };
 
 export interface VersionContentInput {
@@ -100,6 +104,9 @@ export const templateVersionInputSchema = z.object({
 });
 
 export type TemplateVersionInput = z.output<typeof templateVersionInputSchema>;
+
+/** Unsaved content to preview; its fields are refused by the same rules as a version's. */
+export const templateDraftInputSchema = z.object(contentShape);
 
 export const pageSchema = z.object({
   page: allowAbsent(z.number().int().min(1)).transform((value) => value ?? 1),
