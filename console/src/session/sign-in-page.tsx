@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { TextField } from '../shared/field.tsx';
-import { useAction } from '../shared/use-load.ts';
 import { useSession } from './session-context.tsx';
 
 type Method = 'password' | 'apiKey';
@@ -14,7 +13,10 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [remember, setRemember] = useState(false);
-  const attempt = useAction(async () => {
+  const [pending, setPending] = useState(false);
+  // A refusal here is the answer to show, not a session to end: no useAction.
+  const [error, setError] = useState<unknown>(undefined);
+  const attempt = async () => {
     if (method === 'password') {
       const { token, expiresAt, user } = await client.login(email.trim(), password);
       signIn({ credential: { token }, label: user.email, expiresAt }, remember);
@@ -24,10 +26,18 @@ export function SignInPage() {
     // Any authenticated query tells whether the gateway takes the key: `me` is null for a key.
     await client.withCredential(credential).users.me();
     signIn({ credential, label: 'API key' }, remember);
-  });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void attempt.run();
+    setPending(true);
+    setError(undefined);
+    attempt().then(
+      () => setPending(false),
+      (caught: unknown) => {
+        setPending(false);
+        setError(caught);
+      },
+    );
   };
   return (
     <main id="main" className="sign-in">
@@ -57,7 +67,7 @@ export function SignInPage() {
               checked={method === 'apiKey'}
               onChange={() => setMethod('apiKey')}
             />
-            API key
+            An API key
           </label>
         </fieldset>
         {method === 'password' ? (
@@ -94,9 +104,9 @@ export function SignInPage() {
           <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
           Stay signed in in this tab (until it is closed)
         </label>
-        <ErrorMessage error={attempt.error} />
-        <button type="submit" className="primary" disabled={attempt.pending}>
-          {attempt.pending ? 'Signing in…' : 'Sign in'}
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </main>

@@ -15,6 +15,7 @@ export function SendTestForm({ template }: { readonly template: TemplateDetail }
   const names = [...new Set(template.versions.filter((v) => v.published).flatMap((v) => v.variables))];
   const [userId, setUserId] = useState('');
   const [locale, setLocale] = useState('');
+  const [sendAt, setSendAt] = useState('');
   const [variablesText, setVariablesText] = useState(
     JSON.stringify(Object.fromEntries(names.map((name) => [name, ''])), null, 2),
   );
@@ -27,6 +28,7 @@ export function SendTestForm({ template }: { readonly template: TemplateDetail }
       templateCode: template.code,
       variables: variables.value,
       locale: locale.trim() || null,
+      sendAt: sendAt ? new Date(sendAt).toISOString() : null,
       metadata: { source: 'herald-console test send' },
     });
     await navigate(`/notifications/${notification.id}`);
@@ -53,6 +55,15 @@ export function SendTestForm({ template }: { readonly template: TemplateDetail }
           value={locale}
           hint="Empty: the user's locale"
           onChange={(event) => setLocale(event.target.value)}
+        />
+        <TextField
+          label="Send at (optional)"
+          type="datetime-local"
+          step={1}
+          value={sendAt}
+          error={issues.sendAt}
+          hint="Empty: now. Later: watch it wait as SCHEDULED, then go out."
+          onChange={(event) => setSendAt(event.target.value)}
         />
         <TextAreaField
           label="Variables (JSON)"

@@ -89,4 +89,10 @@ describe('variablesOf', () => {
       variablesOf({ name: 'Ada', count: '42', vip: 'true', items: '[1, 2]', note: '{not json', ' ': 'x' }),
     ).toEqual({ name: 'Ada', count: 42, vip: true, items: [1, 2], note: '{not json' });
   });
+
+  it('nests a dotted name, and leaves an empty value out so it shows as missing', () => {
+    expect(variablesOf({ 'order.id': 'A-7', 'order.total': '12.5', 'user.name': '' })).toEqual({
+      order: { id: 'A-7', total: 12.5 },
+    });
+  });
 });

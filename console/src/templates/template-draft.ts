@@ -2,6 +2,7 @@ import type {
   Channel,
   CreateTemplateInput,
   HeraldClientError,
+  TemplateDraftInput,
   TemplateVersion,
   TemplateVersionInput,
 } from '@herald/client';
@@ -48,21 +49,28 @@ export function draftFromVersion(version: TemplateVersion): TemplateDraft {
   };
 }
 
-/** A new version from the draft: only the channel's fields, an empty optional field left out. */
-export function versionInput(channel: Channel, draft: TemplateDraft, publish: boolean): TemplateVersionInput {
+/** The draft's content as the server takes it: only the channel's fields, an empty one left out. */
+export function draftInput(channel: Channel, draft: TemplateDraft): TemplateDraftInput {
   const fields = fieldsOf(channel);
   const optional = (field: DraftField) =>
     fields.includes(field) && draft[field].trim() ? draft[field] : null;
   return {
-    locale: draft.locale.trim() || 'en',
     subject: optional('subject'),
     title: optional('title'),
     body: draft.body,
     bodyHtml: optional('bodyHtml'),
     imageUrl: optional('imageUrl'),
     link: optional('link'),
-    publish,
   };
+}
+
+export function localeOf(draft: TemplateDraft): string {
+  return draft.locale.trim() || 'en';
+}
+
+/** A new version from the draft. */
+export function versionInput(channel: Channel, draft: TemplateDraft, publish: boolean): TemplateVersionInput {
+  return { ...draftInput(channel, draft), locale: localeOf(draft), publish };
 }
 
 export function createInput(
@@ -121,10 +129,24 @@ export function parseVariableValue(text: string): unknown {
   return text;
 }
 
+/**
+ * The variables object of the form's values; a dotted name is a path, as the templates read it
+ * (`order.id` is `{ order: { id } }`). An empty value is left out, so the preview names it missing.
+ */
 export function variablesOf(values: Readonly<Record<string, string>>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values)
-      .filter(([name]) => name.trim() !== '')
-      .map(([name, value]) => [name.trim(), parseVariableValue(value)]),
-  );
+  const variables: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(values)) {
+    const path = name.trim().split('.');
+    if (path.some((segment) => segment === '') || text === '') continue;
+    let scope = variables;
+    for (const segment of path.slice(0, -1)) {
+      const next = scope[segment];
+      scope = (scope[segment] = typeof next === 'object' && next !== null ? next : {}) as Record<
+        string,
+        unknown
+      >;
+    }
+    scope[path[path.length - 1] as string] = parseVariableValue(text);
+  }
+  return variables;
 }

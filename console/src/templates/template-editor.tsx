@@ -54,7 +54,7 @@ export function TemplateEditor({
   const refusal = preview.error instanceof HeraldClientError ? preview.error : undefined;
   const saveRefusal = saveError instanceof HeraldClientError ? saveError : undefined;
   const missing = refusal ? missingVariablesOf(refusal) : [];
-  const names = [...new Set([...knownVariables, ...missing, ...extraNames])];
+  const names = [...new Set([...knownVariables, ...preview.variables, ...missing, ...extraNames])];
   const errors: Record<string, string | undefined> = {
     ...draftProblems(channel, draft),
     ...(refusal ? fieldErrorsOf(refusal) : {}),

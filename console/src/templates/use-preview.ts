@@ -1,16 +1,16 @@
-import type { Channel } from '@herald/client';
+import type { Channel, PreviewTemplateQueryVariables, RenderedMessage } from '@herald/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createDebouncer } from '../shared/debounce.ts';
 import { useSession } from '../session/session-context.tsx';
-import { versionInput, type TemplateDraft } from './template-draft.ts';
+import { draftInput, localeOf, type TemplateDraft } from './template-draft.ts';
 
 /** How long typing must pause before the server renders the draft again. */
 export const PREVIEW_DEBOUNCE_MS = 300;
 
-export type Preview = Awaited<ReturnType<ReturnType<typeof useSession>['client']['templates']['preview']>>;
-
 export interface PreviewState {
-  readonly message: Preview | undefined;
+  readonly message: RenderedMessage | undefined;
+  /** The variables the draft needs, from the last rendering that succeeded. */
+  readonly variables: readonly string[];
   /** The server's refusal of the draft (by field in its issues, missing variables in its details). */
   readonly error: unknown;
   readonly pending: boolean;
@@ -26,21 +26,27 @@ export function usePreview(
   variables: Readonly<Record<string, unknown>>,
 ): PreviewState {
   const { client, endIfRefused } = useSession();
-  const [state, setState] = useState<PreviewState>({ message: undefined, error: undefined, pending: true });
+  const [state, setState] = useState<PreviewState>({
+    message: undefined,
+    variables: [],
+    error: undefined,
+    pending: true,
+  });
   const inFlight = useRef<AbortController | undefined>(undefined);
   const debouncer = useMemo(
     () =>
-      createDebouncer(PREVIEW_DEBOUNCE_MS, (request: Parameters<typeof client.templates.preview>[0]) => {
+      createDebouncer(PREVIEW_DEBOUNCE_MS, (request: PreviewTemplateQueryVariables) => {
         inFlight.current?.abort();
         const abort = new AbortController();
         inFlight.current = abort;
         client.templates.preview(request, { signal: abort.signal }).then(
           (message) => {
-            if (!abort.signal.aborted) setState({ message, error: undefined, pending: false });
+            if (!abort.signal.aborted)
+              setState({ message, variables: message.variables, error: undefined, pending: false });
           },
           (error: unknown) => {
             if (abort.signal.aborted || endIfRefused(error)) return;
-            setState({ message: undefined, error, pending: false });
+            setState((previous) => ({ ...previous, message: undefined, error, pending: false }));
           },
         );
       }),
@@ -51,9 +57,9 @@ export function usePreview(
     setState((previous) => ({ ...previous, pending: true }));
     debouncer.push({
       channel,
-      draft: versionInput(channel, draft, false),
+      draft: draftInput(channel, draft),
       variables,
-      locale: draft.locale,
+      locale: localeOf(draft),
     });
     // `key` stands for the draft's content: a new object with the same content renders nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
