@@ -20,12 +20,15 @@ COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 # Compile the service, then collect what the runtime stage needs: every workspace manifest, found
 # rather than listed, so a new workspace never breaks npm ci's check against the lock; the
-# compiled output; the .proto files (read at run time); the schemas.
+# compiled output; the .proto files (read at run time); the schemas; for the gateway, the
+# console's static build, which it serves at /console (CONSOLE_DIR defaults to /app/console/dist).
 RUN test -n "${SERVICE}" && test -f "${SERVICE}/tsconfig.json" \
  && npx tsc -b "${SERVICE}" \
+ && { [ "${SERVICE}" != gateway ] || [ ! -f console/package.json ] || { npx tsc -b packages/client && npm run build --workspace console; }; } \
  && mkdir /out \
  && { find . -name package.json -not -path '*/node_modules/*' -printf '%P\n' \
       && printf '%s\n' package-lock.json proto/dist proto/herald "${SERVICE}/dist" gateway/supergraph.graphql \
+      && { [ "${SERVICE}" != gateway ] || [ ! -d console/dist ] || echo console/dist; } \
       && find packages -mindepth 2 -maxdepth 2 -name dist \
       && find subgraphs -mindepth 2 -maxdepth 2 -name schema.graphql; } \
     | tar -cf - --verbatim-files-from -T - | tar -xf - -C /out \

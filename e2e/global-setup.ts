@@ -53,6 +53,7 @@ export default async function globalSetup(): Promise<void> {
     otlpInspectUrl: traces.inspectUrl,
     ports: { ...system.ports },
     internalToken: INTERNAL_TOKEN,
+    amqpPrefix: environment.amqpPrefix,
     jwtSecret: JWT_SECRET,
     logDir,
   };

@@ -9,6 +9,8 @@ export interface SystemState {
   readonly otlpInspectUrl: string;
   readonly ports: Record<string, number>;
   readonly internalToken: string;
+  /** The AMQP_PREFIX every service of this run names its exchanges and queues with. */
+  readonly amqpPrefix: string;
   /** The users service's JWT signing secret. */
   readonly jwtSecret: string;
   readonly logDir: string;

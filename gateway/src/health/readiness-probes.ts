@@ -1,4 +1,4 @@
-import type { ReadinessProbe } from '@herald/observability';
+import { fetchFailureReason, type ReadinessProbe } from '@herald/observability';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -20,7 +20,7 @@ export function subgraphProbe(name: string, graphqlUrl: string): ReadinessProbe 
     check: async () => {
       const response = await fetch(healthUrl, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).catch(
         (error: unknown) => {
-          throw new Error(`unreachable (${describe(error)})`);
+          throw new Error(`unreachable (${fetchFailureReason(error)})`);
         },
       );
       await response.body?.cancel();
@@ -29,21 +29,13 @@ export function subgraphProbe(name: string, graphqlUrl: string): ReadinessProbe 
   };
 }
 
-/** fetch reports "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND, a timeout …). */
-function describe(error: unknown): string {
-  // Duck-typed: fetch's errors come from Node's own realm, where `instanceof Error` can fail.
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-  if (typeof cause?.code === 'string') return cause.code;
-  return typeof message === 'string' ? message : String(error);
-}
-
 /** Redis meters requests; the gateway serves without it (fail open) but is not fully ready. */
 export function redisProbe(redis: { check(): Promise<void> }): ReadinessProbe {
   return {
     name: 'redis',
     check: async () => {
       await redis.check().catch((error: unknown) => {
-        throw new Error(`unreachable (${describe(error)})`);
+        throw new Error(`unreachable (${fetchFailureReason(error)})`);
       });
     },
   };

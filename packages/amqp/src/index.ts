@@ -14,3 +14,4 @@ export { consumeQueue, type ConsumerHandle, type Outcome, type MessageHandler } 
 export { connectBrokerLink, type BrokerLink } from './broker-link';
 export { consumeAcrossReconnects } from './resilient-consumer';
 export { registerQueueMetrics } from './queue-metrics';
+export { createQueueInspector, type QueueInspector, type QueueReading } from './queue-inspector';

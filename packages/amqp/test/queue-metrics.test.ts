@@ -2,7 +2,13 @@ import amqp from 'amqplib';
 import { Registry } from 'prom-client';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, waitFor } from '@herald/testkit';
-import { connectBrokerLink, createPublisher, registerQueueMetrics, type BrokerLink } from '../src';
+import {
+  connectBrokerLink,
+  createPublisher,
+  createQueueInspector,
+  registerQueueMetrics,
+  type BrokerLink,
+} from '../src';
 
 const log = createLogger({ service: 'amqp-test', level: 'silent' });
 const environment = createTestEnvironment();
@@ -11,7 +17,7 @@ let link: BrokerLink;
 
 beforeAll(async () => {
   link = await connectBrokerLink({ url: environment.amqpUrl, prefix: environment.amqpPrefix, log });
-  registerQueueMetrics(registry, link, log);
+  registerQueueMetrics(registry, createQueueInspector(link, log));
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { createNotificationsApi, type NotificationsApi } from './api/notifications.api.ts';
 import { newRequestId } from './api/request-id.ts';
+import { createSystemApi, type SystemApi } from './api/system.api.ts';
 import { createTemplatesApi, type TemplatesApi } from './api/templates.api.ts';
 import {
   createApiKeysApi,
@@ -36,6 +37,8 @@ export interface HeraldClient {
   readonly users: UsersApi;
   readonly devices: DevicesApi;
   readonly apiKeys: ApiKeysApi;
+  /** Readiness, queues and breakers, for an admin. */
+  readonly system: SystemApi;
   /** A user's JWT: act as them with `client.withCredential({ token })`. */
   login(email: string, password: string, options?: RequestOptions): Promise<AuthPayload>;
   /** One notification's changes, its current status first. */
@@ -96,6 +99,7 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
     users: createUsersApi(run),
     devices: createDevicesApi(run),
     apiKeys: createApiKeysApi(run),
+    system: createSystemApi(run),
     login: createLogin(run),
     watchNotification: (notificationId) => watchStatus({ notificationId }),
     watchUser: (userId) => watchStatus({ userId }),

@@ -6,6 +6,7 @@ export type { TypedDocument } from './transport/typed-document.ts';
 export type { Page } from './api/page.ts';
 export type { BulkSendItem, NotificationsApi, SendInput, SendResult } from './api/notifications.api.ts';
 export type { RenderedMessage, TemplatesApi } from './api/templates.api.ts';
+export type { SystemApi, SystemStatus } from './api/system.api.ts';
 export type {
   ApiKeysApi,
   AuthPayload,

@@ -47,11 +47,14 @@ describe('guardWithBreaker', () => {
     await expect(fire()).rejects.toBeInstanceOf(BreakerOpenError);
     expect(events).toEqual(['opened']);
     expect(await state()).toBe('2');
+    expect(guarded.breakerState()).toBe('open');
 
     down = false;
     await waitFor(() => events.includes('half-opened'), { description: 'half-open' });
+    expect(guarded.breakerState()).toBe('half-open');
     await expect(fire()).resolves.toEqual({ kind: 'delivered', providerMessageId: 'm-1' });
     expect(await state()).toBe('0');
+    expect(guarded.breakerState()).toBe('closed');
     await guarded.close();
   });
 

@@ -1,7 +1,7 @@
 import CircuitBreaker from 'opossum';
 import { Gauge, Histogram } from 'prom-client';
 import type { Logger } from '@herald/logging';
-import type { MetricsRegistry } from '@herald/observability';
+import type { BreakerState, MetricsRegistry } from '@herald/observability';
 import type {
   DeliveryChannel,
   DeliveryContext,
@@ -36,9 +36,9 @@ export interface BreakerListener {
 
 export interface GuardedChannel extends DeliveryChannel {
   watch(listener: BreakerListener): void;
+  /** The breaker's state now, as /ready reports it. */
+  breakerState(): BreakerState;
 }
-
-type BreakerState = 'closed' | 'half-open' | 'open';
 const STATE_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
@@ -89,7 +89,9 @@ export function guardWithBreaker(
     errorFilter: (error: unknown) => !(error instanceof DeliveryError && !error.permanent),
   });
   const listeners: BreakerListener[] = [];
+  let current: BreakerState = 'closed';
   const enter = (next: BreakerState) => {
+    current = next;
     state.set({ channel: provider }, STATE_VALUE[next]);
     (next === 'closed' ? log.info : log.warn).call(log, { provider, state: next }, 'circuit breaker changed');
   };
@@ -138,6 +140,7 @@ export function guardWithBreaker(
     name: channel.name,
     send,
     watch: (listener) => listeners.push(listener),
+    breakerState: () => current,
     close: async () => {
       breaker.shutdown();
       await channel.close();

@@ -148,6 +148,8 @@ async function assembleWorker(
       ...grpcPeers.probes,
     ],
     registry,
+    // An open breaker leaves the worker ready: it is waiting out the provider, as designed.
+    () => ({ breakers: [{ provider: channel.name, state: channel.breakerState() }] }),
   );
   const queue = topologyNames(config.AMQP_PREFIX, config.RETRY_STEPS_MS).queues[channel.name];
 

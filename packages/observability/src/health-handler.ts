@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MetricsRegistry } from './metrics-registry';
+import type { ReadinessReport, ReadinessState } from './readiness-report';
 
 /** A named dependency check; resolves when the dependency answers, rejects otherwise. */
 export interface ReadinessProbe {
@@ -15,10 +16,14 @@ const PROBE_TIMEOUT_MS = 2000;
 /** The paths a health handler answers. */
 export const HEALTH_PATHS = ['/health', '/ready', '/metrics'] as const;
 
+/** What a service states on /ready beside its checks (a worker's circuit breakers). */
+export type ReadinessExtras = () => Pick<ReadinessReport, 'breakers'>;
+
 export function createHealthHandler(
   service: string,
   probes: readonly ReadinessProbe[],
   registry: MetricsRegistry,
+  extras: ReadinessExtras = () => ({}),
 ): HealthHandler {
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -28,9 +33,9 @@ export function createHealthHandler(
         sendJson(res, 200, { status: 'ok', service });
         return true;
       case '/ready': {
-        const checks = await runProbes(probes);
-        const ready = Object.values(checks).every((result) => result === 'ok');
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', service, checks });
+        const { status, checks } = await checkReadiness(probes);
+        const report: ReadinessReport = { status, service, checks, ...extras() };
+        sendJson(res, status === 'ready' ? 200 : 503, report);
         return true;
       }
       case '/metrics':
@@ -41,6 +46,13 @@ export function createHealthHandler(
         return false;
     }
   };
+}
+
+/** Runs every probe at once, each bounded; a check is 'ok' or why it failed. */
+export async function checkReadiness(probes: readonly ReadinessProbe[]): Promise<ReadinessState> {
+  const checks = await runProbes(probes);
+  const ready = Object.values(checks).every((result) => result === 'ok');
+  return { status: ready ? 'ready' : 'not_ready', checks };
 }
 
 async function runProbes(probes: readonly ReadinessProbe[]): Promise<Record<string, string>> {
@@ -57,9 +69,9 @@ async function runProbes(probes: readonly ReadinessProbe[]): Promise<Record<stri
   return Object.fromEntries(results);
 }
 
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((_, reject) => {
+  const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));

@@ -1,5 +1,21 @@
 export { createMetricsRegistry, type MetricsRegistry } from './metrics-registry';
-export { createHealthHandler, HEALTH_PATHS, type ReadinessProbe, type HealthHandler } from './health-handler';
+export {
+  checkReadiness,
+  withTimeout,
+  createHealthHandler,
+  HEALTH_PATHS,
+  type ReadinessProbe,
+  type HealthHandler,
+  type ReadinessExtras,
+} from './health-handler';
+export {
+  BREAKER_STATES,
+  readinessReportSchema,
+  type BreakerState,
+  type ReadinessReport,
+  type ReadinessState,
+} from './readiness-report';
+export { fetchFailureReason, readReadiness } from './read-readiness';
 export { timeHttpRequests, fixedRoutes, type HttpRequestTimer } from './http-metrics';
 export { histogramIn, sharedReading } from './registered-metric';
 export { startHealthServer, type HealthServer } from './health-server';

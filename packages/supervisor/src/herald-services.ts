@@ -51,6 +51,10 @@ export function heraldServices(
     USERS_GRPC: `127.0.0.1:${ports.USERS_GRPC_PORT}`,
     TEMPLATES_GRPC: `127.0.0.1:${ports.TEMPLATES_GRPC_PORT}`,
     NOTIFICATIONS_GRPC: `127.0.0.1:${ports.NOTIFICATIONS_GRPC_PORT}`,
+    // What the notifications service's systemStatus asks for /ready.
+    GATEWAY_URL: `http://127.0.0.1:${ports.GATEWAY_PORT}`,
+    EMAIL_WORKER_URL: `http://127.0.0.1:${ports.EMAIL_PORT}`,
+    PUSH_WORKER_URL: `http://127.0.0.1:${ports.PUSH_PORT}`,
   };
   const layout: Record<
     HeraldServiceName,

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
+  checkReadiness,
   createHealthHandler,
   createMetricsRegistry,
   type ServiceApp,
@@ -18,7 +19,7 @@ import {
   USER_CHANGES,
 } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
-import { connectBrokerLink, registerQueueMetrics } from '@herald/amqp';
+import { connectBrokerLink, createQueueInspector, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { cacheTemplateCatalog, cacheUserDirectory } from './clients/cached-lookups';
 import { createTemplateCatalog } from './clients/template-catalog.client';
@@ -26,6 +27,7 @@ import { createUserDirectory } from './clients/user-directory.client';
 import type { NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
 import { createNotificationsMetrics } from './metrics/notifications-metrics';
+import { createSystemStatusReader } from './system/system-status-reader';
 import { createNotificationStatusGrpc } from './grpc/notification-status.grpc';
 import { createNotificationGrpc } from './grpc/notification.grpc';
 import { createOutboxRelayRunner } from './relay/outbox-relay.runner';
@@ -40,6 +42,7 @@ import { createScheduleRepository } from './store/schedule.repository';
 import { createSweepRepository } from './store/sweep.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
 import { makeGetNotification } from './use-cases/get-notification.use-case';
+import { makeGetSystemStatus } from './use-cases/get-system-status.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
 import { makeListNotifications } from './use-cases/list-notifications.use-case';
 import type { Clock, Recipient, TemplateSummary } from './use-cases/ports';
@@ -152,7 +155,8 @@ async function assemble(
   });
 
   const metrics = createNotificationsMetrics(registry, createOutboxBacklogReader(db), log);
-  registerQueueMetrics(registry, broker, log);
+  const queues = createQueueInspector(broker, log);
+  registerQueueMetrics(registry, queues);
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const statusFeed = createStatusFeed(redis, unpublishedEvents, log);
   const notifications = createNotificationRepository(db);
@@ -198,15 +202,12 @@ async function assemble(
     name: 'sweeper',
   });
 
-  const health = createHealthHandler(
-    SERVICE,
-    [
-      { name: 'database', check: async () => void (await db.query('SELECT 1')) },
-      { name: 'broker', check: () => broker.check() },
-      ...peerProbes,
-    ],
-    registry,
-  );
+  const readinessProbes = [
+    { name: 'database', check: async () => void (await db.query('SELECT 1')) },
+    { name: 'broker', check: () => broker.check() },
+    ...peerProbes,
+  ];
+  const health = createHealthHandler(SERVICE, readinessProbes, registry);
   const sendDeps = {
     notifications,
     users: cacheUserDirectory(createUserDirectory(usersClient), recipients),
@@ -249,6 +250,18 @@ async function assemble(
       cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
       retryNotification: makeRetryNotification({ ...replayDeps, notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
+      getSystemStatus: makeGetSystemStatus({
+        ...createSystemStatusReader({
+          self: {
+            name: SERVICE,
+            read: async () => ({ service: SERVICE, ...(await checkReadiness(readinessProbes)) }),
+          },
+          peers: config.systemStatus.peers,
+          queues,
+          timeoutMs: config.systemStatus.probeTimeoutMs,
+        }),
+        clock,
+      }),
     }),
     internalToken: config.internalToken,
     health,

@@ -6,10 +6,14 @@ import {
   databaseUrlFor,
   envGrpcAddress,
   envPort,
+  envUrl,
   loadConfig,
   lookupCacheEnv,
   redisEnv,
 } from '@herald/config';
+
+/** Where a service answers HTTP; its /ready is asked at the root (a subgraph's /graphql URL works too). */
+const serviceUrl = (defaultUrl: string) => envUrl(['http:', 'https:']).default(defaultUrl);
 
 /** A status's time bound in ms (tests set short ones). */
 const statusBound = (defaultMs: number) => z.coerce.number().int().min(1).default(defaultMs);
@@ -23,6 +27,14 @@ const notificationsEnv = z
     GRPC_PORT: envPort(50053),
     USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
     TEMPLATES_GRPC: envGrpcAddress('127.0.0.1:50052'),
+    /** The services systemStatus asks for their /ready report. */
+    GATEWAY_URL: serviceUrl('http://127.0.0.1:8000'),
+    USERS_URL: serviceUrl('http://127.0.0.1:8001/graphql'),
+    TEMPLATES_URL: serviceUrl('http://127.0.0.1:8002/graphql'),
+    EMAIL_WORKER_URL: serviceUrl('http://127.0.0.1:8003'),
+    PUSH_WORKER_URL: serviceUrl('http://127.0.0.1:8004'),
+    /** How long systemStatus waits for one service's /ready or the broker's queue depths. */
+    SYSTEM_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /**
      * Rows per relay pass. A pass costs about the same whatever its size (a claim, the broker's
@@ -73,6 +85,16 @@ const notificationsEnv = z
       },
     },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    systemStatus: {
+      peers: [
+        { name: 'gateway', url: env.GATEWAY_URL },
+        { name: 'users', url: env.USERS_URL },
+        { name: 'templates', url: env.TEMPLATES_URL },
+        { name: 'email-worker', url: env.EMAIL_WORKER_URL },
+        { name: 'push-worker', url: env.PUSH_WORKER_URL },
+      ],
+      probeTimeoutMs: env.SYSTEM_PROBE_TIMEOUT_MS,
+    },
     lookupCacheMs: env.LOOKUP_CACHE_MS,
   }));
 

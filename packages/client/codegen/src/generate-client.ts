@@ -11,7 +11,7 @@ export interface GeneratedFile {
 }
 
 const CLIENT = join('packages', 'client', 'src');
-const OPERATION_FILES = ['notifications.graphql', 'templates.graphql', 'users.graphql'];
+const OPERATION_FILES = ['notifications.graphql', 'system.graphql', 'templates.graphql', 'users.graphql'];
 
 /**
  * Every generated file of the client, from the committed supergraph (what the gateway serves),

@@ -18,6 +18,13 @@ export type Scalars = {
   JSON: { input: { [key: string]: unknown }; output: { [key: string]: unknown }; }
 };
 
+export type BreakerState =
+  | 'CLOSED'
+  /** The worker has stopped consuming until the provider may be tried again. */
+  | 'OPEN'
+  /** One trial send decides whether the breaker closes or opens again. */
+  | 'HALF_OPEN';
+
 export type Channel =
   | 'EMAIL'
   | 'PUSH';
@@ -235,6 +242,11 @@ export type NotificationStatusChangedSubscriptionVariables = Exact<{
 
 
 export type NotificationStatusChangedSubscription = { readonly notificationStatusChanged: { readonly notificationId: string, readonly status: NotificationStatus, readonly at: string, readonly detail: string | null, readonly sequence: number | null, readonly notification: NotificationSummaryFragment } };
+
+export type SystemStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemStatusQuery = { readonly systemStatus: { readonly checkedAt: string, readonly services: ReadonlyArray<{ readonly name: string, readonly ready: boolean, readonly checks: ReadonlyArray<{ readonly name: string, readonly ok: boolean, readonly detail: string | null }> }>, readonly queues: ReadonlyArray<{ readonly name: string, readonly messages: number, readonly consumers: number }>, readonly breakers: ReadonlyArray<{ readonly worker: string, readonly provider: string, readonly state: BreakerState }> } };
 
 export type TemplateSummaryFragment = { readonly code: string, readonly channel: Channel, readonly defaultLocale: string, readonly createdAt: string };
 
@@ -860,6 +872,32 @@ export const NotificationStatusChangedDocument = new TypedDocumentString(`
     code
   }
 }`) as unknown as TypedDocumentString<NotificationStatusChangedSubscription, NotificationStatusChangedSubscriptionVariables>;
+export const SystemStatusDocument = new TypedDocumentString(`
+    query SystemStatus {
+  systemStatus {
+    services {
+      name
+      ready
+      checks {
+        name
+        ok
+        detail
+      }
+    }
+    queues {
+      name
+      messages
+      consumers
+    }
+    breakers {
+      worker
+      provider
+      state
+    }
+    checkedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SystemStatusQuery, SystemStatusQueryVariables>;
 export const TemplatesDocument = new TypedDocumentString(`
     query Templates($channel: Channel, $page: Int, $limit: Int) {
   templates(channel: $channel, page: $page, limit: $limit) {

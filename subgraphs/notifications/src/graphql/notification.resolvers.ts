@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import type { CancelNotification } from '../use-cases/cancel-notification.use-case';
 import type { GetNotification } from '../use-cases/get-notification.use-case';
+import type { GetSystemStatus } from '../use-cases/get-system-status.use-case';
 import type { ListNotificationEvents } from '../use-cases/list-notification-events.use-case';
 import type { ListNotifications } from '../use-cases/list-notifications.use-case';
 import type { ReplayFailed } from '../use-cases/replay-failed.use-case';
@@ -22,6 +23,7 @@ export interface NotificationResolverDeps {
   readonly listNotifications: ListNotifications;
   readonly listNotificationEvents: ListNotificationEvents;
   readonly reportStatusCallback: ReportStatusCallback;
+  readonly getSystemStatus: GetSystemStatus;
 }
 
 const idArgument = z.object({ id: z.uuid() });
@@ -43,6 +45,7 @@ export function createNotificationResolvers(
         readable(args.id, context),
       notifications: (_: unknown, args: unknown, context: SubgraphContext) =>
         deps.listNotifications({ input: args, caller: context }),
+      systemStatus: (_: unknown, _args: unknown, context: SubgraphContext) => deps.getSystemStatus(context),
     },
     Mutation: {
       sendNotification: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
