@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@herald/testkit';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium (.ci/run installs it with apt-get): no browser is downloaded. */
-const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium (.ci/run installs it with apt-get): no browser is downloaded. CHROMIUM_PATH
+ * names another installed one (a hosted runner's Chrome).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',

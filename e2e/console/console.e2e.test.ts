@@ -89,7 +89,6 @@ describe('the console in a browser', () => {
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
     await page.getByRole('button', { name: 'Apply filters' }).waitFor();
-    await screenshot(page, 'notifications');
   });
 
   it('previews a new template as it is typed, with refusals at their fields, and creates it', async () => {
@@ -256,10 +255,28 @@ describe('the console in a browser', () => {
     expect(await page.getByTestId('api-key-secret').count()).toBe(0);
   });
 
-  it('lists templates', async () => {
+  it("shows each service's readiness, the queues and the breakers", async () => {
+    await page.getByRole('link', { name: 'System' }).click();
+    const services = page.getByRole('table', { name: 'Services and their readiness checks' });
+    await services.waitFor();
+    for (const service of ['gateway', 'users', 'templates', 'notifications']) {
+      await services.getByRole('row').filter({ hasText: service }).first().waitFor();
+    }
+    await page.getByRole('table', { name: 'Queue depths' }).getByRole('row').nth(1).waitFor();
+    await screenshot(page, 'system');
+  });
+
+  it('lists templates, and the notifications filtered by user', async () => {
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('link', { name: `console-${suffix}` }).waitFor();
     await screenshot(page, 'templates');
+
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByLabel('User id').fill(recipientId);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Page 1 of 1 (2 in all)').waitFor();
+    expect(page.url()).toContain(`user=${recipientId}`);
+    await screenshot(page, 'notifications');
   });
 });
 

@@ -41,21 +41,21 @@ export function UserPage() {
         </dl>
         <Link to={`/notifications?user=${user.id}`}>Their notifications</Link>
       </section>
-      <PreferencesSection key={JSON.stringify(user.preferences)} user={user} onSaved={loaded.reload} />
+      <PreferencesSection user={user} />
       <DevicesSection user={user} onChanged={loaded.reload} />
     </>
   );
 }
 
-function PreferencesSection({ user, onSaved }: { user: User; onSaved: () => void }) {
+function PreferencesSection({ user }: { user: User }) {
   const { client } = useSession();
   const [form, setForm] = useState<PreferencesForm>(() => formFromPreferences(user.preferences));
   const [saved, setSaved] = useState(false);
   const problems = preferencesProblems(form);
   const save = useAction(async () => {
-    await client.users.updatePreferences(preferencesInput(form), { userId: user.id });
+    const stored = await client.users.updatePreferences(preferencesInput(form), { userId: user.id });
+    setForm(formFromPreferences(stored));
     setSaved(true);
-    onSaved();
   });
   const set = (changes: Partial<PreferencesForm>) => {
     setSaved(false);
