@@ -4,6 +4,7 @@ import { TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
 import { useAction, useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
+import { Table } from '../shared/table.tsx';
 
 /**
  * The scopes a key may be given, as the users subgraph accepts them (packages/subgraph SCOPES):
@@ -87,37 +88,24 @@ export function ApiKeysPage() {
         <h2 id="keys-heading">Keys</h2>
         <ErrorMessage error={keys.error ?? revoke.error} />
         {keys.data ? (
-          <table>
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">Actions</th>
+          <Table caption="API keys" columns={['Name', 'Scopes', 'Created', 'Last used', 'State', 'Actions']}>
+            {keys.data.map((key) => (
+              <tr key={key.id}>
+                <td>{key.name}</td>
+                <td className="mono">{key.scopes.join(', ')}</td>
+                <td>{formatTime(key.createdAt)}</td>
+                <td>{formatTime(key.lastUsedAt)}</td>
+                <td>{key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : 'Active'}</td>
+                <td>
+                  {key.revokedAt ? null : (
+                    <button type="button" disabled={revoke.pending} onClick={() => void revoke.run(key.id)}>
+                      Revoke {key.name}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td className="mono">{key.scopes.join(', ')}</td>
-                  <td>{formatTime(key.createdAt)}</td>
-                  <td>{formatTime(key.lastUsedAt)}</td>
-                  <td>{key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : 'Active'}</td>
-                  <td>
-                    {key.revokedAt ? null : (
-                      <button type="button" disabled={revoke.pending} onClick={() => void revoke.run(key.id)}>
-                        Revoke {key.name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         ) : keys.loading ? (
           <p role="status">Loading…</p>
         ) : null}

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { SelectField, TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
-import { Pager } from '../shared/pager.tsx';
+import { PagedList } from '../shared/paged-list.tsx';
 import { useAction, useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CHANNELS, PAGE_SIZE } from '../notifications/notification-filters.ts';
+import { CHANNEL_OPTIONS, PAGE_SIZE } from '../notifications/notification-filters.ts';
+import { Table } from '../shared/table.tsx';
 
 /** FAILED notifications with why they failed; an admin replays one, or every one a filter selects. */
 export function DeadLettersPage() {
@@ -53,7 +54,7 @@ export function DeadLettersPage() {
             setChannel(event.target.value as Channel | '');
             setPage(1);
           }}
-          options={[{ value: '', label: 'Any' }, ...CHANNELS.map((value) => ({ value, label: value }))]}
+          options={CHANNEL_OPTIONS}
         />
         <TextField
           label="Reason contains"
@@ -69,53 +70,39 @@ export function DeadLettersPage() {
       </form>
       {outcome ? <p role="status">{outcome}</p> : null}
       <ErrorMessage error={failed.error ?? replayOne.error ?? replayMany.error} />
-      {failed.data ? (
-        <>
-          <table>
-            <caption className="visually-hidden">Failed notifications</caption>
-            <thead>
-              <tr>
-                <th scope="col">Failed at</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Template</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Actions</th>
+      <PagedList loaded={failed} empty="No failed notifications." onPage={setPage}>
+        {(items) => (
+          <Table
+            caption="Failed notifications"
+            columns={['Failed at', 'Reason', 'Channel', 'Template', 'Attempts', 'Actions']}
+          >
+            {items.map((notification) => (
+              <tr key={notification.id}>
+                <td>
+                  <Link to={`/notifications/${notification.id}`}>{formatTime(notification.updatedAt)}</Link>
+                </td>
+                <td>{notification.statusDetail ?? '–'}</td>
+                <td>{notification.channel}</td>
+                <td>{notification.template.code}</td>
+                <td>{notification.attempts}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={replayOne.pending}
+                    onClick={() => {
+                      setOutcome(null);
+                      void replayOne.run(notification.id);
+                    }}
+                    aria-label={`Replay notification ${notification.id}`}
+                  >
+                    Replay
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {failed.data.items.map((notification) => (
-                <tr key={notification.id}>
-                  <td>
-                    <Link to={`/notifications/${notification.id}`}>{formatTime(notification.updatedAt)}</Link>
-                  </td>
-                  <td>{notification.statusDetail ?? '–'}</td>
-                  <td>{notification.channel}</td>
-                  <td>{notification.template.code}</td>
-                  <td>{notification.attempts}</td>
-                  <td>
-                    <button
-                      type="button"
-                      disabled={replayOne.pending}
-                      onClick={() => {
-                        setOutcome(null);
-                        void replayOne.run(notification.id);
-                      }}
-                      aria-label={`Replay notification ${notification.id}`}
-                    >
-                      Replay
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {failed.data.items.length === 0 ? <p>No failed notifications.</p> : null}
-          <Pager meta={failed.data.meta} onPage={setPage} />
-        </>
-      ) : failed.loading ? (
-        <p role="status">Loading…</p>
-      ) : null}
+            ))}
+          </Table>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,17 +1,31 @@
 import type { Channel, NotificationStatus, NotificationsQueryVariables } from '@herald/client';
 
-export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = [
-  'ACCEPTED',
-  'SCHEDULED',
-  'QUEUED',
-  'SENDING',
-  'RETRYING',
-  'DELIVERED',
-  'FAILED',
-  'SKIPPED',
-  'CANCELLED',
+/** Keyed by the schema's enums, so a status or channel added to the API fails the type check here. */
+const STATUS_ORDER: Record<NotificationStatus, number> = {
+  ACCEPTED: 1,
+  SCHEDULED: 2,
+  QUEUED: 3,
+  SENDING: 4,
+  RETRYING: 5,
+  DELIVERED: 6,
+  FAILED: 7,
+  SKIPPED: 8,
+  CANCELLED: 9,
+};
+const CHANNEL_NAMES: Record<Channel, string> = { EMAIL: 'Email', PUSH: 'Push' };
+
+export const NOTIFICATION_STATUSES = Object.keys(STATUS_ORDER) as NotificationStatus[];
+export const CHANNELS = Object.keys(CHANNEL_NAMES) as Channel[];
+
+/** The options of a status or channel select, "Any" first (an empty value: no filter). */
+export const STATUS_OPTIONS = [
+  { value: '', label: 'Any' },
+  ...NOTIFICATION_STATUSES.map((value) => ({ value, label: value })),
 ];
-export const CHANNELS: readonly Channel[] = ['EMAIL', 'PUSH'];
+export const CHANNEL_OPTIONS = [
+  { value: '', label: 'Any' },
+  ...CHANNELS.map((value) => ({ value, label: CHANNEL_NAMES[value] })),
+];
 export const PAGE_SIZE = 20;
 
 /** The filters as the form and the address bar hold them: `from`/`to` are datetime-local values. */

@@ -3,19 +3,20 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { SelectField, TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
-import { Pager } from '../shared/pager.tsx';
+import { PagedList } from '../shared/paged-list.tsx';
 import { StatusBadge } from '../shared/status-badge.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
 import {
-  CHANNELS,
-  NOTIFICATION_STATUSES,
+  CHANNEL_OPTIONS,
+  STATUS_OPTIONS,
   filterProblems,
   filtersFromSearch,
   notificationsQuery,
   searchFromFilters,
   type NotificationFilters,
 } from './notification-filters.ts';
+import { Table } from '../shared/table.tsx';
 
 /** Every notification the credential may read, filtered and paged; the filters live in the address. */
 export function NotificationsPage() {
@@ -44,16 +45,13 @@ export function NotificationsPage() {
           label="Status"
           value={form.status}
           onChange={(event) => set({ status: event.target.value as NotificationFilters['status'] })}
-          options={[
-            { value: '', label: 'Any' },
-            ...NOTIFICATION_STATUSES.map((value) => ({ value, label: value })),
-          ]}
+          options={STATUS_OPTIONS}
         />
         <SelectField
           label="Channel"
           value={form.channel}
           onChange={(event) => set({ channel: event.target.value as NotificationFilters['channel'] })}
-          options={[{ value: '', label: 'Any' }, ...CHANNELS.map((value) => ({ value, label: value }))]}
+          options={CHANNEL_OPTIONS}
         />
         <TextField
           label="Created from"
@@ -76,46 +74,33 @@ export function NotificationsPage() {
         </div>
       </form>
       <ErrorMessage error={list.error} />
-      {list.data ? (
-        <>
-          <table>
-            <caption className="visually-hidden">Notifications, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Status</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Template</th>
-                <th scope="col">User</th>
-                <th scope="col">Attempts</th>
+      <PagedList
+        loaded={list}
+        empty="No notification matches these filters."
+        onPage={(page) => setSearch(searchFromFilters({ ...applied, page }))}
+      >
+        {(items) => (
+          <Table
+            caption="Notifications, newest first"
+            columns={['Created', 'Status', 'Channel', 'Template', 'User', 'Attempts']}
+          >
+            {items.map((notification) => (
+              <tr key={notification.id}>
+                <td>
+                  <Link to={`/notifications/${notification.id}`}>{formatTime(notification.createdAt)}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={notification.status} />
+                </td>
+                <td>{notification.channel}</td>
+                <td>{notification.template.code}</td>
+                <td className="mono">{notification.user.id}</td>
+                <td>{notification.attempts}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((notification) => (
-                <tr key={notification.id}>
-                  <td>
-                    <Link to={`/notifications/${notification.id}`}>{formatTime(notification.createdAt)}</Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={notification.status} />
-                  </td>
-                  <td>{notification.channel}</td>
-                  <td>{notification.template.code}</td>
-                  <td className="mono">{notification.user.id}</td>
-                  <td>{notification.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data.items.length === 0 ? <p>No notification matches these filters.</p> : null}
-          <Pager
-            meta={list.data.meta}
-            onPage={(page) => setSearch(searchFromFilters({ ...applied, page }))}
-          />
-        </>
-      ) : list.loading ? (
-        <p role="status">Loading…</p>
-      ) : null}
+            ))}
+          </Table>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatTime } from '../shared/format.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
+import { Table } from '../shared/table.tsx';
 
 /** Read again this often while the screen is open: the figures are only worth anything fresh. */
 const REFRESH_MS = 10_000;
@@ -32,88 +33,58 @@ export function SystemPage() {
           </p>
           <section aria-labelledby="services-heading" className="card">
             <h2 id="services-heading">Services</h2>
-            <table>
-              <caption className="visually-hidden">Services and their readiness checks</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Ready</th>
-                  <th scope="col">Checks</th>
+            <Table caption="Services and their readiness checks" columns={['Service', 'Ready', 'Checks']}>
+              {status.data.services.map((service) => (
+                <tr key={service.name}>
+                  <td>{service.name}</td>
+                  <td>
+                    <span className={`badge badge-${service.ready ? 'ready' : 'not-ready'}`}>
+                      {service.ready ? 'Ready' : 'Not ready'}
+                    </span>
+                  </td>
+                  <td>
+                    <ul className="checks">
+                      {service.checks.map((check) => (
+                        <li key={check.name}>
+                          {check.ok ? 'ok' : 'failed'}: {check.name}
+                          {check.detail ? <span className="muted"> ({check.detail})</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {status.data.services.map((service) => (
-                  <tr key={service.name}>
-                    <td>{service.name}</td>
-                    <td>
-                      <span className={`badge badge-${service.ready ? 'ready' : 'not-ready'}`}>
-                        {service.ready ? 'Ready' : 'Not ready'}
-                      </span>
-                    </td>
-                    <td>
-                      <ul className="checks">
-                        {service.checks.map((check) => (
-                          <li key={check.name}>
-                            {check.ok ? 'ok' : 'failed'}: {check.name}
-                            {check.detail ? <span className="muted"> ({check.detail})</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </section>
           <section aria-labelledby="queues-heading" className="card">
             <h2 id="queues-heading">Queues</h2>
             {status.data.queues.length === 0 ? <p>No queue figures: the broker did not answer.</p> : null}
-            <table>
-              <caption className="visually-hidden">Queue depths</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Queue</th>
-                  <th scope="col">Messages</th>
-                  <th scope="col">Consumers</th>
+            <Table caption="Queue depths" columns={['Queue', 'Messages', 'Consumers']}>
+              {status.data.queues.map((queue) => (
+                <tr key={queue.name}>
+                  <td className="mono">{queue.name}</td>
+                  <td>{queue.messages}</td>
+                  <td>{queue.consumers}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {status.data.queues.map((queue) => (
-                  <tr key={queue.name}>
-                    <td className="mono">{queue.name}</td>
-                    <td>{queue.messages}</td>
-                    <td>{queue.consumers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </section>
           <section aria-labelledby="breakers-heading" className="card">
             <h2 id="breakers-heading">Circuit breakers</h2>
             {status.data.breakers.length === 0 ? <p>No worker has reported a breaker.</p> : null}
-            <table>
-              <caption className="visually-hidden">Provider circuit breakers</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Worker</th>
-                  <th scope="col">Provider</th>
-                  <th scope="col">State</th>
+            <Table caption="Provider circuit breakers" columns={['Worker', 'Provider', 'State']}>
+              {status.data.breakers.map((breaker) => (
+                <tr key={`${breaker.worker}/${breaker.provider}`}>
+                  <td>{breaker.worker}</td>
+                  <td>{breaker.provider}</td>
+                  <td>
+                    <span className={`badge badge-${breaker.state.toLowerCase().replace('_', '-')}`}>
+                      {breaker.state}
+                    </span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {status.data.breakers.map((breaker) => (
-                  <tr key={`${breaker.worker}/${breaker.provider}`}>
-                    <td>{breaker.worker}</td>
-                    <td>{breaker.provider}</td>
-                    <td>
-                      <span className={`badge badge-${breaker.state.toLowerCase().replace('_', '-')}`}>
-                        {breaker.state}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </section>
         </>
       ) : status.loading ? (

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../shared/error-message.tsx';
 import { SelectField, TextField } from '../shared/field.tsx';
 import { useAction } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CHANNELS } from '../notifications/notification-filters.ts';
+import { CHANNEL_OPTIONS } from '../notifications/notification-filters.ts';
 import { EMPTY_DRAFT, createInput, fieldErrorsOf, type TemplateDraft } from './template-draft.ts';
 import { TemplateEditor } from './template-editor.tsx';
 import { HeraldClientError } from '@herald/client';
@@ -45,7 +45,7 @@ export function NewTemplatePage() {
             label="Channel"
             value={channel}
             onChange={(event) => setChannel(event.target.value as Channel)}
-            options={CHANNELS.map((value) => ({ value, label: value }))}
+            options={CHANNEL_OPTIONS.slice(1)}
           />
         </div>
         <TemplateEditor

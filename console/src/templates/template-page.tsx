@@ -9,6 +9,7 @@ import { SendTestForm } from './send-test-form.tsx';
 import { EMPTY_DRAFT, draftFromVersion, versionInput, type TemplateDraft } from './template-draft.ts';
 import { TemplateEditor } from './template-editor.tsx';
 import { historyByLocale } from './version-history.ts';
+import { Table } from '../shared/table.tsx';
 
 /** One template: its versions per locale (publish, roll back), a new version's editor, a test send. */
 export function TemplatePage() {
@@ -59,46 +60,37 @@ function TemplateView({ template, onChanged }: { template: TemplateDetail; onCha
         <h2 id="history-heading">Version history</h2>
         <ErrorMessage error={publish.error} />
         {history.map(({ locale, versions, active }) => (
-          <table key={locale}>
-            <caption>Locale {locale}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Created</th>
-                <th scope="col">Variables</th>
-                <th scope="col">State</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version) => (
-                <tr key={version.number}>
-                  <td>{version.number}</td>
-                  <td>{formatTime(version.createdAt)}</td>
-                  <td>{version.variables.join(', ') || '–'}</td>
-                  <td>
-                    {version.published ? <span className="badge badge-delivered">Active</span> : 'Draft'}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" onClick={() => startFrom(version)}>
-                      Edit from v{version.number}
+          <Table
+            key={locale}
+            caption={`Locale ${locale}`}
+            showCaption
+            columns={['Version', 'Created', 'Variables', 'State', 'Actions']}
+          >
+            {versions.map((version) => (
+              <tr key={version.number}>
+                <td>{version.number}</td>
+                <td>{formatTime(version.createdAt)}</td>
+                <td>{version.variables.join(', ') || '–'}</td>
+                <td>{version.published ? <span className="badge badge-delivered">Active</span> : 'Draft'}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => startFrom(version)}>
+                    Edit from v{version.number}
+                  </button>
+                  {version.published ? null : (
+                    <button
+                      type="button"
+                      disabled={publish.pending}
+                      onClick={() => void publish.run(version.number)}
+                    >
+                      {active && version.number < active.number
+                        ? `Roll back to v${version.number}`
+                        : `Publish v${version.number}`}
                     </button>
-                    {version.published ? null : (
-                      <button
-                        type="button"
-                        disabled={publish.pending}
-                        onClick={() => void publish.run(version.number)}
-                      >
-                        {active && version.number < active.number
-                          ? `Roll back to v${version.number}`
-                          : `Publish v${version.number}`}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ))}
       </section>
       <section aria-labelledby="editor-heading" className="card">

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { SelectField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
-import { Pager } from '../shared/pager.tsx';
+import { PagedList } from '../shared/paged-list.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CHANNELS } from '../notifications/notification-filters.ts';
+import { CHANNEL_OPTIONS } from '../notifications/notification-filters.ts';
+import { Table } from '../shared/table.tsx';
 
 export function TemplatesPage() {
   const { client } = useSession();
@@ -33,41 +34,26 @@ export function TemplatesPage() {
             setChannel(event.target.value as Channel | '');
             setPage(1);
           }}
-          options={[{ value: '', label: 'Any' }, ...CHANNELS.map((value) => ({ value, label: value }))]}
+          options={CHANNEL_OPTIONS}
         />
       </div>
       <ErrorMessage error={list.error} />
-      {list.data ? (
-        <>
-          <table>
-            <caption className="visually-hidden">Templates</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Default locale</th>
-                <th scope="col">Created</th>
+      <PagedList loaded={list} empty="No templates yet." onPage={setPage}>
+        {(items) => (
+          <Table caption="Templates" columns={['Code', 'Channel', 'Default locale', 'Created']}>
+            {items.map((template) => (
+              <tr key={template.code}>
+                <td>
+                  <Link to={`/templates/${encodeURIComponent(template.code)}`}>{template.code}</Link>
+                </td>
+                <td>{template.channel}</td>
+                <td>{template.defaultLocale}</td>
+                <td>{formatTime(template.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((template) => (
-                <tr key={template.code}>
-                  <td>
-                    <Link to={`/templates/${encodeURIComponent(template.code)}`}>{template.code}</Link>
-                  </td>
-                  <td>{template.channel}</td>
-                  <td>{template.defaultLocale}</td>
-                  <td>{formatTime(template.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data.items.length === 0 ? <p>No templates yet.</p> : null}
-          <Pager meta={list.data.meta} onPage={setPage} />
-        </>
-      ) : list.loading ? (
-        <p role="status">Loading…</p>
-      ) : null}
+            ))}
+          </Table>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -12,6 +12,7 @@ import {
   preferencesProblems,
   type PreferencesForm,
 } from './preferences-form.ts';
+import { Table } from '../shared/table.tsx';
 
 /** A user's profile, preferences and devices. */
 export function UserPage() {
@@ -143,33 +144,21 @@ function DevicesSection({ user, onChanged }: { user: User; onChanged: () => void
       {user.devices.length === 0 ? (
         <p>No devices.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Devices</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Id</th>
-              <th scope="col">Valid</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Actions</th>
+        <Table caption="Devices" columns={['Kind', 'Id', 'Valid', 'Last seen', 'Actions']}>
+          {user.devices.map((device) => (
+            <tr key={device.id}>
+              <td>{device.kind}</td>
+              <td className="mono">{device.id}</td>
+              <td>{device.valid ? 'Yes' : `No: ${device.invalidReason ?? 'rejected'}`}</td>
+              <td>{formatTime(device.lastSeenAt)}</td>
+              <td>
+                <button type="button" disabled={remove.pending} onClick={() => void remove.run(device.id)}>
+                  Remove device {device.kind}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {user.devices.map((device) => (
-              <tr key={device.id}>
-                <td>{device.kind}</td>
-                <td className="mono">{device.id}</td>
-                <td>{device.valid ? 'Yes' : `No: ${device.invalidReason ?? 'rejected'}`}</td>
-                <td>{formatTime(device.lastSeenAt)}</td>
-                <td>
-                  <button type="button" disabled={remove.pending} onClick={() => void remove.run(device.id)}>
-                    Remove device {device.kind}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </section>
   );

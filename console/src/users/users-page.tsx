@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatTime } from '../shared/format.ts';
-import { Pager } from '../shared/pager.tsx';
+import { PagedList } from '../shared/paged-list.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
+import { Table } from '../shared/table.tsx';
 
 /** Every user (needs users:admin or an admin). */
 export function UsersPage() {
@@ -15,40 +16,24 @@ export function UsersPage() {
     <>
       <h1>Users</h1>
       <ErrorMessage error={list.error} />
-      {list.data ? (
-        <>
-          <table>
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Locale</th>
-                <th scope="col">Devices</th>
-                <th scope="col">Created</th>
+      <PagedList loaded={list} empty="No users." onPage={setPage}>
+        {(items) => (
+          <Table caption="Users" columns={['Name', 'Email', 'Role', 'Locale', 'Devices', 'Created']}>
+            {items.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/users/${user.id}`}>{user.name}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{user.role}</td>
+                <td>{user.locale}</td>
+                <td>{user.devices.length}</td>
+                <td>{formatTime(user.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link to={`/users/${user.id}`}>{user.name}</Link>
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{user.role}</td>
-                  <td>{user.locale}</td>
-                  <td>{user.devices.length}</td>
-                  <td>{formatTime(user.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager meta={list.data.meta} onPage={setPage} />
-        </>
-      ) : list.loading ? (
-        <p role="status">Loading…</p>
-      ) : null}
+            ))}
+          </Table>
+        )}
+      </PagedList>
     </>
   );
 }
