@@ -22,6 +22,11 @@ const invalid = async (field: Locator) => (await field.getAttribute('aria-invali
 
 async function signInWithKey(page: Page, key: string): Promise<void> {
   await page.goto(consoleUrl);
+  await fillSignInWithKey(page, key);
+}
+
+/** Signs in on the sign-in page already shown, without loading the app again. */
+async function fillSignInWithKey(page: Page, key: string): Promise<void> {
   await page.getByRole('radio', { name: 'An API key' }).check();
   await page.getByLabel('API key', { exact: true }).fill(key);
   // Kept in the tab's sessionStorage, so the tests may open an address directly.
@@ -37,6 +42,7 @@ describe('the console in a browser', () => {
   let page: Page;
   let problems: string[];
   let recipientId: string;
+  let deliveredId: string;
 
   beforeAll(async () => {
     const user = await admin.users.create({ name: 'Ada Console', email, password: PASSWORD });
@@ -173,6 +179,7 @@ describe('the console in a browser', () => {
 
     await page.getByRole('heading', { name: 'Notification', exact: true }).waitFor();
     const id = page.url().split('/').at(-1) ?? '';
+    deliveredId = id;
     // Set in the page now: still there at the end only if the page never reloaded.
     await page.evaluate("window.heraldTestMarker = 'same page'");
     const status = page.getByTestId('notification-status');
@@ -277,6 +284,24 @@ describe('the console in a browser', () => {
     await page.getByText('Page 1 of 1 (2 in all)').waitFor();
     expect(page.url()).toContain(`user=${recipientId}`);
     await screenshot(page, 'notifications');
+  });
+
+  it("watches live again after a sign-out and a new sign-in (the old session's client is closed)", async () => {
+    const live = page.getByText('Live', { exact: true });
+    await page.goto(`${consoleUrl}/notifications/${deliveredId}`);
+    await live.waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // The same page, the same app: only the session changes.
+    await page.evaluate("window.heraldTestMarker = 'same app'");
+    await fillSignInWithKey(page, state.adminApiKey);
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByLabel('User id').fill(recipientId);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Page 1 of 1 (2 in all)').waitFor();
+    await page.getByRole('row').nth(1).getByRole('link').click();
+    await live.waitFor();
+    expect(await page.evaluate('window.heraldTestMarker')).toBe('same app');
   });
 });
 

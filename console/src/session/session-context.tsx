@@ -22,17 +22,18 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const store = useMemo(() => createCredentialStore(globalThis.sessionStorage), []);
   const [session, setSession] = useState<Session | null>(() => store.read());
   const [endedBecause, setEndedBecause] = useState<string | null>(null);
-  const current = useRef(session);
-  current.current = session;
-  // One client for the app: it reads the credential at each call and connection.
+  // One client per session. The one a session ends is closed then, with its subscription
+  // connection and watches: not in an effect's cleanup, which StrictMode runs with the client kept.
   const client = useMemo(
-    () => createHeraldClient({ url: GRAPHQL_URL, credential: () => current.current?.credential }),
-    [],
+    () => createHeraldClient({ url: GRAPHQL_URL, credential: session?.credential }),
+    [session],
   );
+  const currentClient = useRef(client);
+  currentClient.current = client;
   const signIn = useCallback(
     (next: Session, remember: boolean) => {
+      void currentClient.current.close();
       store.write(next, remember);
-      current.current = next;
       setEndedBecause(null);
       setSession(next);
     },
@@ -40,13 +41,12 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   );
   const signOut = useCallback(
     (reason?: string) => {
+      void currentClient.current.close();
       store.clear();
-      current.current = null;
       setEndedBecause(reason ?? null);
       setSession(null);
-      void client.close();
     },
-    [store, client],
+    [store],
   );
   const endIfRefused = useCallback(
     (error: unknown) => {
