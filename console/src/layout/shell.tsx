@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/session-context.tsx';
 
 const SCREENS = [
@@ -13,6 +14,18 @@ const SCREENS = [
 /** The landmarks of every signed-in screen: a skip link, the banner, the navigation and the main region. */
 export function Shell() {
   const { session, signOut } = useSession();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  // A new screen takes the focus to its content, as a page load would for a screen reader or a
+  // keyboard user; not on the first screen, where the browser starts at the top anyway.
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -37,7 +50,7 @@ export function Shell() {
             ))}
           </ul>
         </nav>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={main}>
           <Outlet />
         </main>
       </div>
