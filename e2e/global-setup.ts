@@ -8,6 +8,7 @@ import {
   startSmtpSink,
   REPO_ROOT,
 } from '@herald/testkit';
+import { ensureConsoleBuilt } from './console-build';
 import { STATE_ENV, type SystemState } from './system-state';
 
 const INTERNAL_TOKEN = 'e2e-internal-token';
@@ -16,6 +17,8 @@ const JWT_SECRET = 'e2e-jwt-secret-at-least-32-characters-long';
 
 /** Starts the whole system once for every e2e test: six real processes, an SMTP sink and an OTLP sink. */
 export default async function globalSetup(): Promise<void> {
+  // The gateway serves console/dist at /console: the browser tests need it current.
+  ensureConsoleBuilt(REPO_ROOT);
   const environment = createTestEnvironment();
   const sink = await startSmtpSink();
   const traces = await startOtlpSink();
