@@ -49,7 +49,14 @@ describe('the fault suite', () => {
       gatewayUrl: harness.system.gatewayUrl,
       adminApiKey: harness.system.adminApiKey,
     };
-    context = { harness, gateway, fixtures: await createFixtures(gateway), timing, log };
+    context = {
+      harness,
+      ledger: harness.ledger,
+      gateways: [gateway],
+      fixtures: await createFixtures(gateway),
+      timing,
+      log,
+    };
     log(`fault suite: service logs in ${harness.logDir}`);
   }, 180_000);
 

@@ -5,6 +5,7 @@ import type { Fault } from './faults';
 import type { Fixtures, Gateway } from './fixtures';
 import type { FaultHarness } from './harness';
 import { startLoad, type LoadResult } from './load-driver';
+import type { SightingLedger } from './sightings';
 
 export interface PhaseTiming {
   readonly ratePerSecond: number;
@@ -20,12 +21,18 @@ export interface Phase {
   readonly load: LoadResult;
 }
 
-export interface PhaseContext {
-  readonly harness: FaultHarness;
-  readonly gateway: Gateway;
+/** What load under a fault needs, whatever the topology. */
+export interface LoadContext {
+  readonly ledger: SightingLedger;
+  /** The load is spread over these; the first also answers the settling status queries. */
+  readonly gateways: readonly [Gateway, ...Gateway[]];
   readonly fixtures: Fixtures;
   readonly timing: PhaseTiming;
   readonly log: (line: string) => void;
+}
+
+export interface PhaseContext extends LoadContext {
+  readonly harness: FaultHarness;
 }
 
 /**
@@ -33,17 +40,17 @@ export interface PhaseContext {
  * and counts. The delays pace the scenario; nothing waits on them for a result.
  */
 export async function runUnderLoad(
-  context: PhaseContext,
+  context: LoadContext,
   /** answerWindow is read after the disturbance, which may decide what it was. */
   scenario: { readonly name: string; readonly answerWindow: () => number },
   disturb: () => Promise<void>,
 ): Promise<Phase> {
   const { name, answerWindow } = scenario;
-  const { harness, gateway, fixtures, timing } = context;
+  const { ledger, gateways, fixtures, timing } = context;
   const load = startLoad({
-    gateway,
+    gateways,
     fixtures,
-    ledger: harness.ledger,
+    ledger,
     label: name.replace(/[^a-z0-9]+/gi, '-').toLowerCase(),
     ratePerSecond: timing.ratePerSecond,
   });
@@ -66,8 +73,8 @@ export async function runUnderLoad(
     fault: name,
     answerWindow: answerWindow(),
     load: result,
-    ledger: harness.ledger,
-    gateway,
+    ledger,
+    gateway: gateways[0],
     restoredAt,
     timeoutMs: timing.settleTimeoutMs,
   });

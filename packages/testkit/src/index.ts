@@ -7,6 +7,7 @@ export { captureLog } from './log-capture';
 export { startOtlpSink, fetchSinkSpans, type OtlpSink, type ReceivedSpan } from './otlp-sink';
 export {
   startHeraldSystem,
+  allocateSystemPorts,
   REPO_ROOT,
   type HeraldSystem,
   type SystemPorts,
@@ -20,7 +21,7 @@ export {
   type WorkerPeers,
   type WorkerPeersOptions,
 } from './worker-peers';
-export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { startTcpProxy, type ProxyTarget, type TcpProxy } from './tcp-proxy';
 export { startSilentPeer, type SilentPeer } from './silent-peer';
 export { createGrpcHealthClient, type GrpcHealthClient, type HealthWatch } from './grpc-health-client';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';
