@@ -44,3 +44,9 @@ export {
   restEnvelopeIssues,
   type RestEnvelope,
 } from './rest-envelope';
+export {
+  startRedisSentinelGroup,
+  type RedisNode,
+  type RedisSentinelGroup,
+  type RedisSentinelGroupOptions,
+} from './redis-sentinel-group';
