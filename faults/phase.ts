@@ -19,6 +19,8 @@ export interface PhaseTiming {
 export interface Phase {
   readonly line: FaultLine;
   readonly load: LoadResult;
+  /** performance.now() the time to recover is measured from: the restore, or the kill. */
+  readonly recoveryFrom: number;
 }
 
 /** What load under a fault needs, whatever the topology. */
@@ -37,13 +39,14 @@ export interface PhaseContext extends LoadContext {
 
 /**
  * Runs load across a span of time in which `disturb` injects and restores faults, then settles
- * and counts. The delays pace the scenario; nothing waits on them for a result.
+ * and counts. The delays pace the scenario; nothing waits on them for a result. Recovery is
+ * measured from the end of `disturb`, or from the moment it returns (a kill nothing restores).
  */
 export async function runUnderLoad(
   context: LoadContext,
   /** answerWindow is read after the disturbance, which may decide what it was. */
   scenario: { readonly name: string; readonly answerWindow: () => number },
-  disturb: () => Promise<void>,
+  disturb: () => Promise<number | void>,
 ): Promise<Phase> {
   const { name, answerWindow } = scenario;
   const { ledger, gateways, fixtures, timing } = context;
@@ -57,8 +60,7 @@ export async function runUnderLoad(
   const disturbed = async () => {
     await delay(timing.leadMs);
     context.log(`${new Date().toISOString()} ${name}: injecting`);
-    await disturb();
-    const at = performance.now();
+    const at = (await disturb()) ?? performance.now();
     context.log(`${new Date().toISOString()} ${name}: restored`);
     await delay(timing.tailMs);
     return at;
@@ -78,7 +80,7 @@ export async function runUnderLoad(
     restoredAt,
     timeoutMs: timing.settleTimeoutMs,
   });
-  return { line, load: result };
+  return { line, load: result, recoveryFrom: restoredAt };
 }
 
 /** One fault, injected once, held, and restored. */

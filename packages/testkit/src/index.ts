@@ -10,6 +10,7 @@ export {
   allocateSystemPorts,
   REPO_ROOT,
   type HeraldSystem,
+  type StartSystemOptions,
   type SystemPorts,
   SERVICE_NAMES,
   type ServiceName,
