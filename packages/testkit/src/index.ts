@@ -51,3 +51,10 @@ export {
   type RedisSentinelGroup,
   type RedisSentinelGroupOptions,
 } from './redis-sentinel-group';
+export {
+  startRabbitCluster,
+  type RabbitCluster,
+  type RabbitNode,
+  type ClusterQueue,
+  type StartRabbitClusterOptions,
+} from './rabbit-cluster';
