@@ -61,9 +61,10 @@ const killRelayHoldingBatch: ClusterFault = {
 
 /**
  * The provider holds its answers until both workers of the channel wait on sends, then worker a
- * is killed with its batch unacknowledged and the provider answers again. Its messages go back
- * to the queue and worker b delivers them; a send the provider had accepted before the kill
- * whose report was not yet made is the answer window.
+ * is killed with its batch unacknowledged and, once the provider has seen a's connections close
+ * (so it drops a's sends as a real server aborts them), answers again. a's messages go back to
+ * the queue and worker b delivers them; a send the provider had accepted before the hold whose
+ * report a had not made yet is the answer window.
  */
 function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
   const provider = ({ smtp, fcm }: ClusterHarness) => (channel === 'email' ? smtp : fcm);
@@ -79,13 +80,47 @@ function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
           intervalMs: 10,
           description: `${HELD_SENDS} ${channel} sends waiting at the provider`,
         });
+        const heldBefore = held.heldCount();
         await harness.system.replicas.a.kill(channel);
-        return performance.now();
+        const at = performance.now();
+        await waitFor(() => held.heldCount() < heldBefore, {
+          timeoutMs: 10_000,
+          intervalMs: 10,
+          description: `the provider to drop the sends of ${channel} worker a (it had none in flight?)`,
+        });
+        return at;
       } finally {
         held.release();
       }
     },
     repair: ({ system }) => system.replicas.a.restart(channel),
+  };
+}
+
+/**
+ * The node leading email.queue (a quorum queue) dies with its connections: the other two elect
+ * a new leader, consumers and publishers reconnect to a surviving node of AMQP_URL, and what was
+ * unacknowledged on the lost channels is delivered again. Any worker may have been sending then,
+ * so the answer window is the prefetch of all four workers.
+ */
+function killQueueLeader(log: (line: string) => void): ClusterFault {
+  let killed: string | undefined;
+  return {
+    name: 'SIGKILL the RabbitMQ node leading the work queues',
+    answerWindow: 4 * WORKER_PREFETCH,
+    strike: async ({ rabbit, amqpPrefix }) => {
+      const [email, push] = await Promise.all(
+        ['email', 'push'].map((channel) => rabbit.leaderOf(`${amqpPrefix}${channel}.queue`)),
+      );
+      log(`email.queue is led by ${email}, push.queue by ${push}; killing ${email}`);
+      const at = performance.now();
+      await rabbit.kill(email!);
+      killed = email;
+      return at;
+    },
+    repair: async ({ rabbit }) => {
+      if (killed) await rabbit.restart(killed);
+    },
   };
 }
 
@@ -107,8 +142,9 @@ function killRedisPrimary(): ClusterFault {
 }
 
 /** The cluster faults in the order the suite runs them. */
-export function clusterFaults(): ClusterFault[] {
+export function clusterFaults(log: (line: string) => void): ClusterFault[] {
   return [
+    killQueueLeader(log),
     killRedisPrimary(),
     killGateway,
     killRelayHoldingBatch,

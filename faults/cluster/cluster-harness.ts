@@ -6,10 +6,12 @@ import {
   createTestEnvironment,
   REPO_ROOT,
   startFakeFcm,
+  startRabbitCluster,
   startRedisSentinelGroup,
   startSmtpSink,
   startTcpProxy,
   type HttpPeer,
+  type RabbitCluster,
   type RedisSentinelGroup,
   type SmtpSink,
   type TcpProxy,
@@ -21,6 +23,9 @@ import { startReplicatedSystem, type ReplicatedSystem } from './replicated-syste
 /** The multi-node topology and every handle the cluster faults pull. */
 export interface ClusterHarness {
   readonly system: ReplicatedSystem;
+  readonly rabbit: RabbitCluster;
+  /** AMQP_PREFIX of the run: the work queues are `${amqpPrefix}email.queue` and push.queue. */
+  readonly amqpPrefix: string;
   readonly redis: RedisSentinelGroup;
   /**
    * Notifications replica a reaches each RabbitMQ node through one of these, so a fault can hold
@@ -35,9 +40,9 @@ export interface ClusterHarness {
 }
 
 /**
- * Redis as one primary, one replica and three Sentinels; RabbitMQ as the machine's broker
- * (isolated by AMQP_PREFIX); two replicas of every service; the SMTP sink and the fake FCM
- * reached directly.
+ * RabbitMQ as a three-node cluster with quorum queues, Redis as one primary, one replica and
+ * three Sentinels, all from the machine's binaries on ports of their own; two replicas of every
+ * service; the SMTP sink and the fake FCM reached directly.
  */
 export async function startClusterHarness(): Promise<ClusterHarness> {
   const cleanup = new CleanupStack(createLogger({ service: 'cluster-faults', level: 'warn' }));
@@ -46,10 +51,15 @@ export async function startClusterHarness(): Promise<ClusterHarness> {
     const ledger = withSightings(createDeliveryLedger());
     const smtp = cleanup.push('SMTP sink', await startSmtpSink(ledger), (sink) => sink.close());
     const fcm = cleanup.push('fake FCM', await startFakeFcm(FCM_PROJECT_ID, ledger), (peer) => peer.close());
-    const redis = cleanup.push('Redis Sentinel group', await startRedisSentinelGroup(), (group) =>
-      group.stop(),
-    );
-    const amqpNodes = [environment.amqpUrl];
+    const [rabbit, redis] = await Promise.all([
+      startRabbitCluster({ nodes: 3 }).then((started) =>
+        cleanup.push('RabbitMQ cluster', started, (cluster) => cluster.stop()),
+      ),
+      startRedisSentinelGroup().then((started) =>
+        cleanup.push('Redis Sentinel group', started, (group) => group.stop()),
+      ),
+    ]);
+    const amqpNodes = rabbit.urls;
     const relayProxies: TcpProxy[] = [];
     for (const url of amqpNodes) {
       const { hostname, port } = new URL(url);
@@ -66,6 +76,7 @@ export async function startClusterHarness(): Promise<ClusterHarness> {
           INTERNAL_TOKEN: 'faults-internal-token',
           ...environment.serviceEnv,
           AMQP_URL: amqpNodes.join(','),
+          AMQP_QUEUE_TYPE: 'quorum',
           REDIS_URL: `redis://127.0.0.1:${redis.primary.port}`,
           REDIS_SENTINELS: redis.sentinelAddresses,
           REDIS_SENTINEL_NAME: redis.masterName,
@@ -89,7 +100,18 @@ export async function startClusterHarness(): Promise<ClusterHarness> {
       }),
       (started) => started.stop(),
     );
-    return { system, redis, relayProxies, smtp, fcm, ledger, logDir, stop: () => cleanup.dispose() };
+    return {
+      system,
+      rabbit,
+      amqpPrefix: environment.amqpPrefix,
+      redis,
+      relayProxies,
+      smtp,
+      fcm,
+      ledger,
+      logDir,
+      stop: () => cleanup.dispose(),
+    };
   } catch (error) {
     await cleanup.dispose();
     throw error;

@@ -16,7 +16,8 @@ const only = (process.env.FAULTS_ONLY ?? '')
   .split(',')
   .map((part) => part.trim().toLowerCase())
   .filter((part) => part.length > 0);
-const selected = clusterFaults().filter(
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const selected = clusterFaults(log).filter(
   (fault) => only.length === 0 || only.some((part) => fault.name.toLowerCase().includes(part)),
 );
 const timing: PhaseTiming = {
@@ -25,8 +26,6 @@ const timing: PhaseTiming = {
   tailMs: 8_000,
   settleTimeoutMs: 60_000,
 };
-
-const log = (line: string) => process.stdout.write(`${line}\n`);
 
 describe('the fault suite on a cluster', () => {
   let harness: ClusterHarness | undefined;
