@@ -1,13 +1,16 @@
 import type { Logger } from '@herald/logging';
 import { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect';
+import { QueueTypeMismatchError } from './queue-type';
 
 const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 5000;
 
 /**
- * A broker connection that is re-established after it drops (connectAmqp connects once).
- * While it is down, `current()` is undefined and publishing fails (an outbox keeps every
- * message); `onReconnected` listeners hear as soon as the broker is back.
+ * A broker connection that is re-established after it drops (connectAmqp connects once), on
+ * another node of the cluster when AMQP_URL lists several. While it is down, `current()` is
+ * undefined and publishing fails (an outbox keeps every message, and a publish whose confirm was
+ * lost is published again, which the workers' claim by id makes harmless); `onReconnected`
+ * listeners hear as soon as a node is reached.
  */
 export interface BrokerLink {
   current(): AmqpConnection | undefined;
@@ -17,15 +20,21 @@ export interface BrokerLink {
   close(): Promise<void>;
 }
 
-/** The first connection must succeed (UnreachableDependencyError naming AMQP_URL otherwise). */
+/**
+ * Connects to the first node of `urls` that answers, in order; one of them must (an
+ * UnreachableDependencyError naming AMQP_URL otherwise).
+ */
 export async function connectBrokerLink(options: {
-  url: string;
+  urls: readonly string[];
   prefix: string;
   log: Logger;
   connectOptions?: ConnectOptions;
 }): Promise<BrokerLink> {
-  const { log } = options;
+  const { log, urls } = options;
+  if (urls.length === 0) throw new Error('AMQP_URL lists no node');
   let connection: AmqpConnection | undefined;
+  /** The node of the current (or last) connection; a reconnection starts with the next one. */
+  let node = 0;
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
@@ -46,17 +55,37 @@ export async function connectBrokerLink(options: {
     timer.unref();
   };
 
+  /** Tries each node once, from `first` on; the last node's error when none can be used. */
+  const connectFrom = async (first: number): Promise<AmqpConnection> => {
+    let lastError: unknown;
+    for (let offset = 0; offset < urls.length; offset += 1) {
+      const index = (first + offset) % urls.length;
+      try {
+        const next = await connectAmqp(urls[index] as string, options.prefix, log, options.connectOptions);
+        node = index;
+        return next;
+      } catch (error) {
+        // Every node holds the same queues: another node would refuse them too.
+        if (error instanceof QueueTypeMismatchError) throw error;
+        lastError = error;
+        if (urls.length > 1)
+          log.warn({ err: error, node: index + 1 }, 'amqp node unavailable; trying the next');
+      }
+    }
+    throw lastError;
+  };
+
   const reconnect = async () => {
     if (closing) return;
     try {
-      const next = await connectAmqp(options.url, options.prefix, log, options.connectOptions);
+      const next = await connectFrom(node + 1);
       if (closing) {
         await next.close();
         return;
       }
       failures = 0;
       adopt(next);
-      log.info('amqp connection re-established');
+      log.info({ node: node + 1 }, 'amqp connection re-established');
       for (const listener of listeners) listener(next);
     } catch (error) {
       failures += 1;
@@ -65,7 +94,7 @@ export async function connectBrokerLink(options: {
     }
   };
 
-  adopt(await connectAmqp(options.url, options.prefix, log, options.connectOptions));
+  adopt(await connectFrom(0));
   return {
     current: () => connection,
     onReconnected: (listener) => void listeners.push(listener),

@@ -1,6 +1,7 @@
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { UnreachableDependencyError } from '@herald/config';
 import type { Logger } from '@herald/logging';
+import type { QueueType } from './queue-type';
 import { declareTopology, topologyNames, type TopologyNames } from './topology';
 
 export interface AmqpConnection {
@@ -13,15 +14,19 @@ export interface AmqpConnection {
   close(): Promise<void>;
 }
 
-/**
- * Connects, opens a confirm channel and declares the topology. A broker that cannot be reached
- * is an UnreachableDependencyError naming AMQP_URL.
- */
 export interface ConnectOptions {
   /** The retry steps to declare; ARCHITECTURE §4's by default. */
   readonly retryStepsMs?: readonly number[];
+  /** AMQP_QUEUE_TYPE: how the work, retry and failed queues are declared; classic by default. */
+  readonly queueType?: QueueType;
 }
 
+/**
+ * Connects to one node, declares the topology and opens a confirm channel. A broker that cannot
+ * be reached is an UnreachableDependencyError naming AMQP_URL; a topology that cannot be declared
+ * closes the connection and rejects with RabbitMQ's reason (a QueueTypeMismatchError for a queue
+ * of the other type).
+ */
 export async function connectAmqp(
   url: string,
   prefix: string,
@@ -37,8 +42,15 @@ export async function connectAmqp(
     if (!closing) log.error('amqp connection closed unexpectedly');
   });
   const names = topologyNames(prefix, options.retryStepsMs);
-  await declareTopology(connection, names, log);
-  const publishChannel = await connection.createConfirmChannel();
+  let publishChannel: ConfirmChannel;
+  try {
+    await declareTopology(connection, names, log, options.queueType);
+    publishChannel = await connection.createConfirmChannel();
+  } catch (error) {
+    closing = true;
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
   let open = true;
   connection.on('close', () => (open = false));
   return {

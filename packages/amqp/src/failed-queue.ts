@@ -1,5 +1,7 @@
-import type { ChannelModel } from 'amqplib';
+import type { ChannelModel, Options } from 'amqplib';
 import type { Logger } from '@herald/logging';
+import { onOwnChannel } from './own-channel';
+import { declareQueueAs, type QueueType } from './queue-type';
 
 /**
  * failed.queue's bound (decision 0019): dead letters older than 14 days expire, and past 100,000
@@ -15,33 +17,40 @@ export interface FailedQueueBound {
   readonly messageTtlMs: number;
 }
 
-/** RabbitMQ's answer to a declaration whose arguments differ from the existing queue's. */
-const PRECONDITION_FAILED = 406;
+/**
+ * failed.queue's declaration as either type. Quorum queues support both the TTL and drop-head
+ * (not reject-publish-dlx), so the bound is the same; failed.queue dead-letters nowhere.
+ */
+const failedQueueDeclaration =
+  (bound: FailedQueueBound) =>
+  (type: QueueType): Options.AssertQueue => ({
+    durable: true,
+    maxLength: bound.maxLength,
+    messageTtl: bound.messageTtlMs,
+    arguments: { 'x-overflow': 'drop-head', ...(type === 'quorum' ? { 'x-queue-type': 'quorum' } : {}) },
+  });
 
 /**
- * Declares failed.queue with its bound. A queue declared by an earlier version without it makes
- * RabbitMQ refuse the declaration (PRECONDITION_FAILED, and the channel closes), and arguments
- * cannot be changed in place: an empty one is deleted and declared again with the bound; one that
- * holds dead letters is kept as it is, unbounded, with a warning saying how to finish, so no dead
- * letter is dropped without an operator's say.
+ * Declares failed.queue with its bound, as `type`; one of the other type stops the start-up
+ * (queue-type.ts). A queue declared by an earlier version without the bound makes RabbitMQ refuse
+ * the declaration (PRECONDITION_FAILED, and the channel closes), and arguments cannot be changed
+ * in place: an empty one is deleted and declared again with the bound; one that holds dead
+ * letters is kept as it is, unbounded, with a warning saying how to finish, so no dead letter is
+ * dropped without an operator's say.
  */
 export async function declareFailedQueue(
   connection: ChannelModel,
   name: string,
   bound: FailedQueueBound,
   log: Logger,
+  type: QueueType = 'classic',
 ): Promise<void> {
-  const options = {
-    durable: true,
-    maxLength: bound.maxLength,
-    messageTtl: bound.messageTtlMs,
-    arguments: { 'x-overflow': 'drop-head' },
-  };
-  if ((await onOwnChannel(connection, (channel) => channel.assertQueue(name, options))) !== false) return;
+  const declaration = failedQueueDeclaration(bound);
+  if (await declareQueueAs(connection, name, declaration, type)) return;
   const migrated = await onOwnChannel(connection, async (channel) => {
     // ifEmpty: a dead letter arriving meanwhile makes RabbitMQ refuse the delete.
     await channel.deleteQueue(name, { ifEmpty: true });
-    await channel.assertQueue(name, options);
+    await channel.assertQueue(name, declaration(type));
   });
   if (migrated !== false) {
     log.info({ queue: name }, 'failed queue declared again with its bound (it was empty)');
@@ -54,26 +63,4 @@ export async function declareFailedQueue(
       'emptied (read them, then purge it; their notifications stay FAILED and replayable), and the next ' +
       'start declares it bounded',
   );
-}
-
-/**
- * Runs `work` on a channel of its own, so a refused declaration closes only that channel; false
- * when RabbitMQ refused it with PRECONDITION_FAILED, other errors thrown.
- */
-async function onOwnChannel<T>(
-  connection: ChannelModel,
-  work: (channel: Awaited<ReturnType<ChannelModel['createChannel']>>) => Promise<T>,
-): Promise<T | false> {
-  const channel = await connection.createChannel();
-  // The refusal also arrives as a channel 'error' event; the rejected call below reports it.
-  channel.on('error', () => undefined);
-  try {
-    const result = await work(channel);
-    await channel.close();
-    return result;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === PRECONDITION_FAILED) return false;
-    await channel.close().catch(() => undefined);
-    throw error;
-  }
 }

@@ -7,6 +7,7 @@ export {
   type Channel,
 } from './topology';
 export { FAILED_QUEUE_BOUND, type FailedQueueBound } from './failed-queue';
+export { QueueTypeMismatchError, type QueueType } from './queue-type';
 export { connectAmqp, type AmqpConnection, type ConnectOptions } from './connect';
 export { jitteredDelay, RETRY_JITTER } from './retry-schedule';
 export { createPublisher, type Publisher, type PublishOptions } from './publisher';

@@ -1,6 +1,8 @@
 import type { ChannelModel } from 'amqplib';
 import type { Logger } from '@herald/logging';
 import { declareFailedQueue, FAILED_QUEUE_BOUND, type FailedQueueBound } from './failed-queue';
+import type { AmqpChannel } from './own-channel';
+import { declareQueueAs, QUORUM_DEAD_LETTERING, type QueueDeclaration, type QueueType } from './queue-type';
 import { RETRY_STEPS_MS, retryQueueName, retryStepIndex } from './retry-schedule';
 
 export { RETRY_STEPS_MS };
@@ -39,16 +41,31 @@ export function topologyNames(
 }
 
 /**
- * Declares every exchange, queue and binding. Safe to run from every process at start:
- * declarations with the same arguments are no-ops. failed.queue is declared first, on channels of
- * its own, since an older unbounded one makes RabbitMQ refuse its declaration (failed-queue.ts).
+ * Declares every exchange, queue and binding, the queues as `queueType` (AMQP_QUEUE_TYPE). Safe
+ * to run from every process at start: declarations with the same arguments are no-ops. Each queue
+ * is declared on a channel of its own, since a refused declaration closes its channel: failed.queue
+ * first (an older unbounded one is migrated, failed-queue.ts), and a queue of the other type stops
+ * the start-up with a QueueTypeMismatchError.
  */
 export async function declareTopology(
   connection: ChannelModel,
   names: TopologyNames,
   log: Logger,
+  queueType: QueueType = 'classic',
 ): Promise<void> {
-  await declareFailedQueue(connection, names.failedQueue, names.failedQueueBound, log);
+  await declareFailedQueue(connection, names.failedQueue, names.failedQueueBound, log, queueType);
+  const declareQueue = async (name: string, declaration: QueueDeclaration) => {
+    if (!(await declareQueueAs(connection, name, declaration, queueType))) {
+      // Refused for another argument: declared again on a channel of its own for RabbitMQ's own reason.
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined);
+      await channel.assertQueue(name, declaration(queueType));
+      await channel.close();
+    }
+  };
+  for (const queue of Object.values(names.queues)) await declareQueue(queue, workQueueDeclaration(names));
+  for (const step of names.retryQueues)
+    await declareQueue(step.name, retryQueueDeclaration(names, step.delayMs));
   const channel = await connection.createChannel();
   try {
     await declareRoutes(channel, names);
@@ -57,33 +74,41 @@ export async function declareTopology(
   }
 }
 
-async function declareRoutes(
-  channel: Awaited<ReturnType<ChannelModel['createChannel']>>,
-  names: TopologyNames,
-): Promise<void> {
+/**
+ * A work queue dead-letters to notifications.dlx. Classic: priorities 0-10. Quorum queues refuse
+ * x-max-priority on RabbitMQ 3.x and deliver in order (decision 0025).
+ */
+const workQueueDeclaration =
+  (names: TopologyNames): QueueDeclaration =>
+  (type) =>
+    type === 'quorum'
+      ? { durable: true, deadLetterExchange: names.deadLetterExchange, arguments: QUORUM_DEAD_LETTERING }
+      : { durable: true, maxPriority: 10, deadLetterExchange: names.deadLetterExchange };
+
+/**
+ * A message waits its delay in the step's queue, then dead-letters back to the direct exchange
+ * (at-least-once on a quorum queue, so an expiring message is never dropped on its way back).
+ */
+const retryQueueDeclaration =
+  (names: TopologyNames, delayMs: number): QueueDeclaration =>
+  (type) => ({
+    durable: true,
+    messageTtl: delayMs,
+    deadLetterExchange: names.directExchange,
+    ...(type === 'quorum' ? { arguments: QUORUM_DEAD_LETTERING } : {}),
+  });
+
+async function declareRoutes(channel: AmqpChannel, names: TopologyNames): Promise<void> {
   await channel.assertExchange(names.directExchange, 'direct', { durable: true });
   await channel.assertExchange(names.retryExchange, 'direct', { durable: true });
   await channel.assertExchange(names.deadLetterExchange, 'fanout', { durable: true });
   await channel.bindQueue(names.failedQueue, names.deadLetterExchange, '');
-
   for (const [routingKey, queue] of Object.entries(names.queues)) {
-    await channel.assertQueue(queue, {
-      durable: true,
-      maxPriority: 10,
-      deadLetterExchange: names.deadLetterExchange,
-    });
     await channel.bindQueue(queue, names.directExchange, routingKey);
   }
-
-  // A message waits its delay in the step's queue, then dead-letters back to the direct
-  // exchange. It is published with the step as routing key and the channel in CC, and
-  // RabbitMQ dead-letters with both keys, so only the channel key matches a binding there.
+  // A retry is published with the step as routing key and the channel in CC, and RabbitMQ
+  // dead-letters with both keys, so only the channel key matches a binding on the direct exchange.
   for (const step of names.retryQueues) {
-    await channel.assertQueue(step.name, {
-      durable: true,
-      messageTtl: step.delayMs,
-      deadLetterExchange: names.directExchange,
-    });
     await channel.bindQueue(step.name, names.retryExchange, step.name);
   }
 }

@@ -10,7 +10,7 @@ const registry = new Registry();
 let link: BrokerLink;
 
 beforeAll(async () => {
-  link = await connectBrokerLink({ url: environment.amqpUrl, prefix: environment.amqpPrefix, log });
+  link = await connectBrokerLink({ urls: [environment.amqpUrl], prefix: environment.amqpPrefix, log });
   registerQueueMetrics(registry, link, log);
 });
 

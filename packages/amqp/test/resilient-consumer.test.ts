@@ -27,7 +27,7 @@ beforeAll(async () => {
   proxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
   const throughProxy = new URL(environment.amqpUrl);
   throughProxy.port = String(proxy.port);
-  link = await connectBrokerLink({ url: throughProxy.toString(), prefix: environment.amqpPrefix, log });
+  link = await connectBrokerLink({ urls: [throughProxy.toString()], prefix: environment.amqpPrefix, log });
   direct = await connectAmqp(environment.amqpUrl, environment.amqpPrefix, log);
   consumer = await consumeAcrossReconnects<Job>(
     link,

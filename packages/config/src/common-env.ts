@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBoolean, envUrl } from './env-schemas';
+import { envBoolean, envUrl, envUrlList } from './env-schemas';
 
 /** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
@@ -21,9 +21,15 @@ export const databaseEnv = {
   DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432'),
 };
 
+/**
+ * AMQP_URL lists the nodes of a cluster, comma-separated; connections move to the next one when
+ * theirs is lost. AMQP_QUEUE_TYPE=quorum declares the work, retry and failed queues replicated
+ * (decision 0025); a queue that exists with the other type stops the start-up.
+ */
 export const amqpEnv = {
-  AMQP_URL: envUrl(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
+  AMQP_URL: envUrlList(['amqp:', 'amqps:']).default(['amqp://guest:guest@127.0.0.1:5672']),
   AMQP_PREFIX: z.string().default(''),
+  AMQP_QUEUE_TYPE: z.enum(['classic', 'quorum']).default('classic'),
 };
 
 /** Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels. */

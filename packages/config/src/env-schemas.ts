@@ -15,6 +15,30 @@ export function envUrl(protocols: readonly string[]) {
 }
 
 /**
+ * A comma-separated list of URLs with one of the given protocols (the nodes of a cluster);
+ * spaces around the commas are allowed. A bad entry is named by its position, not its value,
+ * which may hold a password.
+ */
+export function envUrlList(protocols: readonly string[]) {
+  const url = envUrl(protocols);
+  return z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .superRefine((urls, context) => {
+      urls.forEach((entry, index) => {
+        const checked = url.safeParse(entry);
+        if (!checked.success) {
+          context.addIssue({
+            code: 'custom',
+            message: `entry ${index + 1} of ${urls.length} ${checked.error.issues[0]?.message ?? 'is not a URL'}`,
+          });
+        }
+      });
+    })
+    .transform((urls): readonly string[] => urls);
+}
+
+/**
  * A gRPC peer (ARCHITECTURE §8 discovery variables): `host:port`, `[ipv6]:port`, or
  * `dns:///host:port`, which resolves every address of the name so replicas share the load.
  */

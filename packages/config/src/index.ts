@@ -9,5 +9,5 @@ export {
   databaseUrlFor,
   type CommonConfig,
 } from './common-env';
-export { envBoolean, envGrpcAddress, envPort, envUrl } from './env-schemas';
+export { envBoolean, envGrpcAddress, envPort, envUrl, envUrlList } from './env-schemas';
 export { isNonPublicAddress, publicHttpsUrlProblem } from './public-address';

@@ -9,7 +9,8 @@ describe('loadConfig', () => {
   it('gives working developer defaults for an empty environment', () => {
     const config = loadConfig(schema, {});
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432');
-    expect(config.AMQP_URL).toBe('amqp://guest:guest@127.0.0.1:5672');
+    expect(config.AMQP_URL).toEqual(['amqp://guest:guest@127.0.0.1:5672']);
+    expect(config.AMQP_QUEUE_TYPE).toBe('classic');
     expect(config.LOG_LEVEL).toBe('info');
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -19,6 +20,18 @@ describe('loadConfig', () => {
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/^invalid configuration: AMQP_URL .*amqp/);
     expect(() => load()).not.toThrow(/\n/);
+  });
+
+  it('reads AMQP_URL as a comma-separated list of nodes and names a bad entry by its position', () => {
+    const nodes = 'amqp://guest:guest@10.0.0.1:5672, amqps://guest:guest@10.0.0.2:5671';
+    expect(loadConfig(schema, { AMQP_URL: nodes }).AMQP_URL).toEqual([
+      'amqp://guest:guest@10.0.0.1:5672',
+      'amqps://guest:guest@10.0.0.2:5671',
+    ]);
+    expect(() => loadConfig(schema, { AMQP_URL: 'amqp://a:5672,http://secret@b' })).toThrow(
+      /^invalid configuration: AMQP_URL is invalid: entry 2 of 2 must be a URL with protocol amqp or amqps$/,
+    );
+    expect(() => loadConfig(schema, { AMQP_QUEUE_TYPE: 'stream' })).toThrow(/AMQP_QUEUE_TYPE/);
   });
 
   it('refuses the development internal token in production', () => {

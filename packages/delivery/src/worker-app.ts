@@ -70,10 +70,10 @@ async function assembleWorker(
   { service, config, createChannel, log }: WorkerAppOptions,
   cleanup: CleanupStack,
 ): Promise<ServiceApp> {
-  const connectOptions = { retryStepsMs: config.RETRY_STEPS_MS };
+  const connectOptions = { retryStepsMs: config.RETRY_STEPS_MS, queueType: config.AMQP_QUEUE_TYPE };
   const broker = cleanup.push(
     'amqp',
-    await connectBrokerLink({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
+    await connectBrokerLink({ urls: config.AMQP_URL, prefix: config.AMQP_PREFIX, log, connectOptions }),
     (link) => link.close(),
   );
   // Redis only carries users' and templates' change announcements here: the worker runs without it.

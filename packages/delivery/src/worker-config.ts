@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { QueueType } from '@herald/amqp';
 import { envGrpcAddress, lookupCacheEnv, redisEnv } from '@herald/config';
 
 /** Variables both workers read besides commonEnv and amqpEnv of @herald/config. */
@@ -43,8 +44,9 @@ export const workerEnv = {
 /** The slice of a worker's config that createWorkerApp reads. */
 export interface WorkerConfig {
   readonly PORT: number;
-  readonly AMQP_URL: string;
+  readonly AMQP_URL: readonly string[];
   readonly AMQP_PREFIX: string;
+  readonly AMQP_QUEUE_TYPE: QueueType;
   readonly INTERNAL_TOKEN: string;
   readonly GRPC_DEADLINE_MS: number;
   readonly USERS_GRPC: string;

@@ -94,9 +94,10 @@ async function assemble(
   const broker = cleanup.push(
     'amqp',
     await connectBrokerLink({
-      url: config.amqp.url,
+      urls: config.amqp.urls,
       prefix: config.amqp.prefix,
       log,
+      connectOptions: { queueType: config.amqp.queueType },
     }),
     (link) => link.close(),
   );

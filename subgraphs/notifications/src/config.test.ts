@@ -7,7 +7,7 @@ describe('notifications config', () => {
       port: 8005,
       grpcPort: 50053,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/herald_notifications',
-      amqp: { url: 'amqp://guest:guest@127.0.0.1:5672', prefix: '' },
+      amqp: { urls: ['amqp://guest:guest@127.0.0.1:5672'], prefix: '', queueType: 'classic' },
       grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
       outbox: { pollMs: 1000, batchSize: 500 },
       scheduler: { pollMs: 1000 },

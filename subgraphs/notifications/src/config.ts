@@ -54,7 +54,7 @@ const notificationsEnv = z
     port: env.PORT,
     grpcPort: env.GRPC_PORT,
     databaseUrl: databaseUrlFor(env.DATABASE_URL, 'herald_notifications'),
-    amqp: { url: env.AMQP_URL, prefix: env.AMQP_PREFIX },
+    amqp: { urls: env.AMQP_URL, prefix: env.AMQP_PREFIX, queueType: env.AMQP_QUEUE_TYPE },
     grpcClients: {
       usersAddress: env.USERS_GRPC,
       templatesAddress: env.TEMPLATES_GRPC,
