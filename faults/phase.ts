@@ -91,3 +91,30 @@ export function runFault(context: PhaseContext, fault: Fault): Promise<Phase> {
     await fault.restore(context.harness);
   });
 }
+
+/**
+ * Sends load in short rounds until one round is accepted whole and delivered: a freshly started
+ * topology on a shared machine answers slowly at first, and that start-up is not a fault's cost.
+ */
+export async function warmUp(context: LoadContext, rounds = 10): Promise<void> {
+  for (let round = 1; round <= rounds; round += 1) {
+    const load = startLoad({
+      gateways: context.gateways,
+      fixtures: context.fixtures,
+      ledger: context.ledger,
+      label: `warm-up-${round}`,
+      ratePerSecond: context.timing.ratePerSecond,
+    });
+    await delay(context.timing.leadMs);
+    const result = await load.stop();
+    const delivered = await context.ledger
+      .waitForDeliveries({ timeoutMs: context.timing.settleTimeoutMs })
+      .then(() => true)
+      .catch(() => false);
+    context.log(
+      `warm-up round ${round}: ${result.accepted.size} of ${result.sent} accepted, delivered: ${delivered}`,
+    );
+    if (delivered && result.accepted.size === result.sent) return;
+  }
+  throw new Error(`the system did not accept and deliver a whole round of load in ${rounds} rounds`);
+}

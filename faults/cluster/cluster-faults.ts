@@ -12,6 +12,8 @@ export interface ClusterFault {
   readonly name: string;
   /** Second copies the fault may cause without a fault of Herald's (see Fault.answerWindow). */
   readonly answerWindow: number;
+  /** Looks up, before the load starts, what the strike needs (rabbitmqctl is slow under load). */
+  prepare?(harness: ClusterHarness): Promise<void>;
   /** Brings the system to the moment the fault names, kills, and resolves with the kill's time. */
   strike(harness: ClusterHarness): Promise<number>;
   /** Starts the killed process again and waits until it serves. */
@@ -104,18 +106,23 @@ function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
  * so the answer window is the prefetch of all four workers.
  */
 function killQueueLeader(log: (line: string) => void): ClusterFault {
+  let leader: string | undefined;
   let killed: string | undefined;
   return {
     name: 'SIGKILL the RabbitMQ node leading the work queues',
     answerWindow: 4 * WORKER_PREFETCH,
-    strike: async ({ rabbit, amqpPrefix }) => {
-      const [email, push] = await Promise.all(
-        ['email', 'push'].map((channel) => rabbit.leaderOf(`${amqpPrefix}${channel}.queue`)),
-      );
-      log(`email.queue is led by ${email}, push.queue by ${push}; killing ${email}`);
+    prepare: async ({ rabbit, amqpPrefix }) => {
+      const queues = await rabbit.queues();
+      const leaderOf = (channel: string) =>
+        queues.find((queue) => queue.name === `${amqpPrefix}${channel}.queue`)?.leader;
+      log(`email.queue is led by ${leaderOf('email')}, push.queue by ${leaderOf('push')}`);
+      leader = leaderOf('email');
+    },
+    strike: async ({ rabbit }) => {
+      if (!leader) throw new Error('the leader of email.queue was not looked up');
       const at = performance.now();
-      await rabbit.kill(email!);
-      killed = email;
+      await rabbit.kill(leader);
+      killed = leader;
       return at;
     },
     repair: async ({ rabbit }) => {

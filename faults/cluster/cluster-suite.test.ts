@@ -1,6 +1,6 @@
 import { recountDuplicates, type FaultLine } from '../accounting';
 import { createFixtures } from '../fixtures';
-import { runUnderLoad, type LoadContext, type Phase, type PhaseTiming } from '../phase';
+import { runUnderLoad, warmUp, type LoadContext, type Phase, type PhaseTiming } from '../phase';
 import { markdownReport, writeReport } from '../report';
 import { startClusterHarness, type ClusterHarness } from './cluster-harness';
 import { clusterFaults, type ClusterFault } from './cluster-faults';
@@ -48,6 +48,7 @@ describe('the fault suite on a cluster', () => {
       log,
     };
     log(`cluster fault suite: service logs in ${harness.logDir}`);
+    await warmUp(context);
   }, 600_000);
 
   afterAll(async () => {
@@ -81,6 +82,7 @@ describe('the fault suite on a cluster', () => {
 
   const runClusterFault = async (fault: ClusterFault) => {
     const active = harness!;
+    await fault.prepare?.(active);
     const phase = await runUnderLoad(
       context,
       { name: fault.name, answerWindow: () => fault.answerWindow },
