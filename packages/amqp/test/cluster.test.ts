@@ -181,6 +181,30 @@ describe('a RabbitMQ cluster (three real nodes)', () => {
     );
   });
 
+  it('keeps consuming on its own node when the node leading the work queue is SIGKILLed', async () => {
+    const prefix = newPrefix();
+    const names = (await link(cluster.urls, prefix)).current()!.names;
+    const leader = await cluster.leaderOf(names.queues.email);
+    const elsewhere = cluster.nodes.flatMap((node, index) =>
+      node.name === leader ? [] : [cluster.urls[index]!],
+    );
+    const on = await link(elsewhere, prefix);
+    const seen: Seen[] = [];
+    await consume(on, seen);
+    await publishUntilConfirmed(on, job('before'));
+    await waitFor(() => ids(seen).has('before'), { description: 'a message before the kill' });
+
+    await cluster.kill(leader);
+    const sent = Array.from({ length: 50 }, (_, index) => `l${index}`);
+    for (const id of sent) await publishUntilConfirmed(on, job(id));
+    await waitFor(() => sent.every((id) => ids(seen).has(id)), {
+      timeoutMs: 60_000,
+      description: `every message consumed after the leader ${leader} was killed`,
+    });
+    expect(await cluster.leaderOf(names.queues.email)).not.toBe(leader);
+    await cluster.restart(leader);
+  }, 240_000);
+
   // Last: it leaves one node down.
   it('moves a consumer and a publisher to another node when theirs is SIGKILLed, and loses nothing', async () => {
     const prefix = newPrefix();

@@ -1,3 +1,4 @@
+import { connectAmqp } from '@herald/amqp';
 import { UnreachableDependencyError } from '@herald/config';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, freePort } from '@herald/testkit';
@@ -30,6 +31,25 @@ describe('notifications start-up', () => {
       GRPC_PORT: '0',
     });
     await expect(createApp(config, log)).rejects.toThrow(/^cannot start: AMQP_URL is unreachable/);
+  });
+
+  it('refuses to start when a queue exists with the other type, naming it, both types and the README section', async () => {
+    const classic = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
+    await classic.close();
+    const config = loadNotificationsConfig({
+      DATABASE_URL: env.databaseUrl('notifications'),
+      AMQP_URL: env.amqpUrl,
+      AMQP_PREFIX: env.amqpPrefix,
+      AMQP_QUEUE_TYPE: 'quorum',
+      PORT: '0',
+      GRPC_PORT: '0',
+    });
+    await expect(createApp(config, log)).rejects.toThrow(
+      new RegExp(
+        `^cannot start: queue ${env.amqpPrefix.replace('.', '\\.')}failed\\.queue exists as a classic queue, ` +
+          'but AMQP_QUEUE_TYPE=quorum declares it as a quorum queue.*"RabbitMQ cluster and quorum queues"',
+      ),
+    );
   });
 
   it('reports the database and the broker as ready', async () => {
