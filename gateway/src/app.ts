@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import bytes from 'bytes';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { UnreachableDependencyError } from '@herald/config';
+import { redisSettingsOf, UnreachableDependencyError } from '@herald/config';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -60,7 +60,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
   }
 
   // Redis only meters requests; the gateway starts and serves without it (fail open).
-  const redis = connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log);
+  const redis = connectRedis(redisSettingsOf(config), log);
   cleanup.defer('redis', () => redis.close());
   const registry = createMetricsRegistry('gateway');
   const { UserService, NotificationService } = loadHeraldProto().herald.v1;

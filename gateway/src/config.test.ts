@@ -47,11 +47,18 @@ describe('loadGatewayConfig', () => {
     ).toBe(key);
   });
 
+  it('refuses REDIS_SENTINELS without REDIS_SENTINEL_NAME, naming the missing variable', () => {
+    expect(() => loadGatewayConfig({ REDIS_SENTINELS: 'sentinel:26379' })).toThrow(
+      /^invalid configuration: REDIS_SENTINEL_NAME /,
+    );
+  });
+
   it.each([
     ['USERS_URL', 'postgres://somewhere'],
     ['PORT', 'eighty'],
     ['BODY_LIMIT', 'lots'],
     ['REDIS_URL', 'http://redis'],
+    ['REDIS_SENTINELS', 'sentinel-without-port'],
     ['RATE_LIMIT_PER_SECOND', '0'],
     ['RATE_LIMIT_BURST', '1.5'],
     ['GRAPHQL_MAX_TOKENS', '0'],

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnv, envBoolean, envGrpcAddress, envPort, envUrl, loadConfig } from '@herald/config';
+import {
+  commonEnv,
+  envBoolean,
+  envGrpcAddress,
+  envPort,
+  envUrl,
+  loadConfig,
+  redisEnv,
+  requireSentinelPair,
+} from '@herald/config';
 
 /** Works on a developer machine only; refused when NODE_ENV=production. */
 export const DEV_ADMIN_API_KEY = 'herald-dev-admin-key';
@@ -30,8 +39,7 @@ const gatewayEnv = z
     USERS_GRPC: envGrpcAddress('127.0.0.1:50051'),
     /** NotificationService, which the REST shim's notification routes call. */
     NOTIFICATIONS_GRPC: envGrpcAddress('127.0.0.1:50053'),
-    REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().default(''),
+    ...redisEnv,
     /** How long a verified credential is trusted before users is asked again (revocation delay). */
     CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
@@ -49,6 +57,7 @@ const gatewayEnv = z
     SUBSCRIPTION_BUFFER_LIMIT: z.coerce.number().int().positive().default(256),
     SUBSCRIPTION_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(20),
   })
+  .superRefine(requireSentinelPair)
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
     if (

@@ -24,7 +24,7 @@ describe('status subscriptions over graphql-ws', () => {
     harness = await startHarness();
     harness.state.addUser({ id: USER_A, email: 'a@example.com', name: 'A', password: 'password-a' });
     harness.state.addUser({ id: USER_B, email: 'b@example.com', name: 'B', password: 'password-b' });
-    redis = connectRedis(harness.env.redisUrl, harness.env.redisPrefix, log);
+    redis = connectRedis({ url: harness.env.redisUrl, prefix: harness.env.redisPrefix }, log);
     const channel = createPubSubChannel<Record<string, unknown>>(redis, 'herald:status', log);
     publish = (event) => channel.publish(event);
   });

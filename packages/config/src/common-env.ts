@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { envBoolean, envUrl, envUrlList } from './env-schemas';
+import { envBoolean, envHostPortList, envUrl, envUrlList, type HostPort } from './env-schemas';
+
+/** An empty value counts as unset, as the OpenTelemetry specification says for its variables. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
@@ -32,11 +35,63 @@ export const amqpEnv = {
   AMQP_QUEUE_TYPE: z.enum(['classic', 'quorum']).default('classic'),
 };
 
-/** Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels. */
+/**
+ * Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels.
+ * REDIS_SENTINELS with REDIS_SENTINEL_NAME select Sentinel mode (decision 0026): the sentinels name
+ * the primary, and REDIS_URL then only gives its credentials, database and TLS (rediss:).
+ * A schema spreading these also calls `.superRefine(requireSentinelPair)`.
+ */
 export const redisEnv = {
   REDIS_URL: envUrl(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default(''),
+  REDIS_SENTINELS: z.preprocess(unsetWhenEmpty, envHostPortList().optional()),
+  REDIS_SENTINEL_NAME: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
 };
+
+/** The parsed Redis variables, as a service config holds them. */
+export interface RedisEnv {
+  readonly REDIS_URL: string;
+  readonly REDIS_PREFIX: string;
+  readonly REDIS_SENTINELS?: readonly HostPort[] | undefined;
+  readonly REDIS_SENTINEL_NAME?: string | undefined;
+}
+
+/** Sentinel mode needs both variables: one alone is a mistake, not a choice, so start-up stops on it. */
+export function requireSentinelPair(
+  env: Pick<RedisEnv, 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>,
+  context: z.RefinementCtx,
+): void {
+  const missing =
+    env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME
+      ? 'REDIS_SENTINEL_NAME'
+      : env.REDIS_SENTINEL_NAME && !env.REDIS_SENTINELS
+        ? 'REDIS_SENTINELS'
+        : undefined;
+  if (missing) {
+    context.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: 'must be set as well: Sentinel mode takes REDIS_SENTINELS and REDIS_SENTINEL_NAME together',
+    });
+  }
+}
+
+/** The Redis slice of a parsed config, as connectRedis takes it. */
+export interface RedisSettings {
+  /** The server; in Sentinel mode only its credentials, database and protocol (rediss: is TLS) count. */
+  readonly url: string;
+  readonly prefix: string;
+  readonly sentinel?: {
+    readonly addresses: readonly HostPort[];
+    /** The name the sentinels monitor the primary under. */
+    readonly name: string;
+  };
+}
+
+export function redisSettingsOf(env: RedisEnv): RedisSettings {
+  const { REDIS_URL: url, REDIS_PREFIX: prefix, REDIS_SENTINELS: addresses, REDIS_SENTINEL_NAME: name } = env;
+  return addresses && name ? { url, prefix, sentinel: { addresses, name } } : { url, prefix };
+}
 
 /**
  * How long a process uses a user or template it looked up over gRPC. A change is announced over
@@ -45,9 +100,6 @@ export const redisEnv = {
 export const lookupCacheEnv = {
   LOOKUP_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 };
-
-/** An empty value counts as unset, as the OpenTelemetry specification says. */
-const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /**
  * The standard OpenTelemetry variables Herald reads itself; the SDK reads the others (OTEL_BSP_*,

@@ -52,6 +52,32 @@ export function envGrpcAddress(defaultAddress: string) {
     .default(defaultAddress);
 }
 
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** A comma-separated list of `host:port` (or `[ipv6]:port`), e.g. the sentinels of REDIS_SENTINELS. */
+export function envHostPortList() {
+  return z.string().transform((value, context): HostPort[] => {
+    const entries = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
+    if (entries.length === 0)
+      context.addIssue({ code: 'custom', message: 'must list at least one host:port' });
+    return entries.flatMap((entry, index) => {
+      const match = /^(?:\[([0-9a-fA-F:]+)\]|([^\s:/[\]]+)):(\d{1,5})$/.exec(entry);
+      const port = Number(match?.[3]);
+      if (!match || port < 1 || port > 65535) {
+        context.addIssue({ code: 'custom', message: `entry ${index + 1} must be host:port or [ipv6]:port` });
+        return [];
+      }
+      return [{ host: (match[1] ?? match[2]) as string, port }];
+    });
+  });
+}
+
 export function envPort(defaultPort: number) {
   return z.coerce.number().int().min(0).max(65535).default(defaultPort);
 }

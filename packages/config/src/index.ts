@@ -4,10 +4,22 @@ export {
   databaseEnv,
   amqpEnv,
   redisEnv,
+  redisSettingsOf,
+  requireSentinelPair,
+  type RedisEnv,
+  type RedisSettings,
   lookupCacheEnv,
   tracingEnv,
   databaseUrlFor,
   type CommonConfig,
 } from './common-env';
-export { envBoolean, envGrpcAddress, envPort, envUrl, envUrlList } from './env-schemas';
+export {
+  envBoolean,
+  envGrpcAddress,
+  envHostPortList,
+  envPort,
+  envUrl,
+  envUrlList,
+  type HostPort,
+} from './env-schemas';
 export { isNonPublicAddress, publicHttpsUrlProblem } from './public-address';

@@ -1,4 +1,5 @@
 import { connectBrokerLink, consumeAcrossReconnects, topologyNames } from '@herald/amqp';
+import { redisSettingsOf } from '@herald/config';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -77,10 +78,8 @@ async function assembleWorker(
     (link) => link.close(),
   );
   // Redis only carries users' and templates' change announcements here: the worker runs without it.
-  const redis = cleanup.push(
-    'redis',
-    connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
-    (connection) => connection.close(),
+  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
+    connection.close(),
   );
   const userChanges = createChangeFeed(redis, USER_CHANGES, log);
   const users = createLocalCache<Recipient>({ capacity: PEER_CACHE_ENTRIES, ttlMs: config.LOOKUP_CACHE_MS });

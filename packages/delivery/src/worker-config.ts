@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { QueueType } from '@herald/amqp';
-import { envGrpcAddress, lookupCacheEnv, redisEnv } from '@herald/config';
+import { envGrpcAddress, lookupCacheEnv, redisEnv, type HostPort } from '@herald/config';
 
 /** Variables both workers read besides commonEnv and amqpEnv of @herald/config. */
 export const workerEnv = {
@@ -64,5 +64,7 @@ export interface WorkerConfig {
   readonly STATUS_TERMINAL_LINGER_MS: number;
   readonly REDIS_URL: string;
   readonly REDIS_PREFIX: string;
+  readonly REDIS_SENTINELS?: readonly HostPort[] | undefined;
+  readonly REDIS_SENTINEL_NAME?: string | undefined;
   readonly LOOKUP_CACHE_MS: number;
 }

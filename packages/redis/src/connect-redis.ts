@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisSettings } from '@herald/config';
 import type { Logger } from '@herald/logging';
 
 export interface RedisConnection {
@@ -16,10 +17,12 @@ export interface RedisConnection {
 /**
  * Redis holds nothing that cannot be rebuilt (ARCHITECTURE §3), so a service starts and runs
  * without it: commands fail fast while it is down (no offline queue), callers fall back, and
- * the client keeps reconnecting in the background.
+ * the client keeps reconnecting in the background. Every Redis connection of a service is made
+ * here, to one server or, in Sentinel mode, to whichever server the sentinels name as primary.
  */
-export function connectRedis(url: string, prefix: string, log: Logger): RedisConnection {
-  const options = {
+export function connectRedis(settings: RedisSettings, log: Logger): RedisConnection {
+  const { url, prefix } = settings;
+  const options: RedisOptions = {
     keyPrefix: prefix,
     lazyConnect: false,
     enableOfflineQueue: false,
@@ -34,6 +37,10 @@ export function connectRedis(url: string, prefix: string, log: Logger): RedisCon
     // Commands issued in the same tick go out in one write (one syscall, one round trip):
     // a request's GET, SET and PUBLISHes, or many requests' at once.
     enableAutoPipelining: true,
+    // A server demoted to replica (a failover) refuses writes: reconnecting finds the primary again.
+    // The command itself fails, and its caller falls back as it does with Redis down.
+    reconnectOnError: isReadOnlyReply,
+    ...(settings.sentinel && sentinelOptions(url, settings.sentinel)),
   };
   const client = new Redis(url, options);
   let subscriber: Redis | undefined;
@@ -80,4 +87,26 @@ async function closeGracefully(connection: Redis): Promise<void> {
   } else {
     connection.disconnect();
   }
+}
+
+/**
+ * Sentinel mode: ask the sentinels for the primary on every (re)connect, and watch them for a
+ * failover, so a connection to a primary that was demoted without dying also moves.
+ */
+function sentinelOptions(url: string, sentinel: NonNullable<RedisSettings['sentinel']>): RedisOptions {
+  return {
+    sentinels: sentinel.addresses.map(({ host, port }) => ({ host, port })),
+    name: sentinel.name,
+    // rediss: means TLS to the data nodes; the sentinels themselves are asked in plain TCP.
+    enableTLSForSentinelMode: new URL(url).protocol === 'rediss:',
+    sentinelRetryStrategy: (times: number) => Math.min(times * 200, 2000),
+  };
+}
+
+/**
+ * A Redis error reply begins with its error code (READONLY, ERR, MOVED …) by the protocol; ioredis
+ * passes the reply on as the message, so the code is read from its first word.
+ */
+function isReadOnlyReply(error: Error): boolean {
+  return error.message.split(' ', 1)[0] === 'READONLY';
 }

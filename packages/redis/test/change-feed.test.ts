@@ -30,7 +30,7 @@ describe('createChangeFeed', () => {
   });
 
   it('fails open with Redis down: announcing tells local listeners and throws nothing, listening gives up in time', async () => {
-    const down = open(`redis://127.0.0.1:${await freePort()}`);
+    const down = open({ url: `redis://127.0.0.1:${await freePort()}` });
     const feed = createChangeFeed(down, FEED, log);
     const changed: string[] = [];
     feed.onChange((id) => changed.push(id));

@@ -1,3 +1,4 @@
+import type { RedisSettings } from '@herald/config';
 import { createLogger, type Logger } from '@herald/logging';
 import { createTestEnvironment } from '@herald/testkit';
 import { connectRedis, type RedisConnection } from '../src';
@@ -9,7 +10,8 @@ import { connectRedis, type RedisConnection } from '../src';
 export function redisConnections(service: string): {
   readonly log: Logger;
   readonly environment: ReturnType<typeof createTestEnvironment>;
-  open(url?: string): RedisConnection;
+  /** A connection to the shared Redis under the run's prefix, unless `settings` say otherwise. */
+  open(settings?: Partial<RedisSettings>): RedisConnection;
   closeAll(): Promise<void>;
 } {
   const log = createLogger({ service, level: 'silent' });
@@ -18,8 +20,11 @@ export function redisConnections(service: string): {
   return {
     log,
     environment,
-    open(url = environment.redisUrl) {
-      const connection = connectRedis(url, environment.redisPrefix, log);
+    open(settings = {}) {
+      const connection = connectRedis(
+        { url: environment.redisUrl, prefix: environment.redisPrefix, ...settings },
+        log,
+      );
       opened.push(connection);
       return connection;
     },

@@ -12,7 +12,7 @@ let redis: RedisConnection;
 beforeAll(async () => {
   const url = new URL(environment.redisUrl);
   proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
-  redis = connectRedis(`redis://127.0.0.1:${proxy.port}`, environment.redisPrefix, log);
+  redis = connectRedis({ url: `redis://127.0.0.1:${proxy.port}`, prefix: environment.redisPrefix }, log);
   await waitFor(() => redis.check().then(() => true), { description: 'redis ready' });
 });
 

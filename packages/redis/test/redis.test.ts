@@ -30,7 +30,7 @@ describe('createCache', () => {
   });
 
   it('fails open: with Redis unreachable every call loads from the source', async () => {
-    const down = open(`redis://127.0.0.1:${await freePort()}`);
+    const down = open({ url: `redis://127.0.0.1:${await freePort()}` });
     const registry = new Registry();
     const cache = createCache<number>(down, { namespace: 'n', ttlSeconds: 60 }, registry, log);
     let loads = 0;

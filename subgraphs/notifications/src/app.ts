@@ -101,11 +101,7 @@ async function assemble(
     }),
     (link) => link.close(),
   );
-  const redis = cleanup.push(
-    'redis',
-    connectRedis(config.redis.url, config.redis.prefix, log),
-    (connection) => connection.close(),
-  );
+  const redis = cleanup.push('redis', connectRedis(config.redis, log), (connection) => connection.close());
 
   const registry = createMetricsRegistry(SERVICE);
   const proto = loadHeraldProto().herald.v1;

@@ -31,6 +31,16 @@ describe('notifications config', () => {
     );
   });
 
+  it('refuses REDIS_SENTINEL_NAME without REDIS_SENTINELS, and passes both on as Sentinel mode', () => {
+    expect(() => loadNotificationsConfig({ REDIS_SENTINEL_NAME: 'herald' })).toThrow(
+      /^invalid configuration: REDIS_SENTINELS /,
+    );
+    expect(
+      loadNotificationsConfig({ REDIS_SENTINEL_NAME: 'herald', REDIS_SENTINELS: 'sentinel:26379' }).redis
+        .sentinel,
+    ).toEqual({ addresses: [{ host: 'sentinel', port: 26379 }], name: 'herald' });
+  });
+
   it.each([
     ['USERS_GRPC', 'http://users:50051'],
     ['OUTBOX_BATCH_SIZE', '0'],

@@ -9,6 +9,8 @@ import {
   loadConfig,
   lookupCacheEnv,
   redisEnv,
+  redisSettingsOf,
+  requireSentinelPair,
 } from '@herald/config';
 
 /** A status's time bound in ms (tests set short ones). */
@@ -47,6 +49,7 @@ const notificationsEnv = z
     ...redisEnv,
     ...lookupCacheEnv,
   })
+  .superRefine(requireSentinelPair)
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -72,7 +75,7 @@ const notificationsEnv = z
         RETRYING: env.STATUS_BOUND_RETRYING_MS,
       },
     },
-    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    redis: redisSettingsOf(env),
     lookupCacheMs: env.LOOKUP_CACHE_MS,
   }));
 

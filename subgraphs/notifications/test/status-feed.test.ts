@@ -14,7 +14,7 @@ const received: StatusEvent[] = [];
 
 beforeAll(async () => {
   service = await startNotifications();
-  redis = connectRedis(service.env.redisUrl, service.env.redisPrefix, log);
+  redis = connectRedis({ url: service.env.redisUrl, prefix: service.env.redisPrefix }, log);
   unsubscribe = await createPubSubChannel<StatusEvent>(redis, 'herald:status', log).subscribe((event) =>
     received.push(event),
   );

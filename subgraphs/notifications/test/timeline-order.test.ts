@@ -22,7 +22,7 @@ const published: StatusEvent[] = [];
 
 beforeAll(async () => {
   service = await startNotifications();
-  redis = connectRedis(service.env.redisUrl, service.env.redisPrefix, log);
+  redis = connectRedis({ url: service.env.redisUrl, prefix: service.env.redisPrefix }, log);
   unsubscribe = await createPubSubChannel<StatusEvent>(redis, 'herald:status', log).subscribe((event) =>
     published.push(event),
   );

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { redisSettingsOf } from '@herald/config';
 import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
@@ -44,10 +45,8 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     (source) => source.destroy(),
   );
 
-  const redis = cleanup.push(
-    'redis',
-    connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
-    (connection) => connection.close(),
+  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
+    connection.close(),
   );
 
   const templates = createTemplateRepository(db);

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { redisSettingsOf } from '@herald/config';
 import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
@@ -58,10 +59,8 @@ export async function createApp(config: UsersConfig, log: Logger): Promise<Servi
 
   try {
     // Fail-open: Redis only caches, so the service starts and serves without it.
-    const redis = cleanup.push(
-      'redis',
-      connectRedis(config.REDIS_URL, config.REDIS_PREFIX, log),
-      (connection) => connection.close(),
+    const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
+      connection.close(),
     );
     // A hash of no one's password, so a login for an unknown email costs the same as a wrong password.
     const dummyHash = await hashPassword(`no-such-user-${Date.now()}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amqpEnv, commonEnv, envPort, envUrl, loadConfig } from '@herald/config';
+import { amqpEnv, commonEnv, envPort, envUrl, loadConfig, requireSentinelPair } from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
@@ -25,44 +25,46 @@ const smtpUrls = z
     return urls;
   });
 
-export const emailWorkerEnv = z.object({
-  ...commonEnv,
-  ...amqpEnv,
-  ...workerEnv,
-  PORT: envPort(8003),
-  SMTP_URL: smtpUrls,
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
-    .default('Herald <no-reply@herald.local>'),
-  /** Where replies go; unset: to MAIL_FROM. */
-  MAIL_REPLY_TO: z
-    .string()
-    .trim()
-    .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
-    .optional(),
-  /** Comma-separated categories whose mail has no List-Unsubscribe header. */
-  CRITICAL_CATEGORIES: z
-    .string()
-    .default('security,transactional')
-    .transform((value) => new Set(list(value))),
-  /**
-   * Comma-separated List-Unsubscribe targets (mailto: or https:), with `{user_id}` and
-   * `{category}` placeholders; unset: a mailto: to the MAIL_FROM address.
-   */
-  LIST_UNSUBSCRIBE: z
-    .string()
-    .optional()
-    .transform((value) => (value === undefined ? undefined : list(value)))
-    .refine(
-      (targets) => targets === undefined || targets.every((target) => /^(mailto:|https:\/\/)/.test(target)),
-      'every entry must be a mailto: or https: URL',
-    ),
-  /** Pooled connections per SMTP server: each carries one message at a time (0014). */
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
-  OUTBOX_DIR: z.string().min(1).default('var/outbox'),
-});
+export const emailWorkerEnv = z
+  .object({
+    ...commonEnv,
+    ...amqpEnv,
+    ...workerEnv,
+    PORT: envPort(8003),
+    SMTP_URL: smtpUrls,
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
+      .default('Herald <no-reply@herald.local>'),
+    /** Where replies go; unset: to MAIL_FROM. */
+    MAIL_REPLY_TO: z
+      .string()
+      .trim()
+      .regex(/[^\s@<]+@[^\s@>]+/, 'must contain an email address')
+      .optional(),
+    /** Comma-separated categories whose mail has no List-Unsubscribe header. */
+    CRITICAL_CATEGORIES: z
+      .string()
+      .default('security,transactional')
+      .transform((value) => new Set(list(value))),
+    /**
+     * Comma-separated List-Unsubscribe targets (mailto: or https:), with `{user_id}` and
+     * `{category}` placeholders; unset: a mailto: to the MAIL_FROM address.
+     */
+    LIST_UNSUBSCRIBE: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined ? undefined : list(value)))
+      .refine(
+        (targets) => targets === undefined || targets.every((target) => /^(mailto:|https:\/\/)/.test(target)),
+        'every entry must be a mailto: or https: URL',
+      ),
+    /** Pooled connections per SMTP server: each carries one message at a time (0014). */
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
+    OUTBOX_DIR: z.string().min(1).default('var/outbox'),
+  })
+  .superRefine(requireSentinelPair);
 
 function list(value: string): string[] {
   return value
