@@ -85,11 +85,7 @@ function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
         const heldBefore = held.heldCount();
         await harness.system.replicas.a.kill(channel);
         const at = performance.now();
-        await waitFor(() => held.heldCount() < heldBefore, {
-          timeoutMs: 10_000,
-          intervalMs: 10,
-          description: `the provider to drop the sends of ${channel} worker a (it had none in flight?)`,
-        });
+        await waitForDroppedSends(held, heldBefore, channel);
         return at;
       } finally {
         held.release();
@@ -102,8 +98,10 @@ function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
 /**
  * The node leading email.queue (a quorum queue) dies with its connections: the other two elect
  * a new leader, consumers and publishers reconnect to a surviving node of AMQP_URL, and what was
- * unacknowledged on the lost channels is delivered again. Any worker may have been sending then,
- * so the answer window is the prefetch of all four workers.
+ * unacknowledged on the lost channels is delivered again, possibly to another worker while the
+ * first, alive, still sends it. The claim cannot tell that from the first worker's own crash
+ * (the same copy comes back), so the second worker sends too: the answer window, here the
+ * prefetch of all four workers.
  */
 function killQueueLeader(log: (line: string) => void): ClusterFault {
   let leader: string | undefined;
@@ -129,6 +127,36 @@ function killQueueLeader(log: (line: string) => void): ClusterFault {
       if (killed) await rabbit.restart(killed);
     },
   };
+}
+
+/** How long the provider's held count must stay put to count as every closed connection seen. */
+const CLOSES_SEEN_MS = 500;
+
+/**
+ * Resolves once the provider dropped sends of the killed worker (proof it had some in flight)
+ * and has seen no more of its connections close for CLOSES_SEEN_MS: the kernel closes them all
+ * at once, but the provider may notice them a few at a time, and answering one not yet noticed
+ * would count a send the worker never learnt of.
+ */
+async function waitForDroppedSends(
+  held: { heldCount(): number },
+  heldBefore: number,
+  channel: string,
+): Promise<void> {
+  let last = heldBefore;
+  let changedAt = performance.now();
+  await waitFor(
+    () => {
+      const count = held.heldCount();
+      if (count !== last) [last, changedAt] = [count, performance.now()];
+      return count < heldBefore && performance.now() - changedAt >= CLOSES_SEEN_MS;
+    },
+    {
+      timeoutMs: 10_000,
+      intervalMs: 10,
+      description: `the provider to drop the sends of ${channel} worker a (it had none in flight?)`,
+    },
+  );
 }
 
 /** Sentinel notices the silent primary and promotes the replica; the services follow it there. */
