@@ -23,7 +23,7 @@ export interface ClusterFault {
 /** A publish (method, header and body frames) is hundreds of bytes; a heartbeat is 8. */
 const PUBLISH_BYTES = 200;
 /** Sends held at the provider before a worker is killed: both replicas then hold some. */
-const HELD_SENDS = 6;
+const HELD_SENDS = 10;
 
 const killGateway: ClusterFault = {
   name: 'SIGKILL gateway a (clients retry on b)',
@@ -68,27 +68,32 @@ const killRelayHoldingBatch: ClusterFault = {
  * the queue and worker b delivers them; a send the provider had accepted before the hold whose
  * report a had not made yet is the answer window.
  */
-function killWorkerMidBatch(channel: 'email' | 'push'): ClusterFault {
+function killWorkerMidBatch(channel: 'email' | 'push', log: (line: string) => void): ClusterFault {
   const provider = ({ smtp, fcm }: ClusterHarness) => (channel === 'email' ? smtp : fcm);
   return {
     name: `SIGKILL ${channel} worker a mid-batch`,
     answerWindow: WORKER_PREFETCH,
     strike: async (harness) => {
       const held = provider(harness);
-      held.hold();
-      try {
-        await waitFor(() => held.heldCount() >= HELD_SENDS, {
-          timeoutMs: 15_000,
-          intervalMs: 10,
-          description: `${HELD_SENDS} ${channel} sends waiting at the provider`,
-        });
-        const heldBefore = held.heldCount();
-        await harness.system.replicas.a.kill(channel);
-        const at = performance.now();
-        await waitForDroppedSends(held, heldBefore, channel);
-        return at;
-      } finally {
-        held.release();
+      for (let attempt = 1; ; attempt += 1) {
+        held.hold();
+        try {
+          await waitFor(() => held.heldCount() >= HELD_SENDS, {
+            timeoutMs: 15_000,
+            intervalMs: 10,
+            description: `${HELD_SENDS} ${channel} sends waiting at the provider`,
+          });
+          const heldBefore = held.heldCount();
+          await harness.system.replicas.a.kill(channel);
+          const at = performance.now();
+          if (await droppedSends(held, heldBefore)) return at;
+        } finally {
+          held.release();
+        }
+        // Every held send was b's: a was killed between batches, not mid-batch. Once more.
+        if (attempt === KILL_ATTEMPTS) throw new Error(`${channel} worker a had no send in flight`);
+        log(`${channel} worker a had no send in flight when killed; restarting it to try again`);
+        await harness.system.replicas.a.restart(channel);
       }
     },
     repair: ({ system }) => system.replicas.a.restart(channel),
@@ -131,32 +136,30 @@ function killQueueLeader(log: (line: string) => void): ClusterFault {
 
 /** How long the provider's held count must stay put to count as every closed connection seen. */
 const CLOSES_SEEN_MS = 500;
+/** A killed worker may have had no send in flight (all held sends were the other's). */
+const KILL_ATTEMPTS = 3;
+const NO_DROP_WITHIN_MS = 3_000;
 
 /**
- * Resolves once the provider dropped sends of the killed worker (proof it had some in flight)
- * and has seen no more of its connections close for CLOSES_SEEN_MS: the kernel closes them all
- * at once, but the provider may notice them a few at a time, and answering one not yet noticed
- * would count a send the worker never learnt of.
+ * Whether the provider dropped sends of the killed worker: if so, resolves once it has seen no
+ * more of its connections close for CLOSES_SEEN_MS. The kernel closes them all at once, but the
+ * provider may notice them a few at a time, and answering one not yet noticed would count a send
+ * the worker never learnt of.
  */
-async function waitForDroppedSends(
-  held: { heldCount(): number },
-  heldBefore: number,
-  channel: string,
-): Promise<void> {
+async function droppedSends(held: { heldCount(): number }, heldBefore: number): Promise<boolean> {
+  const killedAt = performance.now();
   let last = heldBefore;
-  let changedAt = performance.now();
-  await waitFor(
+  let changedAt = killedAt;
+  const outcome = await waitFor(
     () => {
       const count = held.heldCount();
       if (count !== last) [last, changedAt] = [count, performance.now()];
-      return count < heldBefore && performance.now() - changedAt >= CLOSES_SEEN_MS;
+      if (count === heldBefore) return performance.now() - killedAt >= NO_DROP_WITHIN_MS ? 'none' : false;
+      return performance.now() - changedAt >= CLOSES_SEEN_MS ? 'dropped' : false;
     },
-    {
-      timeoutMs: 10_000,
-      intervalMs: 10,
-      description: `the provider to drop the sends of ${channel} worker a (it had none in flight?)`,
-    },
+    { timeoutMs: 10_000, intervalMs: 10, description: 'the provider to see the killed worker go' },
   );
+  return outcome === 'dropped';
 }
 
 /** Sentinel notices the silent primary and promotes the replica; the services follow it there. */
@@ -186,8 +189,8 @@ export function clusterFaults(log: (line: string) => void): ClusterFault[] {
     killQueueLeader(log),
     killGateway,
     killRelayHoldingBatch,
-    killWorkerMidBatch('email'),
-    killWorkerMidBatch('push'),
+    killWorkerMidBatch('email', log),
+    killWorkerMidBatch('push', log),
     killRedisPrimary(),
   ];
 }
