@@ -100,6 +100,8 @@ function sentinelOptions(url: string, sentinel: NonNullable<RedisSettings['senti
     // rediss: means TLS to the data nodes; the sentinels themselves are asked in plain TCP.
     enableTLSForSentinelMode: new URL(url).protocol === 'rediss:',
     sentinelRetryStrategy: (times: number) => Math.min(times * 200, 2000),
+    // A sentinel that accepts and never answers would hold the lookup; bounded, the next one is asked.
+    sentinelCommandTimeout: 1000,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { RedisSettings } from '@herald/config';
-import { startRedisSentinelGroup, waitFor, type RedisSentinelGroup } from '@herald/testkit';
+import { startRedisSentinelGroup, startSilentPeer, waitFor, type RedisSentinelGroup } from '@herald/testkit';
 import {
   createCache,
   createChangeFeed,
@@ -125,6 +125,24 @@ describe('Redis Sentinel mode (REDIS_SENTINELS, REDIS_SENTINEL_NAME)', () => {
     const primary = await group.currentPrimary();
     expect(await readOn(primary.port, `${environment.redisPrefix}cache:n:k`)).toBe('1');
     expect(await readOn(6379, `${environment.redisPrefix}cache:n:k`)).toBeNull();
+  });
+
+  it('finds the primary past a sentinel that accepts connections and never answers', async () => {
+    const hung = await startSilentPeer();
+    try {
+      const [host, port] = hung.address.split(':');
+      const { sentinel } = sentinelMode();
+      const redis = open({
+        sentinel: {
+          name: group.masterName,
+          addresses: [{ host: host as string, port: Number(port) }, ...(sentinel?.addresses ?? [])],
+        },
+      });
+      await ready(redis);
+      expect(hung.accepted()).toBeGreaterThan(0);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('reconnects when a write is refused as READONLY, so a demoted primary is left for the current one', async () => {
