@@ -82,6 +82,7 @@ export async function startRabbitCluster(options: StartRabbitClusterOptions = {}
   mkdirSync(home);
   writeFileSync(join(home, '.erlang.cookie'), randomBytes(20).toString('hex'), { mode: 0o400 });
   writeFileSync(join(base, 'enabled_plugins'), '[].\n');
+  const janitor = startJanitor(base);
 
   const nodes: NodeState[] = [];
   for (let index = 1; index <= count; index += 1) {
@@ -144,6 +145,7 @@ export async function startRabbitCluster(options: StartRabbitClusterOptions = {}
     await Promise.all(nodes.map((node) => waitForClosedPort(node)));
     process.removeListener('exit', onExit);
     rmSync(base, { recursive: true, force: true });
+    janitor.kill('SIGKILL');
   };
 
   try {
@@ -224,6 +226,27 @@ const GUARD = `parent=$1; shift
 server=$!
 while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
 kill -KILL 0`;
+
+/**
+ * Deletes the cluster's directory a few seconds after the test process died without stop() or its
+ * exit hook (a SIGKILL), once the guards have killed the nodes. Its own process group, so killing
+ * a node's group never takes it.
+ */
+function startJanitor(base: string): ChildProcess {
+  const janitor = spawn(
+    'sh',
+    [
+      '-c',
+      'while kill -0 "$1" 2>/dev/null; do sleep 1; done; sleep 3; rm -rf "$2"',
+      'janitor',
+      String(process.pid),
+      base,
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  janitor.unref();
+  return janitor;
+}
 
 function bootNode(node: NodeState, shared: { base: string; home: string }): void {
   const out = openSync(join(node.dir, 'console.log'), 'a');
