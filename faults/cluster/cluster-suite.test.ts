@@ -1,4 +1,4 @@
-import { recountDuplicates, type FaultLine } from '../accounting';
+import { keptPromise as kept, recountDuplicates, sampleNotes } from '../accounting';
 import { createFixtures } from '../fixtures';
 import { runUnderLoad, warmUp, type LoadContext, type Phase, type PhaseTiming } from '../phase';
 import { markdownReport, writeReport } from '../report';
@@ -62,23 +62,13 @@ describe('the fault suite on a cluster', () => {
         'Steady again: from the kill to the send of the first notification from which on every one ' +
         'was delivered within twice the p95 latency before the kill (at least 1 s); 0 s when none was slower.',
       `Delivered although the client was never told it was accepted: ${harness.ledger.report().unexpected}.`,
-      ...lines.flatMap((line) => [
-        ...(line.lostSample.length > 0 ? [`${line.fault}: lost ${line.lostSample.join(', ')}`] : []),
-        ...(line.duplicateSample.length > 0
-          ? [`${line.fault}: sent twice ${line.duplicateSample.join(', ')}`]
-          : []),
-      ]),
+      ...sampleNotes(lines),
     ];
     log(
       `\n${writeReport(lines, notes, 'cluster', `${recoveryTable(lines)}\n${markdownReport(lines, notes)}`)}`,
     );
     await harness.stop();
   }, 180_000);
-
-  const kept = (line: FaultLine) => ({
-    lost: line.lost,
-    duplicatesBeyondWindow: Math.max(0, line.duplicates - line.answerWindow),
-  });
 
   const runClusterFault = async (fault: ClusterFault) => {
     const active = harness!;
