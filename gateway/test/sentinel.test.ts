@@ -27,10 +27,7 @@ describe('the gateway on Redis Sentinel', () => {
       {
         url: harness.env.redisUrl,
         prefix: harness.env.redisPrefix,
-        sentinel: {
-          addresses: group.sentinels.map(({ port }) => ({ host: '127.0.0.1', port })),
-          name: group.masterName,
-        },
+        sentinel: group.sentinel,
       },
       log,
     );

@@ -29,12 +29,7 @@ afterAll(async () => {
 
 /** Sentinel mode as a service gets it from REDIS_SENTINELS and REDIS_SENTINEL_NAME; the URL's host is not used. */
 function sentinelMode(): Partial<RedisSettings> {
-  return {
-    sentinel: {
-      addresses: group.sentinels.map(({ port }) => ({ host: '127.0.0.1', port })),
-      name: group.masterName,
-    },
-  };
+  return { sentinel: group.sentinel };
 }
 
 /** One command to one server of the group (or a sentinel), on a connection of its own. */

@@ -34,6 +34,11 @@ export interface RedisSentinelGroup {
   readonly sentinels: readonly RedisNode[];
   /** `host:port,host:port,host:port` of the sentinels: the REDIS_SENTINELS value. */
   readonly sentinelAddresses: string;
+  /** The sentinels and the name as a Sentinel-mode connection takes them (RedisSettings.sentinel). */
+  readonly sentinel: {
+    readonly addresses: readonly { readonly host: string; readonly port: number }[];
+    readonly name: string;
+  };
   /** Where the processes write their logs and the sentinels their rewritten configuration. */
   readonly directory: string;
   /** The node every sentinel names as primary now. */
@@ -184,6 +189,7 @@ export async function startRedisSentinelGroup(
       replica,
       sentinels,
       sentinelAddresses: sentinels.map((sentinel) => `${HOST}:${sentinel.port}`).join(','),
+      sentinel: { addresses: sentinels.map(({ port }) => ({ host: HOST, port })), name: masterName },
       directory,
       currentPrimary,
       async killPrimary() {

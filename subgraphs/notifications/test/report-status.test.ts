@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@herald/errors';
 import { createGrpcClient, loadHeraldProto } from '@herald/proto';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, type RunningNotifications } from './start-notifications';
 
 interface NotificationView {
   id: string;
@@ -31,19 +31,7 @@ async function get(id: string): Promise<NotificationView> {
 
 /** A notification the relay has queued, as a worker would find it. */
 async function queuedNotification(): Promise<string> {
-  const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
-    `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-    {
-      input: {
-        channel: 'EMAIL',
-        userId: USERS.ada.id,
-        templateCode: 'welcome',
-        variables: { name: 'Ada', link: 'https://example.test' },
-        requestId: `req-${randomUUID()}`,
-      },
-    },
-  );
-  const { id } = result.data!.sendNotification.notification;
+  const id = await service.sendWelcome();
   await waitFor(async () => (await get(id)).status === 'QUEUED', {
     description: `notification ${id} queued`,
   });

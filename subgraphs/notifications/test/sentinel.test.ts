@@ -4,7 +4,7 @@ import { createLogger } from '@herald/logging';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { startRedisSentinelGroup, waitFor, type RedisSentinelGroup } from '@herald/testkit';
 import type { StatusEvent } from '../src/domain/notification';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { startNotifications, type RunningNotifications } from './start-notifications';
 
 const log = createLogger({ service: 'notifications-test', level: 'silent' });
 const RECOVERY_BOUND_MS = 30_000;
@@ -24,10 +24,7 @@ beforeAll(async () => {
     {
       url: service.env.redisUrl,
       prefix: service.env.redisPrefix,
-      sentinel: {
-        addresses: group.sentinels.map(({ port }) => ({ host: '127.0.0.1', port })),
-        name: group.masterName,
-      },
+      sentinel: group.sentinel,
     },
     log,
   );
@@ -42,21 +39,7 @@ afterAll(async () => {
   await group?.stop();
 });
 
-async function send(requestId: string): Promise<string> {
-  const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
-    `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-    {
-      input: {
-        channel: 'EMAIL',
-        userId: USERS.ada.id,
-        templateCode: 'welcome',
-        variables: { name: 'Ada', link: 'https://example.test' },
-        requestId,
-      },
-    },
-  );
-  return result.data!.sendNotification.notification.id;
-}
+const send = (requestId: string) => service.sendWelcome({ requestId });
 
 /** The idempotency index's keys for a request id on one server of the group. */
 async function requestIndexKeysOn(port: number, requestId: string): Promise<string[]> {

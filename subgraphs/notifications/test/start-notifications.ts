@@ -108,6 +108,8 @@ export interface RunningNotifications {
     variables?: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<GraphqlResult<T>>;
+  /** Sends Ada the welcome email; a fresh request id unless given. Resolves with the notification's id. */
+  sendWelcome(options?: { readonly requestId?: string; readonly category?: string }): Promise<string>;
   readonly statusClient: PromiseClient<NotificationStatusServiceDefinition>;
   /** The REST shim's service; calls carry the identity in their metadata. */
   readonly notificationClient: PromiseClient<NotificationServiceDefinition>;
@@ -184,6 +186,23 @@ export async function startNotifications(
       ports,
       queues: { email: `${env.amqpPrefix}email.queue`, push: `${env.amqpPrefix}push.queue` },
       graphql: (query, variables, options) => postGraphql(ports.http, query, variables, options),
+      async sendWelcome({ requestId = `req-${randomUUID()}`, category } = {}) {
+        const result = await postGraphql<{ sendNotification: { notification: { id: string } } }>(
+          ports.http,
+          `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
+          {
+            input: {
+              channel: 'EMAIL',
+              userId: USERS.ada.id,
+              templateCode: 'welcome',
+              variables: { name: 'Ada', link: 'https://example.test' },
+              requestId,
+              category,
+            },
+          },
+        );
+        return result.data!.sendNotification.notification.id;
+      },
       statusClient,
       notificationClient,
       userCalls,

@@ -28,22 +28,7 @@ afterAll(async () => {
 
 const eventsFor = (id: string) => received.filter((event) => event.notificationId === id);
 
-async function send(category?: string): Promise<string> {
-  const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
-    `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-    {
-      input: {
-        channel: 'EMAIL',
-        userId: USERS.ada.id,
-        templateCode: 'welcome',
-        variables: { name: 'Ada', link: 'https://example.test' },
-        requestId: `req-${randomUUID()}`,
-        category,
-      },
-    },
-  );
-  return result.data!.sendNotification.notification.id;
-}
+const send = (category?: string) => service.sendWelcome({ category });
 
 function report(id: string, status: string, attempt = 1, detail = '') {
   return service.statusClient.ReportStatus({ notification_id: id, status, attempt, detail, timestamp: '' });
