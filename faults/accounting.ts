@@ -138,6 +138,21 @@ function recoveryTime(load: LoadResult, ledger: SightingLedger, restoredAt: numb
   return first === undefined ? null : Math.round(first - restoredAt);
 }
 
+/** What the suites hold a line to: nothing lost, no second copy beyond the fault's answer window. */
+export function keptPromise(line: FaultLine): { lost: number; duplicatesBeyondWindow: number } {
+  return { lost: line.lost, duplicatesBeyondWindow: Math.max(0, line.duplicates - line.answerWindow) };
+}
+
+/** Report notes naming a few lost and doubled notifications per line, to start an investigation from. */
+export function sampleNotes(lines: readonly FaultLine[]): string[] {
+  return lines.flatMap((line) => [
+    ...(line.lostSample.length > 0 ? [`${line.fault}: lost ${line.lostSample.join(', ')}`] : []),
+    ...(line.duplicateSample.length > 0
+      ? [`${line.fault}: sent twice ${line.duplicateSample.join(', ')}`]
+      : []),
+  ]);
+}
+
 /** Recounts duplicates at the end of the run: a second copy can reach a sink after its phase settled. */
 export function recountDuplicates(line: FaultLine, load: LoadResult, ledger: SightingLedger): FaultLine {
   return {

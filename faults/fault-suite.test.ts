@@ -1,4 +1,4 @@
-import { recountDuplicates, type FaultLine } from './accounting';
+import { keptPromise as kept, recountDuplicates, sampleNotes } from './accounting';
 import { chaosSchedule, playChaos } from './chaos';
 import { FAULTS, type Fault } from './faults';
 import { createFixtures, type Gateway } from './fixtures';
@@ -30,12 +30,6 @@ const CHAOS_MS = 120_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-/** What the suite holds a line to: nothing lost, no second copy beyond the fault's answer window. */
-const kept = (line: FaultLine) => ({
-  lost: line.lost,
-  duplicatesBeyondWindow: Math.max(0, line.duplicates - line.answerWindow),
-});
-
 describe('the fault suite', () => {
   let harness: FaultHarness | undefined;
   let context: PhaseContext;
@@ -49,7 +43,14 @@ describe('the fault suite', () => {
       gatewayUrl: harness.system.gatewayUrl,
       adminApiKey: harness.system.adminApiKey,
     };
-    context = { harness, gateway, fixtures: await createFixtures(gateway), timing, log };
+    context = {
+      harness,
+      ledger: harness.ledger,
+      gateways: [gateway],
+      fixtures: await createFixtures(gateway),
+      timing,
+      log,
+    };
     log(`fault suite: service logs in ${harness.logDir}`);
   }, 180_000);
 
@@ -60,12 +61,7 @@ describe('the fault suite', () => {
       `${timing.ratePerSecond} requests/s, alternately EMAIL and PUSH, GraphQL and REST; ` +
         `${timing.leadMs / 1000} s of load before each fault and ${timing.tailMs / 1000} s after its restore.`,
       `Delivered although the client was never told it was accepted (answer cut off): ${harness.ledger.report().unexpected}.`,
-      ...lines.flatMap((line) => [
-        ...(line.lostSample.length > 0 ? [`${line.fault}: lost ${line.lostSample.join(', ')}`] : []),
-        ...(line.duplicateSample.length > 0
-          ? [`${line.fault}: sent twice ${line.duplicateSample.join(', ')}`]
-          : []),
-      ]),
+      ...sampleNotes(lines),
     ];
     log(`\n${writeReport(lines, notes)}`);
     await harness.stop();

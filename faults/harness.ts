@@ -28,7 +28,7 @@ export interface FaultHarness {
   stop(): Promise<void>;
 }
 
-const FCM_PROJECT_ID = 'herald-faults';
+export const FCM_PROJECT_ID = 'herald-faults';
 
 /**
  * Retries and breakers tuned so that a 20 s outage is ridden out by retries (about 45 s of
@@ -37,7 +37,7 @@ const FCM_PROJECT_ID = 'herald-faults';
 /** Messages each worker takes at once; it bounds the sends a killed worker leaves unrecorded. */
 export const WORKER_PREFETCH = 20;
 
-const RESILIENCE_ENV = {
+export const RESILIENCE_ENV = {
   PREFETCH: `${WORKER_PREFETCH}`,
   RETRY_STEPS_MS: '500,1000,2000,4000,8000',
   MAX_ATTEMPTS: '10',
@@ -46,7 +46,7 @@ const RESILIENCE_ENV = {
 };
 
 /** Points a server URL at a loopback proxy, keeping credentials, path and query. */
-function throughProxy(url: string, proxy: TcpProxy): string {
+export function throughProxy(url: string, proxy: TcpProxy): string {
   const proxied = new URL(url);
   proxied.hostname = '127.0.0.1';
   proxied.port = `${proxy.port}`;

@@ -9,6 +9,8 @@ export interface LoadResult {
   readonly accepted: ReadonlyMap<string, number>;
   /** Why requests were refused ("rest 503 UNAVAILABLE", "graphql network", …) → how many. */
   readonly rejected: ReadonlyMap<string, number>;
+  /** Requests a gateway failed that another then accepted, under the same request_id. */
+  readonly retried: number;
 }
 
 export interface LoadDriver {
@@ -17,7 +19,11 @@ export interface LoadDriver {
 }
 
 export interface LoadOptions {
-  readonly gateway: Gateway;
+  /**
+   * Request n goes to gateway n mod their number; a request one fails (no answer, a 5xx, an
+   * error) is sent again to the next, with the same request_id: the idempotency contract.
+   */
+  readonly gateways: readonly Gateway[];
   readonly fixtures: Fixtures;
   readonly ledger: DeliveryLedger;
   /** Makes request ids unique to this phase. */
@@ -26,14 +32,17 @@ export interface LoadOptions {
 }
 
 type Api = 'graphql' | 'rest';
-type Outcome = { accepted: string } | { rejected: string };
+/** retryable: no answer, or one that says the gateway or a service behind it failed. */
+type Outcome = { accepted: string } | { rejected: string; retryable: boolean };
+const RETRYABLE_GRAPHQL_CODES = new Set(['UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 
 /** A request that has no answer by then is counted as refused (a client would give up too). */
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Sends notifications at a steady rate, whatever the answers: alternately EMAIL and PUSH, and
- * alternately through GraphQL and the REST shim, as the admin (exempt from rate limits).
+ * alternately through GraphQL and the REST shim, as the admin (exempt from rate limits), spread
+ * over the gateways.
  */
 export function startLoad(options: LoadOptions): LoadDriver {
   const intervalMs = 1000 / options.ratePerSecond;
@@ -41,6 +50,7 @@ export function startLoad(options: LoadOptions): LoadDriver {
   const rejected = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   let sent = 0;
+  let retried = 0;
   let stopped = false;
   let pause: { timer: NodeJS.Timeout; resume: () => void } | undefined;
   const sleep = (ms: number) =>
@@ -57,9 +67,10 @@ export function startLoad(options: LoadOptions): LoadDriver {
       requestId: `${options.label}-${index}`,
       variables: { name: 'Grace', order: `${options.label}-${index}` },
     };
-    const outcome = await send(options.gateway, api, request).catch((error: Error) => ({
-      rejected: `${api} ${error.name === 'TimeoutError' ? 'timeout' : 'network error'}`,
-    }));
+    // Every fourth request moves to the next gateway, so each serves both channels and both APIs.
+    const first = Math.floor(index / 4);
+    const { outcome, retried: wasRetried } = await sendWithFailover(options.gateways, first, api, request);
+    if (wasRetried) retried += 1;
     if ('accepted' in outcome) {
       accepted.set(outcome.accepted, sentAt);
       options.ledger.accept(outcome.accepted);
@@ -90,7 +101,7 @@ export function startLoad(options: LoadOptions): LoadDriver {
       }
       await pacing;
       await Promise.all(inFlight);
-      return { sent, accepted, rejected };
+      return { sent, accepted, rejected, retried };
     },
   };
 }
@@ -101,6 +112,26 @@ interface SendRequest {
   readonly templateCode: string;
   readonly requestId: string;
   readonly variables: Record<string, string>;
+}
+
+/** Tries the gateways in turn from `first` while the answer is one worth another try. */
+async function sendWithFailover(
+  gateways: readonly Gateway[],
+  first: number,
+  api: Api,
+  request: SendRequest,
+): Promise<{ outcome: Outcome; retried: boolean }> {
+  let outcome: Outcome = { rejected: 'no gateway', retryable: true };
+  for (let attempt = 0; attempt < gateways.length; attempt += 1) {
+    const gateway = gateways[(first + attempt) % gateways.length]!;
+    outcome = await send(gateway, api, request).catch((error: Error) => ({
+      rejected: `${api} ${error.name === 'TimeoutError' ? 'timeout' : 'network error'}`,
+      retryable: true,
+    }));
+    if ('accepted' in outcome) return { outcome, retried: attempt > 0 };
+    if (!outcome.retryable) break;
+  }
+  return { outcome, retried: false };
 }
 
 async function send(gateway: Gateway, api: Api, request: SendRequest): Promise<Outcome> {
@@ -120,7 +151,11 @@ async function sendGraphQL(gateway: Gateway, request: SendRequest): Promise<Outc
     | undefined;
   const id = body?.data?.sendNotification?.notification?.id;
   if (id) return { accepted: id };
-  return { rejected: `graphql ${body?.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`}` };
+  const code = body?.errors?.[0]?.extensions?.code;
+  return {
+    rejected: `graphql ${code ?? `HTTP ${response.status}`}`,
+    retryable: response.status >= 500 || code === undefined || RETRYABLE_GRAPHQL_CODES.has(code),
+  };
 }
 
 async function sendRest(gateway: Gateway, request: SendRequest): Promise<Outcome> {
@@ -135,7 +170,10 @@ async function sendRest(gateway: Gateway, request: SendRequest): Promise<Outcome
     { data?: { notification_id?: string } | null; error?: string | null } | undefined;
   const id = body?.data?.notification_id;
   if (response.ok && id) return { accepted: id };
-  return { rejected: `rest ${response.status} ${body?.error ?? ''}`.trim() };
+  return {
+    rejected: `rest ${response.status} ${body?.error ?? ''}`.trim(),
+    retryable: response.status >= 500,
+  };
 }
 
 function post(url: string, gateway: Gateway, body: unknown): Promise<Response> {

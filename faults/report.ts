@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@herald/testkit';
 import type { FaultLine } from './accounting';
@@ -38,11 +38,38 @@ export function markdownReport(lines: readonly FaultLine[], notes: readonly stri
   return [...header, ...rows, '', ...notes.map((note) => `- ${note}`), ''].join('\n');
 }
 
-/** Writes var/faults/report.md and report.json, and returns the markdown. */
-export function writeReport(lines: readonly FaultLine[], notes: readonly string[]): string {
-  const markdown = markdownReport(lines, notes);
+/** The runs whose reports var/faults/report.md gathers, each under its own heading. */
+const SECTIONS = {
+  'one node': { title: 'One node', json: 'report.json', markdown: 'report-one-node.md' },
+  cluster: { title: 'Cluster', json: 'report-cluster.json', markdown: 'report-cluster.md' },
+} as const;
+export type ReportSection = keyof typeof SECTIONS;
+
+/**
+ * Writes this run's section (var/faults/report.json and report-one-node.md, or
+ * report-cluster.json and report-cluster.md), then var/faults/report.md with every section
+ * written so far. Returns the section's markdown.
+ */
+export function writeReport(
+  lines: readonly FaultLine[],
+  notes: readonly string[],
+  section: ReportSection = 'one node',
+  markdown = markdownReport(lines, notes),
+): string {
   mkdirSync(REPORT_DIR, { recursive: true });
-  writeFileSync(join(REPORT_DIR, 'report.md'), `# Fault suite report\n\n${markdown}`);
-  writeFileSync(join(REPORT_DIR, 'report.json'), `${JSON.stringify({ lines, notes }, null, 2)}\n`);
+  writeFileSync(join(REPORT_DIR, SECTIONS[section].json), `${JSON.stringify({ lines, notes }, null, 2)}\n`);
+  writeFileSync(sectionPath(section), markdown);
+  const written = (Object.keys(SECTIONS) as ReportSection[]).filter((name) => existsSync(sectionPath(name)));
+  writeFileSync(
+    join(REPORT_DIR, 'report.md'),
+    [
+      '# Fault suite report',
+      ...written.map((name) => `## ${SECTIONS[name].title}\n\n${readFileSync(sectionPath(name), 'utf8')}`),
+    ].join('\n\n'),
+  );
   return markdown;
+}
+
+function sectionPath(section: ReportSection): string {
+  return join(REPORT_DIR, SECTIONS[section].markdown);
 }

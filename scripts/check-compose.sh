@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates docker-compose.yml (with the monitoring profile) where a Docker client exists.
+# Validates docker-compose.yml (with the monitoring profile) and docker-compose.cluster.yml where a
+# Docker client exists.
 # The compose plugin is often missing beside a bare client; the v1 client from Debian then
 # stands in, installed on demand when apt-get can.
 set -euo pipefail
@@ -27,4 +28,5 @@ fi
 
 "${compose[@]}" config -q
 "${compose[@]}" --profile monitoring config -q
-echo "docker-compose.yml is valid (${compose[*]}, with and without the monitoring profile)"
+"${compose[@]}" -f docker-compose.cluster.yml config -q
+echo "docker-compose.yml (with and without the monitoring profile) and docker-compose.cluster.yml are valid (${compose[*]})"

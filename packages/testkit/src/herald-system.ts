@@ -49,6 +49,8 @@ export interface StartSystemOptions {
   readonly serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   /** How long a (re)started service may take to answer /health; 30 s unless set. */
   readonly startTimeoutMs?: number;
+  /** Ports chosen beforehand (allocateSystemPorts), when peers must know them before the start. */
+  readonly ports?: SystemPorts;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface StartSystemOptions {
  * one answers /health. Build first (`npm run build`).
  */
 export async function startHeraldSystem(options: StartSystemOptions): Promise<HeraldSystem> {
-  const ports = await allocatePorts();
+  const ports = options.ports ?? (await allocateSystemPorts());
   const adminApiKey = options.adminApiKey ?? 'herald-test-admin-key';
   const databases = Object.fromEntries(
     (['users', 'templates', 'notifications'] as const).map((name) => [
@@ -98,7 +100,8 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
   };
 }
 
-async function allocatePorts(): Promise<SystemPorts> {
+/** Nine free ports, one for each listener of the six services. */
+export async function allocateSystemPorts(): Promise<SystemPorts> {
   const [gateway, users, usersGrpc, templates, templatesGrpc, notifications, notificationsGrpc, email, push] =
     await Promise.all(Array.from({ length: 9 }, () => freePort()));
   return {

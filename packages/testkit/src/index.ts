@@ -7,8 +7,10 @@ export { captureLog } from './log-capture';
 export { startOtlpSink, fetchSinkSpans, type OtlpSink, type ReceivedSpan } from './otlp-sink';
 export {
   startHeraldSystem,
+  allocateSystemPorts,
   REPO_ROOT,
   type HeraldSystem,
+  type StartSystemOptions,
   type SystemPorts,
   SERVICE_NAMES,
   type ServiceName,
@@ -20,7 +22,7 @@ export {
   type WorkerPeers,
   type WorkerPeersOptions,
 } from './worker-peers';
-export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { startTcpProxy, type ProxyTarget, type TcpProxy } from './tcp-proxy';
 export { startSilentPeer, type SilentPeer } from './silent-peer';
 export { createGrpcHealthClient, type GrpcHealthClient, type HealthWatch } from './grpc-health-client';
 export { postToSubgraph, type SubgraphCall, type SubgraphResponse } from './subgraph-client';

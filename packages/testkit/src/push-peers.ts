@@ -19,6 +19,15 @@ export interface HttpPeer {
   readonly requests: RecordedRequest[];
   /** Answers each later request with this status and JSON body; undefined restores the default. */
   answerWith(answer: ((request: RecordedRequest) => { status: number; body: unknown }) | undefined): void;
+  /** Holds the answer to every later request until released, as a slow provider would. */
+  hold(): void;
+  /**
+   * Answers every held request and stops holding. A request whose client went away meanwhile is
+   * not answered nor recorded: its sender never learnt the outcome (as the SMTP sink does).
+   */
+  release(): void;
+  /** How many requests wait for their answer, from clients still connected. */
+  heldCount(): number;
   close(): Promise<void>;
 }
 
@@ -27,21 +36,39 @@ function recordingHandler(
   defaultAnswer: (request: RecordedRequest) => { status: number; body: unknown },
 ) {
   let answer = defaultAnswer;
+  let holding = false;
+  const held: { gone: () => boolean; respond: () => void }[] = [];
   const handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const chunks: Buffer[] = [];
+    // 'close' before the answer: the client went away (a worker killed mid-send).
+    let answered = false;
+    let gone = false;
+    res.on('close', () => (gone = !answered));
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const request = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
-      const { status, body } = answer(request);
-      record(request, status);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      const respond = () => {
+        if (gone) return;
+        answered = true;
+        const { status, body } = answer(request);
+        record(request, status);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (holding) held.push({ gone: () => gone, respond });
+      else respond();
     });
   };
   return {
     handler,
     set: (next: ((request: RecordedRequest) => { status: number; body: unknown }) | undefined) =>
       (answer = next ?? defaultAnswer),
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      for (const { respond } of held.splice(0)) respond();
+    },
+    heldCount: () => held.filter(({ gone }) => !gone()).length,
   };
 }
 
@@ -70,13 +97,13 @@ export async function startFakeFcm(projectId: string, ledger?: DeliveryLedger): 
         if (status < 300) ledger.see(fcmNotificationId(request));
       }
     : (request: RecordedRequest) => requests.push(request);
-  const { handler, set } = recordingHandler(record, () => ({
+  const { handler, set, ...holding } = recordingHandler(record, () => ({
     status: 200,
     body: { name: `projects/${projectId}/messages/${++sent}` },
   }));
   const server = createHttpServer(handler);
   const port = await listen(server);
-  return { port, requests, answerWith: set, close: () => closeServer(server) };
+  return { port, requests, answerWith: set, ...holding, close: () => closeServer(server) };
 }
 
 export interface PushEndpoint extends HttpPeer {
@@ -119,7 +146,7 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     { stdio: 'ignore' },
   );
   const requests: RecordedRequest[] = [];
-  const { handler, set } = recordingHandler(
+  const { handler, set, ...holding } = recordingHandler(
     (request) => requests.push(request),
     () => ({ status: 201, body: {} }),
   );
@@ -131,6 +158,7 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     url: `https://127.0.0.1:${port}`,
     requests,
     answerWith: set,
+    ...holding,
     close: async () => {
       await closeServer(server);
       rmSync(dir, { recursive: true, force: true });

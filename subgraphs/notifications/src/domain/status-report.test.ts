@@ -84,6 +84,21 @@ describe('decideStatusReport for a claim naming its copy of the message', () => 
     });
   });
 
+  it('refuses another copy’s RETRYING or FAILED while one holds SENDING, and takes the holder’s', () => {
+    const held = current('SENDING', 1, SECOND_COPY);
+    for (const status of ['RETRYING', 'FAILED'] as const) {
+      expect(decideStatusReport(held, { status, attempt: 1, deliveryId: FIRST_COPY })).toEqual({
+        apply: false,
+        reason: 'claimed-by-another-delivery',
+      });
+    }
+    expect(decideStatusReport(held, { status: 'DELIVERED', attempt: 1, deliveryId: SECOND_COPY })).toEqual({
+      apply: true,
+      attempts: 1,
+      claimedBy: SECOND_COPY,
+    });
+  });
+
   it('lets the holding copy claim again (its redelivery after a worker crash), without recording it', () => {
     expect(decideStatusReport(current('SENDING', 1, FIRST_COPY), claim(FIRST_COPY))).toEqual({
       apply: false,

@@ -36,6 +36,8 @@ export type ReportDecision =
 export function decideStatusReport(current: CurrentDelivery, report: StatusReport): ReportDecision {
   if (report.status === 'SENDING' && report.deliveryId !== null)
     return decideClaim(current, report.attempt, report.deliveryId);
+  if (reportsOnAnothersClaim(current, report.deliveryId))
+    return { apply: false, reason: 'claimed-by-another-delivery' };
   if (!canTransition(current.status, report.status) && !confirmsUnknownOutcome(current, report))
     return { apply: false, reason: 'transition-not-allowed' };
   if (report.attempt > 0) {
@@ -46,6 +48,21 @@ export function decideStatusReport(current: CurrentDelivery, report: StatusRepor
   if (report.status !== 'SENDING')
     return { apply: true, attempts: current.attempts, claimedBy: current.claimedBy };
   return { apply: true, attempts: Math.max(current.attempts + 1, report.attempt), claimedBy: null };
+}
+
+/**
+ * While one copy of the message holds SENDING, the outcome is that copy's to report. Another
+ * copy's RETRYING or FAILED comes from a claim that never reached this service (its call failed
+ * while a notifications replica died): applied, it would release the claim, and that copy's next
+ * attempt would send a second time (found by the cluster fault suite, decision 0027).
+ */
+function reportsOnAnothersClaim(current: CurrentDelivery, deliveryId: string | null): boolean {
+  return (
+    current.status === 'SENDING' &&
+    deliveryId !== null &&
+    current.claimedBy !== null &&
+    current.claimedBy !== deliveryId
+  );
 }
 
 /**
