@@ -5,6 +5,8 @@ import { envBoolean, envUrl } from './env-schemas';
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
 export const DEV_SECRETS: Readonly<Record<string, string>> = {
   INTERNAL_TOKEN: 'herald-dev-internal-token',
+  /** The email worker's key for signing return paths (VERP), decision 0028. */
+  BOUNCE_SECRET: 'herald-dev-bounce-secret',
 };
 
 export const commonEnv = {

@@ -10,7 +10,14 @@ import { skipReasonAtSendTime } from './send-time-preferences';
 import type { QueuedNotification } from '@herald/contracts';
 
 /** Statuses after which nothing may be sent again. */
-const SETTLED_STATUSES: ReadonlySet<string> = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+const SETTLED_STATUSES: ReadonlySet<string> = new Set([
+  'DELIVERED',
+  'FAILED',
+  'SKIPPED',
+  'CANCELLED',
+  'BOUNCED',
+  'COMPLAINED',
+]);
 
 export interface DeliverNotificationDeps {
   readonly channel: DeliveryChannel;

@@ -224,6 +224,8 @@ async function assemble(
     statusFeed,
     onIgnored: (reason) => ignoredReports.inc({ reason }),
     onDelivered: metrics.delivered,
+    onFeedback: metrics.feedback,
+    recordFeedback: async () => undefined,
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);

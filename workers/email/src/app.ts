@@ -1,7 +1,11 @@
-import { createWorkerApp } from '@herald/delivery';
+import { createWorkerApp, type WorkerIntakeServices } from '@herald/delivery';
 import type { Logger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
-import type { EmailWorkerConfig } from './config';
+import { createBounceListener } from './bounces/bounce-listener';
+import { createBounceListenerMetrics } from './bounces/bounce-listener-metrics';
+import { makeReceiveFeedback } from './bounces/receive-feedback';
+import { bounceDomainOf, type EmailWorkerConfig } from './config';
+import { createReturnPathSigner, type ReturnPathSigner } from './domain/return-path';
 import { createEmailChannel } from './email.channel';
 import { createEmailProvider, describeEmailProvider } from './providers/create-email-provider';
 
@@ -14,6 +18,9 @@ function addressOf(mailbox: string): string {
 
 export async function createApp(config: EmailWorkerConfig, log: Logger): Promise<ServiceApp> {
   log.info(describeEmailProvider(config), 'email provider');
+  const bounceDomain = bounceDomainOf(config);
+  const returnPaths = createReturnPathSigner(config.BOUNCE_SECRET, bounceDomain);
+  const listenerPort = config.BOUNCE_SMTP_PORT;
   return createWorkerApp({
     service: SERVICE,
     config,
@@ -24,7 +31,37 @@ export async function createApp(config: EmailWorkerConfig, log: Logger): Promise
         listUnsubscribe: config.LIST_UNSUBSCRIBE ?? [
           `mailto:${addressOf(config.MAIL_FROM)}?subject=unsubscribe%20{category}`,
         ],
+        returnPaths,
       }),
+    // Decision 0028: the listener lives in the worker, which holds the signing secret and the
+    // status path already.
+    ...(listenerPort === undefined
+      ? {}
+      : {
+          createIntake: (services: WorkerIntakeServices) =>
+            createBounceIntake(services, { port: listenerPort, bounceDomain, returnPaths, config, log }),
+        }),
     log,
+  });
+}
+
+function createBounceIntake(
+  { feedback, registry }: WorkerIntakeServices,
+  options: {
+    port: number;
+    bounceDomain: string;
+    returnPaths: ReturnPathSigner;
+    config: EmailWorkerConfig;
+    log: Logger;
+  },
+) {
+  return createBounceListener({
+    port: options.port,
+    bounceDomain: options.bounceDomain,
+    maxBytes: options.config.BOUNCE_MAX_BYTES,
+    signer: options.returnPaths,
+    receive: makeReceiveFeedback({ signer: options.returnPaths, feedback, now: () => new Date() }),
+    metrics: createBounceListenerMetrics(registry),
+    log: options.log.child({ component: 'bounce-listener' }),
   });
 }

@@ -1,4 +1,5 @@
 import { DeliveryError, type Recipient } from '@herald/delivery';
+import { createReturnPathSigner } from './domain/return-path';
 import { createEmailChannel } from './email.channel';
 import type { EmailMessage, EmailProvider } from './providers/email-provider';
 
@@ -14,6 +15,7 @@ const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
 const options = {
   criticalCategories: new Set(['security']),
   listUnsubscribe: ['https://herald.example/unsubscribe?user={user_id}&category={category}'],
+  returnPaths: createReturnPathSigner('a-secret-of-the-test', 'bounces.herald.example'),
 };
 const ada: Recipient = {
   id: 'u-1',
@@ -47,6 +49,8 @@ describe('createEmailChannel', () => {
       {
         notificationId: 'n-1',
         to: 'ada@example.com',
+        returnPath: options.returnPaths.returnPathFor('n-1'),
+        feedbackToken: options.returnPaths.tokenFor('n-1'),
         subject: 'Welcome',
         text: 'Hello',
         html: '<p>Hello</p>',

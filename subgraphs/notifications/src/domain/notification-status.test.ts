@@ -42,14 +42,31 @@ describe('notification status lifecycle', () => {
     expect(canTransition('SCHEDULED', 'SENDING')).toBe(true);
   });
 
-  it('never leaves a terminal status', () => {
+  it('never leaves a terminal status, except a delivered mail that bounces or draws a complaint', () => {
     for (const from of TERMINAL_STATUSES) {
-      for (const to of NOTIFICATION_STATUSES) expect(canTransition(from, to)).toBe(false);
+      for (const to of NOTIFICATION_STATUSES) {
+        const feedback = from === 'DELIVERED' && (to === 'BOUNCED' || to === 'COMPLAINED');
+        expect(canTransition(from, to)).toBe(feedback);
+      }
     }
   });
 
-  it('treats delivered, failed, skipped and cancelled as terminal, and nothing else', () => {
-    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+  it('bounces or draws complaints only once delivered', () => {
+    for (const from of NOTIFICATION_STATUSES.filter((status) => status !== 'DELIVERED')) {
+      expect(canTransition(from, 'BOUNCED')).toBe(false);
+      expect(canTransition(from, 'COMPLAINED')).toBe(false);
+    }
+  });
+
+  it('treats delivered, failed, skipped, cancelled, bounced and complained as terminal, and nothing else', () => {
+    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual([
+      'DELIVERED',
+      'FAILED',
+      'SKIPPED',
+      'CANCELLED',
+      'BOUNCED',
+      'COMPLAINED',
+    ]);
   });
 
   it('can fail or skip every unfinished notification', () => {
