@@ -21,6 +21,8 @@ export interface SystemPorts {
   readonly notifications: number;
   readonly notificationsGrpc: number;
   readonly email: number;
+  /** The email worker's bounce and complaint listener (BOUNCE_SMTP_PORT). */
+  readonly bounceSmtp: number;
   readonly push: number;
 }
 
@@ -64,12 +66,13 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
       { DATABASE_URL: options.databaseUrl(name), ...options.serviceEnv?.[name] },
     ]),
   );
+  const email = { BOUNCE_SMTP_PORT: `${ports.bounceSmtp}`, ...options.serviceEnv?.email };
   // The layout `npm start` runs, on these ports: entry points, ports and discovery in one place.
   const specs = new Map(
     heraldServices(
       { ...process.env, ...options.env, HERALD_ADMIN_API_KEY: adminApiKey },
       heraldPortsOf(ports),
-      { ...options.serviceEnv, ...databases },
+      { ...options.serviceEnv, ...databases, email },
     ).map((spec) => [spec.name as ServiceName, spec]),
   );
   mkdirSync(options.logDir, { recursive: true });
@@ -99,8 +102,18 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
 }
 
 async function allocatePorts(): Promise<SystemPorts> {
-  const [gateway, users, usersGrpc, templates, templatesGrpc, notifications, notificationsGrpc, email, push] =
-    await Promise.all(Array.from({ length: 9 }, () => freePort()));
+  const [
+    gateway,
+    users,
+    usersGrpc,
+    templates,
+    templatesGrpc,
+    notifications,
+    notificationsGrpc,
+    email,
+    bounceSmtp,
+    push,
+  ] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
   return {
     gateway,
     users,
@@ -110,6 +123,7 @@ async function allocatePorts(): Promise<SystemPorts> {
     notifications,
     notificationsGrpc,
     email,
+    bounceSmtp,
     push,
   } as SystemPorts;
 }
