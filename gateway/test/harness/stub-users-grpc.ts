@@ -11,14 +11,22 @@ export interface StubCredential {
 
 /**
  * users' gRPC VerifyCredential over a fixed table (credential → identity), counting calls so
- * tests can see the gateway's cache. Everything else users serves is out of the gateway's reach.
+ * tests can see the gateway's cache, and UnsubscribeEmail (the one-click route) into a set.
+ * Everything else users serves is out of the gateway's reach.
  */
 export async function startStubUsersGrpc(
   resolve: (credential: string) => StubCredential | undefined,
   internalToken: string,
   log: Logger,
-): Promise<{ address: string; verifyCalls: string[]; close(): Promise<void> }> {
+): Promise<{
+  address: string;
+  verifyCalls: string[];
+  /** Users opted out through UnsubscribeEmail: `<user id> <category>`. */
+  unsubscribed: Set<string>;
+  close(): Promise<void>;
+}> {
   const verifyCalls: string[] = [];
+  const unsubscribed = new Set<string>();
   const server = createGrpcServer({ internalToken, log });
   const notServed = async (): Promise<never> => {
     throw new UnavailableError('not served by the stub');
@@ -27,6 +35,13 @@ export async function startStubUsersGrpc(
     GetUser: notServed,
     GetUsers: notServed,
     InvalidatePushToken: notServed,
+    RecordEmailFeedback: notServed,
+    UnsubscribeEmail: async ({ user_id, category }) => {
+      const key = `${user_id} ${category}`;
+      const changed = !unsubscribed.has(key);
+      unsubscribed.add(key);
+      return { changed };
+    },
     VerifyCredential: async ({ credential }) => {
       verifyCalls.push(credential);
       const identity = resolve(credential);
@@ -41,5 +56,5 @@ export async function startStubUsersGrpc(
     },
   });
   const port = await server.listen(0, '127.0.0.1');
-  return { address: `127.0.0.1:${port}`, verifyCalls, close: () => server.close() };
+  return { address: `127.0.0.1:${port}`, verifyCalls, unsubscribed, close: () => server.close() };
 }

@@ -71,6 +71,12 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
     VerifyCredential: async () => {
       throw new UnauthenticatedError('workers never verify credentials');
     },
+    RecordEmailFeedback: async () => {
+      throw new UnavailableError('workers never report email feedback');
+    },
+    UnsubscribeEmail: async () => {
+      throw new UnavailableError('workers never unsubscribe users');
+    },
   });
   server.addService(herald.v1.TemplateService.service, {
     GetTemplate: async ({ code }) => ({

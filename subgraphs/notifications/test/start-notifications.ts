@@ -52,6 +52,7 @@ export const USERS = {
     locale: 'en',
     preferences: preferences(true, true),
     devices: [device(true)],
+    email_suppressed: false,
   },
   grace: {
     id: '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d02',
@@ -60,6 +61,7 @@ export const USERS = {
     locale: 'fr',
     preferences: preferences(false, true),
     devices: [device(true)],
+    email_suppressed: false,
   },
   /** Push on, but the provider rejected the only device. */
   lin: {
@@ -69,6 +71,7 @@ export const USERS = {
     locale: 'en',
     preferences: preferences(true, true),
     devices: [device(false)],
+    email_suppressed: false,
   },
   /** Quiet from 22:00 to 07:00 in Berlin. */
   night: {
@@ -78,6 +81,7 @@ export const USERS = {
     locale: 'en',
     preferences: preferences(true, true, { start: '22:00', end: '07:00', timezone: 'Europe/Berlin' }),
     devices: [device(true)],
+    email_suppressed: false,
   },
 } satisfies Record<string, GrpcUser>;
 
@@ -234,6 +238,8 @@ async function startPeers(
     },
     InvalidatePushToken: unused,
     VerifyCredential: unused,
+    RecordEmailFeedback: unused,
+    UnsubscribeEmail: unused,
   });
   server.addService(TemplateService.service, {
     GetTemplate: async ({ code }) => {

@@ -7,9 +7,11 @@ import {
   CleanupStack,
   createHealthHandler,
   createMetricsRegistry,
+  type MetricsRegistry,
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
+import { Counter } from 'prom-client';
 import {
   connectRedis,
   createCache,
@@ -28,9 +30,12 @@ import { ApiKeyEntity } from './store/api-key.entity';
 import { createApiKeyRepository } from './store/api-key.repository';
 import { createCachedProfiles, type CachedProfile } from './store/cached-profiles';
 import { DeviceEntity } from './store/device.entity';
+import { EmailSuppressionEntity } from './store/email-suppression.entity';
+import { createEmailSuppressionRepository } from './store/email-suppression.repository';
 import { createDeviceRepository } from './store/device.repository';
 import { CreateUsers1732500000000 } from './store/migrations/1732500000000-create-users';
 import { AddApiKeysAndDeviceState1732600000000 } from './store/migrations/1732600000000-add-api-keys-and-device-state';
+import { AddEmailSuppressions1733300000000 } from './store/migrations/1733300000000-add-email-suppressions';
 import { PreferencesEntity } from './store/preferences.entity';
 import { UserEntity } from './store/user.entity';
 import { createUserRepository } from './store/user.repository';
@@ -42,9 +47,11 @@ import { makeInvalidatePushToken } from './use-cases/invalidate-push-token.use-c
 import { makeListApiKeys } from './use-cases/list-api-keys.use-case';
 import { makeListUsers } from './use-cases/list-users.use-case';
 import { makeLogin } from './use-cases/login.use-case';
+import { makeRecordEmailFeedback } from './use-cases/record-email-feedback.use-case';
 import { makeRegisterDevice } from './use-cases/register-device.use-case';
 import { makeFindDevice, makeRemoveDevice } from './use-cases/remove-device.use-case';
 import { makeRevokeApiKey } from './use-cases/revoke-api-key.use-case';
+import { makeUnsubscribeEmail } from './use-cases/unsubscribe-email.use-case';
 import { makeUpdatePreferences } from './use-cases/update-preferences.use-case';
 import { makeVerifyCredential, type VerifiedIdentity } from './use-cases/verify-credential.use-case';
 
@@ -90,6 +97,11 @@ function wire(
   const users = createUserRepository(db);
   const devices = createDeviceRepository(db);
   const apiKeys = createApiKeyRepository(db);
+  const suppressions = createEmailSuppressionRepository(db, {
+    limit: config.SUPPRESSION_SOFT_BOUNCE_LIMIT,
+    windowMs: config.SUPPRESSION_SOFT_BOUNCE_WINDOW_SECONDS * 1000,
+  });
+  const emailMetrics = createEmailMetrics(metrics);
   const profiles = createCachedProfiles(
     users,
     createCache<CachedProfile>(
@@ -183,7 +195,24 @@ function wire(
   });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
-    createUserGrpcHandlers({ getUser, getUsers, invalidatePushToken, verifyCredential }),
+    createUserGrpcHandlers({
+      getUser,
+      getUsers,
+      invalidatePushToken,
+      verifyCredential,
+      recordEmailFeedback: makeRecordEmailFeedback({
+        suppressions,
+        profiles,
+        onSuppressed: (reason, category) =>
+          emailMetrics.suppressions.inc({ reason, category: category ?? '' }),
+        now,
+      }),
+      unsubscribeEmail: makeUnsubscribeEmail({
+        users,
+        profiles,
+        onUnsubscribed: (category) => emailMetrics.unsubscribes.inc({ category: category ?? '' }),
+      }),
+    }),
   );
 
   return {
@@ -196,6 +225,24 @@ function wire(
       return { http, grpc: grpcPort };
     },
     stop: () => cleanup.dispose(),
+  };
+}
+
+/** Deliverability counters; the category label is the notification's ('' when it had none). */
+function createEmailMetrics(metrics: MetricsRegistry) {
+  return {
+    suppressions: new Counter({
+      name: 'herald_email_suppressions_total',
+      help: 'Email addresses put on the suppression list, by reason and the category of the mail that caused it',
+      labelNames: ['reason', 'category'] as const,
+      registers: [metrics],
+    }),
+    unsubscribes: new Counter({
+      name: 'herald_email_unsubscribes_total',
+      help: 'One-click unsubscribes that opted a user out, by category ("" is all email)',
+      labelNames: ['category'] as const,
+      registers: [metrics],
+    }),
   };
 }
 
@@ -212,7 +259,11 @@ async function resolveHost(hostname: string): Promise<string[]> {
 async function openDatabase(url: string): Promise<DataSource> {
   return openDataSource({
     url,
-    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity],
-    migrations: [CreateUsers1732500000000, AddApiKeysAndDeviceState1732600000000],
+    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity, EmailSuppressionEntity],
+    migrations: [
+      CreateUsers1732500000000,
+      AddApiKeysAndDeviceState1732600000000,
+      AddEmailSuppressions1733300000000,
+    ],
   });
 }

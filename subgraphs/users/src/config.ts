@@ -25,6 +25,14 @@ const usersEnv = z.object({
   /** How long a verified credential is trusted without a lookup: the delay before revocation reaches every replica. */
   CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   USER_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Soft bounces within the window that suppress an address (a hard bounce or a complaint does at once). */
+  SUPPRESSION_SOFT_BOUNCE_LIMIT: z.coerce.number().int().min(1).max(1000).default(3),
+  SUPPRESSION_SOFT_BOUNCE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(31_536_000)
+    .default(7 * 24 * 3600),
   /** Tests only: accept Web Push endpoints on http or on private, loopback or link-local addresses. */
   ALLOW_INSECURE_PUSH_ENDPOINTS: envBoolean(false),
 });

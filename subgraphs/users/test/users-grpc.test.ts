@@ -55,6 +55,7 @@ describe('UserService over gRPC', () => {
           valid: true,
         },
       ],
+      email_suppressed: false,
     });
   });
 

@@ -9,6 +9,7 @@ export const ada: GrpcUser = {
   locale: 'en',
   preferences: null,
   devices: [],
+  email_suppressed: false,
 };
 
 /** A second recipient, whose preferences a test changes (the fake users service reads them at each GetUser). */
@@ -19,6 +20,7 @@ export const grace: GrpcUser = {
   locale: 'en',
   preferences: { email: true, push: true, opted_out_categories: [], quiet_hours: null },
   devices: [],
+  email_suppressed: false,
 };
 
 /** The "welcome" template's version 1, as the templates service stores it: it needs `name`. */

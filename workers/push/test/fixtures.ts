@@ -15,7 +15,15 @@ export function device(overrides: Partial<GrpcDevice>): GrpcDevice {
 }
 
 export function user(name: string, devices: GrpcDevice[]): GrpcUser {
-  return { id: randomUUID(), email: `${name}@example.com`, name, locale: 'en', preferences: null, devices };
+  return {
+    id: randomUUID(),
+    email: `${name}@example.com`,
+    name,
+    locale: 'en',
+    preferences: null,
+    devices,
+    email_suppressed: false,
+  };
 }
 
 /** A push queue message (ARCHITECTURE §4) for the "order-shipped" template. */

@@ -40,3 +40,13 @@ export function applyPreferenceChanges(current: Preferences, changes: Preference
     quietHours: changes.quietHours === undefined ? current.quietHours : changes.quietHours,
   };
 }
+
+/**
+ * One-click unsubscribe (RFC 8058): out of that category of email, or out of email altogether
+ * when the mail had no category. Applying it twice changes nothing the second time.
+ */
+export function unsubscribeFromEmail(current: Preferences, category: string | null): Preferences {
+  if (category === null) return current.email ? { ...current, email: false } : current;
+  if (current.optedOutCategories.includes(category)) return current;
+  return { ...current, optedOutCategories: [...current.optedOutCategories, category] };
+}

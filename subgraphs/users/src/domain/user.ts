@@ -19,6 +19,8 @@ export interface User {
 export interface UserProfile extends User {
   readonly preferences: Preferences;
   readonly devices: readonly Device[];
+  /** The current address is on the suppression list: email to it is skipped. */
+  readonly emailSuppressed: boolean;
 }
 
 /** What is stored for a new user; the store assigns id and timestamps. */

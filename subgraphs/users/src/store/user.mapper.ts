@@ -48,6 +48,12 @@ export function toUserProfile(
   row: UserRow,
   preferences: PreferencesRow | undefined,
   devices: readonly DeviceRow[],
+  emailSuppressed: boolean,
 ): UserProfile {
-  return { ...toUser(row), preferences: toPreferences(preferences), devices: devices.map(toDevice) };
+  return {
+    ...toUser(row),
+    preferences: toPreferences(preferences),
+    devices: devices.map(toDevice),
+    emailSuppressed,
+  };
 }

@@ -4,6 +4,7 @@ import type { NewDevice } from '../domain/device';
 import type { Preferences } from '../domain/preferences';
 import type { NewUser, Role, UserProfile } from '../domain/user';
 import { DeviceEntity, type DeviceRow } from './device.entity';
+import { findActiveSuppressedAddresses, suppressedAddressKey } from './email-suppression.repository';
 import { isUuid } from './is-uuid';
 import { PreferencesEntity } from './preferences.entity';
 import { UserEntity, type UserRow } from './user.entity';
@@ -125,18 +126,24 @@ async function findProfiles(manager: EntityManager, ids: readonly string[]): Pro
 async function attachDetails(manager: EntityManager, rows: readonly UserRow[]): Promise<UserProfile[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [preferences, devices] = await Promise.all([
+  const [preferences, devices, suppressed] = await Promise.all([
     manager.getRepository(PreferencesEntity).findBy({ userId: In(ids) }),
     manager
       .getRepository(DeviceEntity)
       .find({ where: { userId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    findActiveSuppressedAddresses(manager, ids),
   ]);
   const preferencesByUser = new Map(preferences.map((row) => [row.userId, row]));
   const devicesByUser = new Map<string, DeviceRow[]>();
   for (const device of devices)
     devicesByUser.set(device.userId, [...(devicesByUser.get(device.userId) ?? []), device]);
   return rows.map((row) =>
-    toUserProfile(row, preferencesByUser.get(row.id), devicesByUser.get(row.id) ?? []),
+    toUserProfile(
+      row,
+      preferencesByUser.get(row.id),
+      devicesByUser.get(row.id) ?? [],
+      suppressed.has(suppressedAddressKey(row.id, row.email)),
+    ),
   );
 }
 

@@ -27,6 +27,7 @@ const created = (newUser: NewUser): InsertUserResult => {
     updatedAt: at,
     preferences: newUser.preferences,
     devices: [],
+    emailSuppressed: false,
   };
   return { kind: 'created', profile };
 };

@@ -15,6 +15,7 @@ const PROFILE: UserProfile = {
   updatedAt: AT,
   preferences: DEFAULT_PREFERENCES,
   devices: [],
+  emailSuppressed: false,
 };
 
 /** Records every hash it is asked to check; "hash:<password>" is the only matching hash of a password. */

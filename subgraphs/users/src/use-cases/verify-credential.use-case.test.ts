@@ -18,6 +18,7 @@ const PROFILE: UserProfile = {
   updatedAt: AT,
   preferences: DEFAULT_PREFERENCES,
   devices: [],
+  emailSuppressed: false,
 };
 
 function setUp(now = NOW) {

@@ -10,6 +10,7 @@ export interface User {
   'locale'?: (string);
   'preferences'?: (_herald_v1_Preferences | null);
   'devices'?: (_herald_v1_Device)[];
+  'email_suppressed'?: (boolean);
 }
 
 export interface User__Output {
@@ -19,4 +20,5 @@ export interface User__Output {
   'locale': (string);
   'preferences': (_herald_v1_Preferences__Output | null);
   'devices': (_herald_v1_Device__Output)[];
+  'email_suppressed': (boolean);
 }
