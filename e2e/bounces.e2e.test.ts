@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import { createGrpcClient, loadHeraldProto } from '@herald/proto';
 import { fetchSinkMessages, waitFor, type ReceivedMail } from '@herald/testkit';
 import * as samples from '../workers/email/test/fixtures/feedback-samples';
 import { createRecipientAndTemplate, sendEmailNotification, waitForStatus } from './email-steps';
@@ -18,9 +19,27 @@ const reportingServer = createTransport({
   ignoreTLS: true,
 });
 
-afterAll(() => reportingServer.close());
+/** The users service as the workers see it: whether a user's address is suppressed for email. */
+const users = createGrpcClient(
+  loadHeraldProto().herald.v1.UserService,
+  `127.0.0.1:${state.ports.usersGrpc}`,
+  {
+    internalToken: state.internalToken,
+    deadlineMs: 5000,
+  },
+);
+
+afterAll(() => {
+  reportingServer.close();
+  users.close();
+});
+
+async function isSuppressed(userId: string): Promise<boolean> {
+  return (await users.GetUser({ id: userId })).email_suppressed;
+}
 
 interface Delivered {
+  readonly userId: string;
   readonly notificationId: string;
   readonly mail: ReceivedMail;
   /** The envelope sender the mail went out with, and its signed feedback header. */
@@ -41,6 +60,7 @@ async function deliverOne(): Promise<Delivered> {
     { description: `the mail of ${notificationId} at the sink` },
   );
   return {
+    userId: recipient.userId,
     notificationId,
     mail,
     returned: { returnPath: mail.from, token: mail.headers['x-herald-feedback-id'] ?? '' },
@@ -91,8 +111,9 @@ describe('bounces and complaints through the bounce listener', () => {
     );
   });
 
-  it('moves a delivered notification to BOUNCED on a DSN, with the status code and diagnostic on its timeline', async () => {
-    const { notificationId, returned } = await deliverOne();
+  it('moves a delivered notification to BOUNCED on a DSN, with the status code and diagnostic on its timeline, and suppresses the address', async () => {
+    const { userId, notificationId, returned } = await deliverOne();
+    expect(await isSuppressed(userId)).toBe(false);
 
     const answer = await report(returned.returnPath, samples.postfixHardBounce(returned));
 
@@ -105,10 +126,11 @@ describe('bounces and complaints through the bounce listener', () => {
       headers: { authorization: `Bearer ${state.adminApiKey}` },
     });
     expect(((await rest.json()) as { data: { status: string } }).data.status).toBe('bounced');
+    expect(await isSuppressed(userId)).toBe(true);
   });
 
-  it('moves a delivered notification to COMPLAINED on an ARF report sent to the feedback-loop address', async () => {
-    const { notificationId, returned } = await deliverOne();
+  it('moves a delivered notification to COMPLAINED on an ARF report sent to the feedback-loop address, and suppresses the address', async () => {
+    const { userId, notificationId, returned } = await deliverOne();
 
     const answer = await report(`fbl@${BOUNCE_DOMAIN}`, samples.yahooComplaint(returned));
 
@@ -118,10 +140,11 @@ describe('bounces and complaints through the bounce listener', () => {
       status: 'COMPLAINED',
       detail: 'complaint: abuse report by Yahoo!-Mail-Feedback/2.0',
     });
+    expect(await isSuppressed(userId)).toBe(true);
   });
 
-  it('records a soft bounce as an event and leaves the notification DELIVERED', async () => {
-    const { notificationId, returned } = await deliverOne();
+  it('records a soft bounce as an event and leaves the notification DELIVERED and the address unsuppressed', async () => {
+    const { userId, notificationId, returned } = await deliverOne();
 
     const answer = await report(returned.returnPath, samples.eximDelayWarning(returned));
 
@@ -132,10 +155,11 @@ describe('bounces and complaints through the bounce listener', () => {
     );
     expect(softBounce).toMatchObject({ status: 'DELIVERED', detail: expect.stringContaining('4.2.2') });
     expect((await admin.notifications.get(notificationId))?.status).toBe('DELIVERED');
+    expect(await isSuppressed(userId)).toBe(false);
   });
 
   it('refuses a forged or unsigned bounce and changes nothing', async () => {
-    const { notificationId, returned } = await deliverOne();
+    const { userId, notificationId, returned } = await deliverOne();
     const other = await deliverOne();
     // Another notification's signature under this notification's id.
     const [, otherSignature] = other.returned.token.split('.');
@@ -167,6 +191,7 @@ describe('bounces and complaints through the bounce listener', () => {
     );
     expect((await eventsOf(notificationId)).map((event) => event.status)).not.toContain('BOUNCED');
     expect((await admin.notifications.get(notificationId))?.status).toBe('DELIVERED');
+    expect(await isSuppressed(userId)).toBe(false);
     expect(await refusalsCounted()).toMatchObject({
       'forged-signature': expect.any(Number),
       unsigned: expect.any(Number),

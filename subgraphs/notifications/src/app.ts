@@ -21,6 +21,7 @@ import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import { connectBrokerLink, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { cacheTemplateCatalog, cacheUserDirectory } from './clients/cached-lookups';
+import { createEmailFeedbackRecorder } from './clients/email-feedback.client';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';
 import type { NotificationsConfig } from './config';
@@ -225,7 +226,7 @@ async function assemble(
     onIgnored: (reason) => ignoredReports.inc({ reason }),
     onDelivered: metrics.delivered,
     onFeedback: metrics.feedback,
-    recordFeedback: async () => undefined,
+    recordFeedback: createEmailFeedbackRecorder(usersClient),
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);
