@@ -40,7 +40,11 @@ describe('loadEmailWorkerConfig', () => {
   });
 
   it('runs no bounce listener unless BOUNCE_SMTP_PORT is set, and signs for the domain of MAIL_FROM by default', () => {
-    const config = loadEmailWorkerConfig({ MAIL_FROM: 'Shop <news@Shop.Example>', BOUNCE_SMTP_PORT: '' });
+    const config = loadEmailWorkerConfig({
+      MAIL_FROM: 'Shop <news@Shop.Example>',
+      BOUNCE_SMTP_PORT: '',
+      BOUNCE_DOMAIN: '',
+    });
     expect(config.BOUNCE_SMTP_PORT).toBeUndefined();
     expect(bounceDomainOf(config)).toBe('shop.example');
     const listening = loadEmailWorkerConfig({

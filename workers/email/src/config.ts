@@ -4,6 +4,9 @@ import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
 
+/** An empty value (compose's `${VAR:-}`) counts as unset. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 /** One URL or a comma-separated list in failover order; unset or empty writes .eml files instead. */
 const smtpUrls = z
   .string()
@@ -63,22 +66,22 @@ export const emailWorkerEnv = z.object({
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
   OUTBOX_DIR: z.string().min(1).default('var/outbox'),
   /** The domain of every mail's envelope sender (VERP); unset: MAIL_FROM's domain. Its MX is the bounce listener. */
-  BOUNCE_DOMAIN: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a domain name')
-    .optional(),
+  BOUNCE_DOMAIN: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a domain name')
+      .optional(),
+  ),
   /** Signs the return paths, so a forged bounce cannot name a notification; refused at its default in production. */
   BOUNCE_SECRET: z
     .string()
     .min(16, 'must be at least 16 characters')
     .default(DEV_SECRETS.BOUNCE_SECRET as string),
   /** The bounce and complaint listener's SMTP port (0: a free one, as tests use); unset or empty: no listener. */
-  BOUNCE_SMTP_PORT: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number().int().min(0).max(65535).optional(),
-  ),
+  BOUNCE_SMTP_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
   /** The largest report the listener takes (the returned original included), in bytes. */
   BOUNCE_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(2_000_000),
 });

@@ -19,7 +19,7 @@ export interface BounceListenerOptions {
   readonly log: Logger;
 }
 
-/** Connections served at once; more wait for the listener's backlog (a flood slows, it does not swamp the worker). */
+/** Connections served at once; smtp-server answers more with 421, and their servers try again later. */
 const MAX_CLIENTS = 50;
 
 /** The notification of the session's VERP recipient, set at RCPT TO. */
