@@ -101,31 +101,22 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
   };
 }
 
+const PORT_NAMES = [
+  'gateway',
+  'users',
+  'usersGrpc',
+  'templates',
+  'templatesGrpc',
+  'notifications',
+  'notificationsGrpc',
+  'email',
+  'bounceSmtp',
+  'push',
+] as const satisfies readonly (keyof SystemPorts)[];
+
 async function allocatePorts(): Promise<SystemPorts> {
-  const [
-    gateway,
-    users,
-    usersGrpc,
-    templates,
-    templatesGrpc,
-    notifications,
-    notificationsGrpc,
-    email,
-    bounceSmtp,
-    push,
-  ] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
-  return {
-    gateway,
-    users,
-    usersGrpc,
-    templates,
-    templatesGrpc,
-    notifications,
-    notificationsGrpc,
-    email,
-    bounceSmtp,
-    push,
-  } as SystemPorts;
+  const ports = await Promise.all(PORT_NAMES.map(() => freePort()));
+  return Object.fromEntries(PORT_NAMES.map((name, index) => [name, ports[index]])) as unknown as SystemPorts;
 }
 
 function heraldPortsOf(ports: SystemPorts): HeraldPorts {

@@ -22,9 +22,6 @@ export interface BounceListenerOptions {
 /** Connections served at once; smtp-server answers more with 421, and their servers try again later. */
 const MAX_CLIENTS = 50;
 
-/** The notification of the session's VERP recipient, set at RCPT TO. */
-const recipientOf = new WeakMap<SMTPServerSession, string>();
-
 /**
  * The inbound SMTP server of bounces and complaints (decision 0028). A recipient must be at the
  * bounce domain; a VERP recipient must carry a valid signature (else 550 at RCPT, before any
@@ -69,12 +66,9 @@ export function createBounceListener(options: BounceListenerOptions): WorkerInta
         callback(refuse('forged-signature', 550, '5.7.1 no such bounce address', session));
         return;
       }
-      if (reading.kind === 'signed') {
-        if (recipientOf.has(session)) {
-          callback(refuse('too-many-recipients', 452, '4.5.3 one bounce address per message', session));
-          return;
-        }
-        recipientOf.set(session, reading.notificationId);
+      if (reading.kind === 'signed' && signedRecipientOf(session) !== undefined) {
+        callback(refuse('too-many-recipients', 452, '4.5.3 one bounce address per message', session));
+        return;
       }
       callback();
     },
@@ -87,7 +81,7 @@ export function createBounceListener(options: BounceListenerOptions): WorkerInta
             );
             return;
           }
-          const answer = await options.receive({ recipientNotificationId: recipientOf.get(session), raw });
+          const answer = await options.receive({ recipientNotificationId: signedRecipientOf(session), raw });
           if (!answer.accepted) {
             callback(refuse(answer.reason, answer.code, answer.message, session, answer.notificationId));
             return;
@@ -108,10 +102,17 @@ export function createBounceListener(options: BounceListenerOptions): WorkerInta
           callback(
             refuse('unavailable', 451, '4.3.0 the report could not be read now: try again later', session),
           );
-        })
-        .finally(() => recipientOf.delete(session));
+        });
     },
   });
+  /** The notification of the transaction's accepted VERP recipient (the envelope is reset at each MAIL FROM). */
+  const signedRecipientOf = (session: SMTPServerSession): string | undefined => {
+    for (const recipient of session.envelope.rcptTo) {
+      const reading = signer.readAddress(recipient.address);
+      if (reading.kind === 'signed') return reading.notificationId;
+    }
+    return undefined;
+  };
   // A client resetting its connection mid-transaction is normal for a server on the internet.
   server.on('error', (error) => log.warn({ err: error }, 'bounce listener connection error'));
 
