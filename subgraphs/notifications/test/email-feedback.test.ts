@@ -34,7 +34,11 @@ async function delivered(overrides: Partial<Notification> = {}): Promise<Notific
   await notifications.insertMany([
     {
       notification,
-      events: ['ACCEPTED', 'QUEUED', 'SENDING', 'DELIVERED'].map((status) => ({ status, detail: null, at })),
+      events: (['ACCEPTED', 'QUEUED', 'SENDING', 'DELIVERED'] as const).map((status) => ({
+        status,
+        detail: null,
+        at,
+      })),
       outbox: undefined,
     },
   ]);
