@@ -5,6 +5,7 @@ import bytes from 'bytes';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { UnreachableDependencyError } from '@herald/config';
+import { createUnsubscribeTokenCodec } from '@herald/contracts';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -44,6 +45,7 @@ import { createOperationRunner } from './rest/run-operation';
 import { createStatusFeed } from './subscriptions/status-feed';
 import { startSubscriptionServer } from './subscriptions/subscription-server';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph/subgraph-names';
+import { createUnsubscribeRouter } from './unsubscribe/unsubscribe.router';
 
 export async function createApp(config: GatewayConfig, log: Logger): Promise<ServiceApp> {
   const cleanup = new CleanupStack(log);
@@ -126,7 +128,7 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
     cacheTtlMs: config.CREDENTIAL_CACHE_TTL_MS,
   });
   const settings = { ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST };
-  const metered = [
+  const limited = [
     loadShedding(config.MAX_IN_FLIGHT_REQUESTS, send),
     rateLimitMiddleware({
       takeToken: createTokenBucket(redis, settings),
@@ -136,8 +138,8 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
       send,
       log,
     }),
-    authenticateMiddleware(authenticate, send),
   ];
+  const metered = [...limited, authenticateMiddleware(authenticate, send)];
 
   return {
     async start() {
@@ -177,6 +179,18 @@ export async function createApp(config: GatewayConfig, log: Logger): Promise<Ser
           ),
           send,
           bodyLimit: config.BODY_LIMIT,
+        }),
+      );
+      // No credential: the token in the link is the authority (RFC 8058 forbids any other context).
+      app.use(
+        '/unsubscribe',
+        ...limited,
+        createUnsubscribeRouter({
+          tokens: createUnsubscribeTokenCodec(config.UNSUBSCRIBE_SECRET),
+          unsubscribe: async ({ userId, category }) =>
+            (await users.UnsubscribeEmail({ user_id: userId, category: category ?? '' })).changed,
+          count: (outcome) => metrics.unsubscribes.inc({ outcome }),
+          log,
         }),
       );
       // After /api/v1, so the REST calls do not walk the documentation routes first.

@@ -43,8 +43,19 @@ describe('loadGatewayConfig', () => {
         NODE_ENV: 'production',
         HERALD_ADMIN_API_KEY: key,
         INTERNAL_TOKEN: 'a-production-token',
+        UNSUBSCRIBE_SECRET: 'a-production-unsubscribe-secret-0123456789',
       }).HERALD_ADMIN_API_KEY,
     ).toBe(key);
+  });
+
+  it('refuses the development unsubscribe secret in production', () => {
+    expect(() =>
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        HERALD_ADMIN_API_KEY: 'a-production-secret-of-sufficient-length',
+        INTERNAL_TOKEN: 'a-production-token',
+      }),
+    ).toThrow(/UNSUBSCRIBE_SECRET .*production/);
   });
 
   it.each([

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnv, envBoolean, envGrpcAddress, envPort, envUrl, loadConfig } from '@herald/config';
+import {
+  commonEnv,
+  envBoolean,
+  envGrpcAddress,
+  envPort,
+  envUrl,
+  loadConfig,
+  unsubscribeEnv,
+} from '@herald/config';
 
 /** Works on a developer machine only; refused when NODE_ENV=production. */
 export const DEV_ADMIN_API_KEY = 'herald-dev-admin-key';
@@ -16,6 +24,7 @@ const gatewayEnv = z
     TEMPLATES_URL: subgraphUrl(8002),
     NOTIFICATIONS_URL: subgraphUrl(8005),
     HERALD_ADMIN_API_KEY: z.string().min(1).default(DEV_ADMIN_API_KEY),
+    ...unsubscribeEnv,
     // The committed file sits at the package root, one level above both src/ and dist/.
     SUPERGRAPH_PATH: z
       .string()

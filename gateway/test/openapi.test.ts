@@ -120,6 +120,8 @@ describe('the OpenAPI document and Swagger UI', () => {
         'POST /api/v1/auth/login',
         'POST /api/v1/email/status/',
         'POST /api/v1/push/status/',
+        'GET /api/v1/suppressions',
+        'DELETE /api/v1/suppressions/{user_id}',
       ].sort(),
     );
   });

@@ -7,7 +7,7 @@ import {
   startSilentPeer,
   type RestEnvelope,
 } from '@herald/testkit';
-import { ADMIN_KEY, request, sample, startHarness, type Harness } from './harness/gateway-harness';
+import { ADMIN_KEY, API_KEYS, request, sample, startHarness, type Harness } from './harness/gateway-harness';
 import { BOOM_ID } from './harness/stub-subgraphs';
 
 const admin = { authorization: `Bearer ${ADMIN_KEY}` };
@@ -290,6 +290,89 @@ describe('the REST shim contract', () => {
       details: { fields: [{ field: 'password', message: 'must be at least 8 characters' }] },
     });
     expect(contract('POST /api/v1/users/', response)).toEqual([]);
+  });
+
+  it('lists suppressed addresses for an admin, newest first, in snake_case with PageMeta', async () => {
+    const older = randomUUID();
+    const newer = randomUUID();
+    const notificationId = randomUUID();
+    const suppression = (id: string, reason: 'HARD_BOUNCE' | 'COMPLAINT') => ({
+      id: randomUUID(),
+      userId: id,
+      address: `${id}@example.com`,
+      reason,
+      statusCode: reason === 'HARD_BOUNCE' ? '5.1.1' : null,
+      diagnostic: reason === 'HARD_BOUNCE' ? '550 5.1.1 user unknown' : null,
+      notificationId,
+      category: 'digest',
+      createdAt: new Date(),
+    });
+    harness.state.suppressions.push(suppression(older, 'HARD_BOUNCE'), suppression(newer, 'COMPLAINT'));
+
+    const response = await request<RestEnvelope>(`${api}/suppressions?limit=1`, { headers: admin });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      success: true,
+      data: [
+        {
+          user_id: newer,
+          address: `${newer}@example.com`,
+          reason: 'complaint',
+          status_code: null,
+          diagnostic: null,
+          notification_id: notificationId,
+          category: 'digest',
+          created_at: expect.any(String),
+        },
+      ],
+      error: null,
+      meta: { limit: 1, page: 1, has_next: true, has_previous: false },
+    });
+    expect(contract('GET /api/v1/suppressions', response)).toEqual([]);
+  });
+
+  it('lifts a user’s suppression for an admin, and answers lifted: false the second time', async () => {
+    const suppressed = randomUUID();
+    harness.state.suppressions.push({
+      id: randomUUID(),
+      userId: suppressed,
+      address: 'gone@example.com',
+      reason: 'HARD_BOUNCE',
+      statusCode: '5.1.1',
+      diagnostic: 'user unknown',
+      notificationId: null,
+      category: null,
+      createdAt: new Date(),
+    });
+    const lift = () =>
+      request<RestEnvelope>(`${api}/suppressions/${suppressed}`, { method: 'DELETE', headers: admin });
+
+    const first = await lift();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ success: true, data: { user_id: suppressed, lifted: true } });
+    expect(contract('DELETE /api/v1/suppressions/{user_id}', first)).toEqual([]);
+    expect((await lift()).body).toMatchObject({ data: { user_id: suppressed, lifted: false } });
+    expect(harness.state.suppressions.some((entry) => entry.userId === suppressed)).toBe(false);
+  });
+
+  it('refuses the suppression routes to a key without users:admin, and a malformed user id with 400', async () => {
+    const sender = { authorization: `Bearer ${API_KEYS.sender}` };
+    const listed = await request<RestEnvelope>(`${api}/suppressions`, { headers: sender });
+    expect(listed.status).toBe(403);
+    expect(contract('GET /api/v1/suppressions', listed)).toEqual([]);
+    const lifted = await request<RestEnvelope>(`${api}/suppressions/${randomUUID()}`, {
+      method: 'DELETE',
+      headers: sender,
+    });
+    expect(lifted.status).toBe(403);
+    const malformed = await request<RestEnvelope>(`${api}/suppressions/not-a-uuid`, {
+      method: 'DELETE',
+      headers: admin,
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ details: { fields: [{ field: 'user_id' }] } });
+    expect(contract('DELETE /api/v1/suppressions/{user_id}', malformed)).toEqual([]);
   });
 
   it('takes a provider’s status callback with the notifications:status scope', async () => {

@@ -7,6 +7,7 @@ export interface GatewayMetrics {
   readonly errors: Counter<'code' | 'source'>;
   readonly rateLimited: Counter<'api'>;
   readonly rateLimitFailOpen: Counter<string>;
+  readonly unsubscribes: Counter<'outcome'>;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -42,6 +43,12 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     rateLimitFailOpen: new Counter({
       name: 'herald_gateway_rate_limit_fail_open_total',
       help: 'Requests let through unmetered because Redis could not be asked.',
+      registers,
+    }),
+    unsubscribes: new Counter({
+      name: 'herald_gateway_unsubscribe_requests_total',
+      help: 'One-click unsubscribe POSTs and link views by outcome: unsubscribed, already, invalid (a token that does not open), bad_request, failed.',
+      labelNames: ['outcome'],
       registers,
     }),
   };

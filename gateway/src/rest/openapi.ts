@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ERROR_CODES } from '@herald/errors';
 import {
   createUserBody,
+  liftSuppressionData,
   listNotificationsQuery,
+  listSuppressionsQuery,
   loginBody,
   loginData,
   notificationData,
@@ -14,6 +16,7 @@ import {
   sendResultData,
   statusReportBody,
   statusReportData,
+  suppressionData,
   userData,
 } from './rest-schemas';
 
@@ -140,6 +143,8 @@ export function buildOpenApiDocument(): JsonSchema {
         Login: outputSchema(loginData),
         StatusReportResult: outputSchema(statusReportData),
         ReplayResult: outputSchema(replayResultData),
+        EmailSuppression: outputSchema(suppressionData),
+        LiftSuppressionResult: outputSchema(liftSuppressionData),
         PaginationMeta: outputSchema(pageMetaSchema),
         ErrorDetails: outputSchema(restErrorDetailsSchema),
         ErrorEnvelope: {
@@ -238,6 +243,37 @@ export function buildOpenApiDocument(): JsonSchema {
           tags: ['users'],
           requestBody: jsonBody('LoginRequest'),
           responses: { '200': ok('Signed in.', envelope(ref('Login'))), ...ERRORS },
+        },
+      },
+      '/api/v1/suppressions': {
+        get: {
+          operationId: 'listEmailSuppressions',
+          summary:
+            'Admin (users:admin): the suppressed email addresses, newest first: why (a hard bounce, a ' +
+            'complaint, repeated soft bounces), when, and the notification. Email to them is skipped.',
+          tags: ['suppressions'],
+          parameters: queryParameters(listSuppressionsQuery),
+          responses: {
+            '200': ok(
+              'A page of suppressions, with PaginationMeta in meta.',
+              envelope({ type: 'array', items: ref('EmailSuppression') }),
+            ),
+            ...ERRORS,
+          },
+        },
+      },
+      '/api/v1/suppressions/{user_id}': {
+        delete: {
+          operationId: 'liftEmailSuppression',
+          summary: "Admin (users:admin): lift the user's suppressed addresses, so email is sent again.",
+          tags: ['suppressions'],
+          parameters: [
+            { name: 'user_id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: {
+            '200': ok('Whether anything was lifted.', envelope(ref('LiftSuppressionResult'))),
+            ...ERRORS,
+          },
         },
       },
       '/api/v1/email/status/': statusRoute('email'),

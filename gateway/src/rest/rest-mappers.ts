@@ -1,6 +1,6 @@
 import type { PageMeta } from '@herald/paging';
 import type { GrpcNotification, GrpcPageMeta } from '@herald/proto';
-import type { NOTIFICATION_STATUSES } from './rest-schemas';
+import type { NOTIFICATION_STATUSES, SUPPRESSION_REASONS } from './rest-schemas';
 
 /** The GraphQL selection of the users routes' operations, and the snake_case REST shapes. */
 export interface UserFields {
@@ -57,5 +57,30 @@ export function restUser(user: UserFields) {
     email: user.email,
     preferences: { email: user.preferences.email, push: user.preferences.push },
     created_at: user.createdAt,
+  };
+}
+
+/** The GraphQL selection of the suppression list route. */
+export interface SuppressionFields {
+  readonly userId: string;
+  readonly address: string;
+  readonly reason: string;
+  readonly statusCode: string | null;
+  readonly diagnostic: string | null;
+  readonly notificationId: string | null;
+  readonly category: string | null;
+  readonly createdAt: string;
+}
+
+export function restSuppression(suppression: SuppressionFields) {
+  return {
+    user_id: suppression.userId,
+    address: suppression.address,
+    reason: suppression.reason.toLowerCase() as (typeof SUPPRESSION_REASONS)[number],
+    status_code: suppression.statusCode,
+    diagnostic: suppression.diagnostic,
+    notification_id: suppression.notificationId,
+    category: suppression.category,
+    created_at: suppression.createdAt,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The GraphQL operations behind the users and login routes; they run in-process through the same
+ * The GraphQL operations behind the users, login and suppression routes; they run in-process through the same
  * Apollo server, so the rules (validation, authorization) live in one place: the subgraphs. The
  * notification routes call NotificationService instead (call-notifications.ts).
  */
@@ -20,5 +20,18 @@ export const OPERATIONS = {
     query: `mutation RestLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) { token expiresAt user { id name email } }
 }`,
+  },
+  emailSuppressions: {
+    operationName: 'RestEmailSuppressions',
+    query: `query RestEmailSuppressions($page: Int, $limit: Int) {
+  emailSuppressions(page: $page, limit: $limit) {
+    items { userId address reason statusCode diagnostic notificationId category createdAt }
+    meta { total limit page totalPages hasNext hasPrevious }
+  }
+}`,
+  },
+  liftEmailSuppression: {
+    operationName: 'RestLiftEmailSuppression',
+    query: `mutation RestLiftEmailSuppression($userId: ID!) { liftEmailSuppression(userId: $userId) }`,
   },
 } as const satisfies Record<string, RestOperation>;

@@ -61,6 +61,13 @@ export const createUserBody = z.strictObject({
   password: z.string().min(1),
 });
 
+export const listSuppressionsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const userIdParams = z.strictObject({ user_id: uuid });
+
 export const loginBody = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
 
 /**
@@ -118,6 +125,25 @@ export const userData = z.object({
   email: z.string(),
   preferences: z.object({ email: z.boolean(), push: z.boolean() }),
   created_at: z.iso.datetime(),
+});
+
+/** Lower-case on the wire; the GraphQL enum SuppressionReason is upper-case. */
+export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'soft_bounces'] as const;
+
+export const suppressionData = z.object({
+  user_id: z.string(),
+  address: z.string().describe('The suppressed address; a user who changes address starts clean.'),
+  reason: z.enum(SUPPRESSION_REASONS),
+  status_code: z.string().nullable().describe("The report's status code, e.g. 5.1.1."),
+  diagnostic: z.string().nullable().describe("The report's diagnostic text."),
+  notification_id: z.string().nullable().describe('The notification whose mail caused it.'),
+  category: z.string().nullable(),
+  created_at: z.iso.datetime(),
+});
+
+export const liftSuppressionData = z.object({
+  user_id: z.string(),
+  lifted: z.boolean().describe('False when the user had no suppressed address.'),
 });
 
 export const loginData = z.object({

@@ -1,19 +1,31 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
+import type { PageMeta } from '@herald/paging';
 import type { SendEdgeError } from '../http/edge-errors';
 import { jsonDepthLimit } from '../http/json-depth';
 import { requestState } from '../http/request-state';
 import type { AuthenticatedCall, CallNotifications } from './call-notifications';
-import { pageMetaOf, present, restNotification, restStatus, restUser, type UserFields } from './rest-mappers';
+import {
+  pageMetaOf,
+  present,
+  restNotification,
+  restStatus,
+  restSuppression,
+  restUser,
+  type SuppressionFields,
+  type UserFields,
+} from './rest-mappers';
 import { answer, contextOf, fieldIssues, requireJsonContent } from './rest-responses';
 import {
   createUserBody,
   listNotificationsQuery,
+  listSuppressionsQuery,
   loginBody,
   notificationIdParams,
   replayFailedBody,
   sendNotificationBody,
   statusReportBody,
+  userIdParams,
 } from './rest-schemas';
 import { OPERATIONS } from './rest-operations';
 import type { RunOperation } from './run-operation';
@@ -186,6 +198,37 @@ export function createRestRouter(options: RestRouterOptions): Router {
         expires_at: login.expiresAt,
         user: { user_id: login.user.id, name: login.user.name, email: login.user.email },
       },
+    }));
+  });
+
+  router.get('/suppressions', async (req, res) => {
+    const query = parse(listSuppressionsQuery, req.query, req, res);
+    if (!query) return;
+    const result = await run<{ emailSuppressions: { items: SuppressionFields[]; meta: PageMeta } }>(
+      OPERATIONS.emailSuppressions,
+      { page: query.page, limit: query.limit },
+      contextOf(res),
+    );
+    answer(res, result, ({ emailSuppressions }) => ({
+      status: 200,
+      message: 'suppressed email addresses',
+      data: emailSuppressions.items.map(restSuppression),
+      meta: emailSuppressions.meta,
+    }));
+  });
+
+  router.delete('/suppressions/:user_id', async (req, res) => {
+    const params = parse(userIdParams, req.params, req, res);
+    if (!params) return;
+    const result = await run<{ liftEmailSuppression: boolean }>(
+      OPERATIONS.liftEmailSuppression,
+      { userId: params.user_id },
+      contextOf(res),
+    );
+    answer(res, result, ({ liftEmailSuppression: lifted }) => ({
+      status: 200,
+      message: lifted ? 'suppression lifted; email is sent to the address again' : 'nothing was suppressed',
+      data: { user_id: params.user_id, lifted },
     }));
   });
 

@@ -14,6 +14,7 @@ import { startStubUsersGrpc, type StubCredential } from './stub-users-grpc';
 
 export const ADMIN_KEY = 'component-test-admin-key';
 export const INTERNAL_TOKEN = 'component-test-internal-token';
+export const UNSUBSCRIBE_SECRET = 'component-test-unsubscribe-secret-0123456789';
 export const log = createLogger({ service: 'gateway-test', level: 'silent' });
 
 /** API keys the stub users service knows, by name. */
@@ -49,6 +50,8 @@ export interface Harness {
   readonly url: string;
   readonly state: StubState;
   readonly verifyCalls: string[];
+  /** Users opted out through the stub's UnsubscribeEmail: `<user id> <category>` ('' for all email). */
+  readonly unsubscribed: ReadonlySet<string>;
   readonly env: TestEnvironment;
   /** A stub NotificationService without ReportStatus (NOTIFICATIONS_GRPC). */
   readonly notificationsGrpcWithoutStatusReport: string;
@@ -107,6 +110,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
           PORT: '0',
           HERALD_ADMIN_API_KEY: ADMIN_KEY,
           INTERNAL_TOKEN,
+          UNSUBSCRIBE_SECRET,
           SUPERGRAPH_PATH: supergraphPath,
           USERS_URL: subgraphs.urls.users,
           TEMPLATES_URL: subgraphs.urls.templates,
@@ -132,6 +136,7 @@ export async function startHarness(gatewayEnv: Record<string, string> = {}): Pro
       url,
       state,
       verifyCalls: grpc.verifyCalls,
+      unsubscribed: grpc.unsubscribed,
       env,
       notificationsGrpcWithoutStatusReport: notificationsGrpcWithoutStatusReport.address,
       startGateway,

@@ -39,6 +39,18 @@ interface StoredUser {
   createdAt: Date;
 }
 
+export interface StoredSuppression {
+  id: string;
+  userId: string;
+  address: string;
+  reason: 'HARD_BOUNCE' | 'COMPLAINT' | 'SOFT_BOUNCES';
+  statusCode: string | null;
+  diagnostic: string | null;
+  notificationId: string | null;
+  category: string | null;
+  createdAt: Date;
+}
+
 export interface StoredNotification {
   id: string;
   requestId: string;
@@ -61,6 +73,8 @@ export class StubState {
     ['alert', 'PUSH'],
   ]);
   readonly notifications = new Map<string, StoredNotification>();
+  /** The active suppressions, oldest first. */
+  readonly suppressions: StoredSuppression[] = [];
   readonly seen: {
     operation: string;
     identity: Identity | undefined;
@@ -141,6 +155,15 @@ function resolversFor(state: StubState): Record<'users' | 'templates' | 'notific
           requireSelfOrScope(context, id, SCOPES.usersAdmin);
           return userById(id);
         },
+        emailSuppressions: (_: unknown, args: { page: number; limit: number }, context: SubgraphContext) => {
+          record('emailSuppressions', context);
+          requireScope(context, SCOPES.usersAdmin);
+          const newestFirst = [...state.suppressions].reverse();
+          return {
+            items: newestFirst.slice((args.page - 1) * args.limit, args.page * args.limit),
+            meta: pageMeta(newestFirst.length, args),
+          };
+        },
         users: (_: unknown, args: { page: number; limit: number }, context: SubgraphContext) => {
           record('users', context);
           requireScope(context, SCOPES.usersAdmin);
@@ -164,6 +187,17 @@ function resolversFor(state: StubState): Record<'users' | 'templates' | 'notific
             push: valid.preferences?.push ?? true,
           };
           return user;
+        },
+        liftEmailSuppression: (_: unknown, { userId }: { userId: string }, context: SubgraphContext) => {
+          record('liftEmailSuppression', context);
+          requireScope(context, SCOPES.usersAdmin);
+          const before = state.suppressions.length;
+          state.suppressions.splice(
+            0,
+            before,
+            ...state.suppressions.filter((suppression) => suppression.userId !== userId),
+          );
+          return state.suppressions.length < before;
         },
         login: (_: unknown, args: { email: string; password: string }, context: SubgraphContext) => {
           record('login', context);

@@ -11,6 +11,7 @@ export type {
   AuthPayload,
   CreatedApiKey,
   DevicesApi,
+  EmailSuppression,
   OnBehalfOptions,
   UsersApi,
 } from './api/users.api.ts';

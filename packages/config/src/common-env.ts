@@ -5,6 +5,7 @@ import { envBoolean, envUrl } from './env-schemas';
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
 export const DEV_SECRETS: Readonly<Record<string, string>> = {
   INTERNAL_TOKEN: 'herald-dev-internal-token',
+  UNSUBSCRIBE_SECRET: 'herald-dev-unsubscribe-secret-not-for-production',
   /** The email worker's key for signing return paths (VERP), decision 0028. */
   BOUNCE_SECRET: 'herald-dev-bounce-secret',
 };
@@ -26,6 +27,17 @@ export const databaseEnv = {
 export const amqpEnv = {
   AMQP_URL: envUrl(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
   AMQP_PREFIX: z.string().default(''),
+};
+
+/**
+ * The key of one-click unsubscribe tokens: the email worker mints them, the gateway reads them,
+ * so both need the same value.
+ */
+export const unsubscribeEnv = {
+  UNSUBSCRIBE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(DEV_SECRETS.UNSUBSCRIBE_SECRET as string),
 };
 
 /** Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels. */

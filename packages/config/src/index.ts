@@ -6,6 +6,7 @@ export {
   amqpEnv,
   redisEnv,
   lookupCacheEnv,
+  unsubscribeEnv,
   tracingEnv,
   databaseUrlFor,
   type CommonConfig,

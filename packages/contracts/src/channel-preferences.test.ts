@@ -1,4 +1,4 @@
-import { preferenceSkipReason, type ChannelPreferences } from './channel-preferences';
+import { preferenceSkipReason, suppressionSkipReason, type ChannelPreferences } from './channel-preferences';
 
 const allOn: ChannelPreferences = { email: true, push: true, optedOutCategories: [] };
 
@@ -25,5 +25,13 @@ describe('preferenceSkipReason', () => {
     expect(preferenceSkipReason(optedOut, 'push', 'security')).toBe('user opted out of category "security"');
     expect(preferenceSkipReason(optedOut, 'email', 'billing')).toBeUndefined();
     expect(preferenceSkipReason(optedOut, 'email', null)).toBeUndefined();
+  });
+});
+
+describe('suppressionSkipReason', () => {
+  it('skips email to a suppressed address as "suppressed", and never push', () => {
+    expect(suppressionSkipReason(true, 'email')).toBe('suppressed');
+    expect(suppressionSkipReason(true, 'push')).toBeUndefined();
+    expect(suppressionSkipReason(false, 'email')).toBeUndefined();
   });
 });

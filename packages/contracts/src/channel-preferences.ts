@@ -23,3 +23,15 @@ export function preferenceSkipReason(
     return `user opted out of category "${category}"`;
   return undefined;
 }
+
+/** The skip reason of a send to a suppressed address (ARCHITECTURE.md §5), at accept and at send time. */
+export const SUPPRESSED_SKIP_REASON = 'suppressed';
+
+/**
+ * `suppressed` when the notification is an email and the recipient's current address is on the
+ * suppression list (a hard bounce, a complaint, repeated soft bounces); push is unaffected.
+ * Checked before the preferences, at accept and again at send time.
+ */
+export function suppressionSkipReason(emailSuppressed: boolean, channel: RoutingKey): string | undefined {
+  return channel === 'email' && emailSuppressed ? SUPPRESSED_SKIP_REASON : undefined;
+}

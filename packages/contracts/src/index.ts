@@ -11,4 +11,14 @@ export {
   type NotificationSnapshot,
   type StatusEvent,
 } from './status-event';
-export { preferenceSkipReason, type ChannelPreferences } from './channel-preferences';
+export {
+  SUPPRESSED_SKIP_REASON,
+  preferenceSkipReason,
+  suppressionSkipReason,
+  type ChannelPreferences,
+} from './channel-preferences';
+export {
+  createUnsubscribeTokenCodec,
+  type UnsubscribeSubject,
+  type UnsubscribeTokenCodec,
+} from './unsubscribe-token';

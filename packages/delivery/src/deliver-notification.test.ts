@@ -24,6 +24,7 @@ const ada: Recipient = {
   locale: 'en-GB',
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
+  emailSuppressed: false,
 };
 
 function queued(overrides: Partial<QueuedNotification> = {}): QueuedNotification {
@@ -148,6 +149,16 @@ describe('makeDeliverNotification', () => {
     expect(fakes.renders).toHaveLength(0);
     expect(fakes.sends).toHaveLength(0);
     expect(fakes.counted).toEqual(['skipped']);
+  });
+
+  it('reports SKIPPED "suppressed" and sends nothing when the address was suppressed since the accept', async () => {
+    const { deliver, fakes } = setUp({ user: async () => ({ ...ada, emailSuppressed: true }) });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+
+    expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED']);
+    expect(fakes.reports[1]?.detail).toBe('suppressed');
+    expect(fakes.sends).toHaveLength(0);
   });
 
   it("skips a message of a category the user opted out of since the accept, and sends the user's other categories", async () => {

@@ -24,6 +24,8 @@ export interface Recipient {
   readonly devices: readonly RecipientDevice[];
   /** Checked again at send time: a change made after the accept is honoured. */
   readonly preferences: ChannelPreferences;
+  /** The current email address is on the suppression list; checked again at send time too. */
+  readonly emailSuppressed: boolean;
 }
 
 /** A template version rendered with the notification's variables. */

@@ -12,6 +12,7 @@ const ada: Recipient = {
   locale: 'en',
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
+  emailSuppressed: false,
 };
 const request: TemplateVersionRequest = { code: 'welcome', locale: 'en', version: 2 };
 const welcome: TemplateVersionSource = {

@@ -173,6 +173,7 @@ function toRecipient(user: GrpcUser): Recipient {
       push: user.preferences?.push ?? true,
       optedOutCategories: user.preferences?.opted_out_categories ?? [],
     },
+    emailSuppressed: user.email_suppressed,
   };
 }
 

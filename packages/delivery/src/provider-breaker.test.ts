@@ -13,6 +13,7 @@ const ada: Recipient = {
   locale: 'en',
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
+  emailSuppressed: false,
 };
 const rendered: RenderedContent = { templateCode: 'welcome', version: 1, locale: 'en', body: 'Hello' };
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };

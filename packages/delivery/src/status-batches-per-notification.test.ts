@@ -77,6 +77,7 @@ async function deliverAtLowRate(terminalLingerMs: number, seed: number) {
           locale: 'en',
           devices: [],
           preferences: { email: true, push: true, optedOutCategories: [] },
+          emailSuppressed: false,
         }),
       },
       templates: {

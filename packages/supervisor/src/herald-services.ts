@@ -51,6 +51,8 @@ export function heraldServices(
     USERS_GRPC: `127.0.0.1:${ports.USERS_GRPC_PORT}`,
     TEMPLATES_GRPC: `127.0.0.1:${ports.TEMPLATES_GRPC_PORT}`,
     NOTIFICATIONS_GRPC: `127.0.0.1:${ports.NOTIFICATIONS_GRPC_PORT}`,
+    // Where the email worker's one-click unsubscribe links point: this gateway, unless a public address is set.
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${ports.GATEWAY_PORT}`,
   };
   const layout: Record<
     HeraldServiceName,

@@ -24,6 +24,7 @@ import type { UsersConfig } from './config';
 import { signAccessToken, verifyAccessToken } from './domain/access-token';
 import { hashPassword, verifyPassword } from './domain/password';
 import { createCredentialResolvers } from './graphql/credential.resolvers';
+import { createEmailSuppressionResolvers } from './graphql/email-suppression.resolvers';
 import { createUserResolvers } from './graphql/user.resolvers';
 import { createUserGrpcHandlers } from './grpc/user.grpc';
 import { ApiKeyEntity } from './store/api-key.entity';
@@ -41,6 +42,7 @@ import { UserEntity } from './store/user.entity';
 import { createUserRepository } from './store/user.repository';
 import { makeCreateApiKey } from './use-cases/create-api-key.use-case';
 import { makeCreateUser } from './use-cases/create-user.use-case';
+import { makeLiftEmailSuppression, makeListEmailSuppressions } from './use-cases/email-suppressions.use-case';
 import { makeGetUser } from './use-cases/get-user.use-case';
 import { makeGetUsers } from './use-cases/get-users.use-case';
 import { makeInvalidatePushToken } from './use-cases/invalidate-push-token.use-case';
@@ -53,6 +55,7 @@ import { makeFindDevice, makeRemoveDevice } from './use-cases/remove-device.use-
 import { makeRevokeApiKey } from './use-cases/revoke-api-key.use-case';
 import { makeUnsubscribeEmail } from './use-cases/unsubscribe-email.use-case';
 import { makeUpdatePreferences } from './use-cases/update-preferences.use-case';
+import { makeUpdateProfile } from './use-cases/update-profile.use-case';
 import { makeVerifyCredential, type VerifiedIdentity } from './use-cases/verify-credential.use-case';
 
 const SERVICE = 'users';
@@ -150,6 +153,7 @@ function wire(
     getUser,
     listUsers: makeListUsers({ users }),
     updatePreferences: makeUpdatePreferences({ users, profiles }),
+    updateProfile: makeUpdateProfile({ users, profiles }),
     registerDevice: makeRegisterDevice({ users: profiles, devices, profiles, now }),
     findDevice: makeFindDevice({ devices }),
     removeDevice: makeRemoveDevice({ devices, profiles }),
@@ -174,13 +178,23 @@ function wire(
     }),
     listApiKeys: makeListApiKeys({ apiKeys }),
   });
+  const suppressionResolvers = createEmailSuppressionResolvers({
+    listEmailSuppressions: makeListEmailSuppressions({ suppressions }),
+    liftEmailSuppression: makeLiftEmailSuppression({ suppressions, profiles, now }),
+    findUser: async (id) => (await profiles.findProfiles([id]))[0] ?? null,
+  });
   const graphql = createSubgraphServer({
     // schema.graphql sits at the package root, one level above src/ and dist/.
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: {
       ...userResolvers,
-      Query: { ...userResolvers.Query, ...credentialResolvers.Query },
-      Mutation: { ...userResolvers.Mutation, ...credentialResolvers.Mutation },
+      EmailSuppression: suppressionResolvers.EmailSuppression,
+      Query: { ...userResolvers.Query, ...credentialResolvers.Query, ...suppressionResolvers.Query },
+      Mutation: {
+        ...userResolvers.Mutation,
+        ...credentialResolvers.Mutation,
+        ...suppressionResolvers.Mutation,
+      },
     },
     internalToken: config.INTERNAL_TOKEN,
     health,

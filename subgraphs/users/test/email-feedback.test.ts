@@ -121,3 +121,123 @@ describe('UnsubscribeEmail', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+const SUPPRESSIONS = `query($page: Int, $limit: Int) {
+  emailSuppressions(page: $page, limit: $limit) {
+    items { userId address reason statusCode diagnostic notificationId category createdAt user { id emailSuppressed } }
+    meta { total }
+  }
+}`;
+const LIFT = `mutation($userId: ID!) { liftEmailSuppression(userId: $userId) }`;
+const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!, $userId: ID) {
+  updateProfile(input: $input, userId: $userId) { id email name emailSuppressed }
+}`;
+
+interface ListedSuppression {
+  readonly userId: string;
+  readonly address: string;
+  readonly reason: string;
+  readonly user: { readonly emailSuppressed: boolean };
+}
+
+async function listedSuppressions(): Promise<ListedSuppression[]> {
+  const result = await users.graphql(SUPPRESSIONS, { limit: 100 });
+  const page = result.data?.emailSuppressions as { items: ListedSuppression[] } | undefined;
+  if (!page) throw new Error(`emailSuppressions failed: ${JSON.stringify(result.errors)}`);
+  return page.items;
+}
+
+describe('suppression list for admins', () => {
+  it('lists a suppression with why, when and the notification, newest first', async () => {
+    const { id, email } = await signUp(users);
+    const notificationId = randomUUID();
+    await report(id, 'HARD_BOUNCE', notificationId, 'billing');
+    const [newest] = await listedSuppressions();
+    expect(newest).toEqual({
+      userId: id,
+      address: email,
+      reason: 'HARD_BOUNCE',
+      statusCode: '5.1.1',
+      diagnostic: '550 5.1.1 user unknown',
+      notificationId,
+      category: 'billing',
+      createdAt: expect.any(String),
+      user: { id, emailSuppressed: true },
+    });
+  });
+
+  it('lifts a suppression so that the address gets email again, and a lifted address starts counting anew', async () => {
+    const { id } = await signUp(users);
+    await report(id, 'SOFT_BOUNCE');
+    await report(id, 'SOFT_BOUNCE');
+    await report(id, 'SOFT_BOUNCE');
+    await expect(client.GetUser({ id })).resolves.toMatchObject({ email_suppressed: true });
+
+    expect((await users.graphql(LIFT, { userId: id })).data).toEqual({ liftEmailSuppression: true });
+    expect((await users.graphql(LIFT, { userId: id })).data).toEqual({ liftEmailSuppression: false });
+    await expect(client.GetUser({ id })).resolves.toMatchObject({ email_suppressed: false });
+    expect((await listedSuppressions()).some((listed) => listed.userId === id)).toBe(false);
+    // The bounces before the lift no longer count: one more soft bounce does not suppress again.
+    await expect(report(id, 'SOFT_BOUNCE')).resolves.toEqual({ suppressed: false });
+  });
+
+  it('refuses the list and the lift to a user without users:admin', async () => {
+    const { id, identity } = await signUp(users);
+    await report(id, 'COMPLAINT');
+    const listed = await users.graphql(SUPPRESSIONS, {}, { identity });
+    expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const lifted = await users.graphql(LIFT, { userId: id }, { identity });
+    expect(lifted.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await expect(client.GetUser({ id })).resolves.toMatchObject({ email_suppressed: true });
+  });
+});
+
+describe('updateProfile', () => {
+  it('starts a new address clean, while the old one stays suppressed', async () => {
+    const { id, email, identity } = await signUp(users);
+    await report(id, 'HARD_BOUNCE');
+    const fresh = `Fresh.${randomUUID()}@Example.com`;
+
+    const result = await users.graphql(UPDATE_PROFILE, { input: { email: fresh } }, { identity });
+
+    expect(result.data).toEqual({
+      updateProfile: { id, email: fresh.toLowerCase(), name: 'Someone', emailSuppressed: false },
+    });
+    await expect(client.GetUser({ id })).resolves.toMatchObject({
+      email: fresh.toLowerCase(),
+      email_suppressed: false,
+    });
+    expect(await listedSuppressions()).toContainEqual(
+      expect.objectContaining({ userId: id, address: email }),
+    );
+  });
+
+  it('refuses an address another user holds, and another user to a non-admin', async () => {
+    const first = await signUp(users);
+    const second = await signUp(users);
+    const taken = await users.graphql(
+      UPDATE_PROFILE,
+      { input: { email: first.email } },
+      {
+        identity: second.identity,
+      },
+    );
+    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const other = await users.graphql(
+      UPDATE_PROFILE,
+      { input: { name: 'Mallory' }, userId: first.id },
+      {
+        identity: second.identity,
+      },
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const invalid = await users.graphql(
+      UPDATE_PROFILE,
+      { input: { email: 'not an address' } },
+      {
+        identity: second.identity,
+      },
+    );
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

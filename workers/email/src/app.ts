@@ -1,3 +1,4 @@
+import { createUnsubscribeTokenCodec } from '@herald/contracts';
 import { createWorkerApp, type WorkerIntakeServices } from '@herald/delivery';
 import type { Logger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
@@ -11,16 +12,14 @@ import { createEmailProvider, describeEmailProvider } from './providers/create-e
 
 export const SERVICE = 'email-worker';
 
-/** The bare address of "Name <address>" or of a bare address. */
-function addressOf(mailbox: string): string {
-  return /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
-}
-
 export async function createApp(config: EmailWorkerConfig, log: Logger): Promise<ServiceApp> {
   log.info(describeEmailProvider(config), 'email provider');
   const bounceDomain = bounceDomainOf(config);
   const returnPaths = createReturnPathSigner(config.BOUNCE_SECRET, bounceDomain);
   const listenerPort = config.BOUNCE_SMTP_PORT;
+  const unsubscribeTokens = createUnsubscribeTokenCodec(config.UNSUBSCRIBE_SECRET);
+  // PUBLIC_URL may carry a path prefix (a gateway behind a proxy): links go below it.
+  const unsubscribeBase = `${config.PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe/`;
   return createWorkerApp({
     service: SERVICE,
     config,
@@ -28,9 +27,7 @@ export async function createApp(config: EmailWorkerConfig, log: Logger): Promise
       createEmailChannel(createEmailProvider(config), {
         replyTo: config.MAIL_REPLY_TO,
         criticalCategories: config.CRITICAL_CATEGORIES,
-        listUnsubscribe: config.LIST_UNSUBSCRIBE ?? [
-          `mailto:${addressOf(config.MAIL_FROM)}?subject=unsubscribe%20{category}`,
-        ],
+        unsubscribeUrl: (userId, category) => unsubscribeBase + unsubscribeTokens.mint({ userId, category }),
         returnPaths,
       }),
     // Decision 0028: the listener lives in the worker, which holds the signing secret and the

@@ -57,10 +57,33 @@ describe('loadEmailWorkerConfig', () => {
   });
 
   it('refuses the development bounce secret in production', () => {
-    const production = { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-internal-token' };
+    const production = {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-real-internal-token',
+      UNSUBSCRIBE_SECRET: 'a-real-secret-of-thirty-two-characters!!',
+      PUBLIC_URL: 'https://herald.example',
+    };
     expect(() => loadEmailWorkerConfig(production)).toThrow(/BOUNCE_SECRET .*production/);
     expect(
       loadEmailWorkerConfig({ ...production, BOUNCE_SECRET: 'a-real-bounce-secret' }).BOUNCE_SECRET,
     ).toBe('a-real-bounce-secret');
+  });
+
+  it('refuses the development unsubscribe secret and a plain-http PUBLIC_URL in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-real-internal-token',
+      BOUNCE_SECRET: 'a-real-bounce-secret',
+    };
+    expect(() => loadEmailWorkerConfig({ ...production, PUBLIC_URL: 'https://herald.example' })).toThrow(
+      /UNSUBSCRIBE_SECRET .*production/,
+    );
+    const secret = { ...production, UNSUBSCRIBE_SECRET: 'a-real-secret-of-thirty-two-characters!!' };
+    expect(() => loadEmailWorkerConfig({ ...secret, PUBLIC_URL: 'http://herald.example' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(loadEmailWorkerConfig({ ...secret, PUBLIC_URL: 'https://herald.example' }).PUBLIC_URL).toBe(
+      'https://herald.example',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { amqpEnv, commonEnv, DEV_SECRETS, envPort, envUrl, loadConfig } from '@herald/config';
+import {
+  ConfigError,
+  DEV_SECRETS,
+  amqpEnv,
+  commonEnv,
+  envPort,
+  envUrl,
+  loadConfig,
+  unsubscribeEnv,
+} from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
@@ -50,18 +59,12 @@ export const emailWorkerEnv = z.object({
     .string()
     .default('security,transactional')
     .transform((value) => new Set(list(value))),
+  ...unsubscribeEnv,
   /**
-   * Comma-separated List-Unsubscribe targets (mailto: or https:), with `{user_id}` and
-   * `{category}` placeholders; unset: a mailto: to the MAIL_FROM address.
+   * The gateway's public address, where one-click unsubscribe links point
+   * (`<PUBLIC_URL>/unsubscribe/<token>`); https in production, as RFC 8058 requires.
    */
-  LIST_UNSUBSCRIBE: z
-    .string()
-    .optional()
-    .transform((value) => (value === undefined ? undefined : list(value)))
-    .refine(
-      (targets) => targets === undefined || targets.every((target) => /^(mailto:|https:\/\/)/.test(target)),
-      'every entry must be a mailto: or https: URL',
-    ),
+  PUBLIC_URL: envUrl(['http:', 'https:']).default('http://127.0.0.1:8000'),
   /** Pooled connections per SMTP server: each carries one message at a time (0014). */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
   OUTBOX_DIR: z.string().min(1).default('var/outbox'),
@@ -96,7 +99,11 @@ function list(value: string): string[] {
 export type EmailWorkerConfig = z.output<typeof emailWorkerEnv>;
 
 export function loadEmailWorkerConfig(env: Record<string, string | undefined>): EmailWorkerConfig {
-  return loadConfig(emailWorkerEnv, env);
+  const config = loadConfig(emailWorkerEnv, env);
+  if (config.NODE_ENV === 'production' && new URL(config.PUBLIC_URL).protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', 'must be an https URL when NODE_ENV=production (RFC 8058)');
+  }
+  return config;
 }
 
 /** Where bounces go: BOUNCE_DOMAIN, else the domain of MAIL_FROM's address. */

@@ -14,7 +14,8 @@ const rendered = {
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
 const options = {
   criticalCategories: new Set(['security']),
-  listUnsubscribe: ['https://herald.example/unsubscribe?user={user_id}&category={category}'],
+  unsubscribeUrl: (userId: string, category: string | null) =>
+    `https://herald.example/unsubscribe/${userId}.${category ?? 'all'}`,
   returnPaths: createReturnPathSigner('a-secret-of-the-test', 'bounces.herald.example'),
 };
 const ada: Recipient = {
@@ -24,6 +25,7 @@ const ada: Recipient = {
   locale: 'en',
   devices: [],
   preferences: { email: true, push: true, optedOutCategories: [] },
+  emailSuppressed: false,
 };
 
 function recordingProvider() {
@@ -54,7 +56,7 @@ describe('createEmailChannel', () => {
         subject: 'Welcome',
         text: 'Hello',
         html: '<p>Hello</p>',
-        listUnsubscribe: ['https://herald.example/unsubscribe?user=u-1&category='],
+        listUnsubscribe: 'https://herald.example/unsubscribe/u-1.all',
       },
     ]);
   });
@@ -90,7 +92,7 @@ describe('createEmailChannel', () => {
 
     expect(sent[0]).toMatchObject({
       replyTo: 'support@herald.example',
-      listUnsubscribe: ['https://herald.example/unsubscribe?user=u-1&category=news%20%26%20offers'],
+      listUnsubscribe: 'https://herald.example/unsubscribe/u-1.news & offers',
     });
     expect(sent[1]?.listUnsubscribe).toBeUndefined();
   });

@@ -6,8 +6,8 @@ export interface EmailChannelOptions {
   readonly replyTo?: string;
   /** Categories whose mail carries no List-Unsubscribe (security, receipts): the user cannot opt out. */
   readonly criticalCategories: ReadonlySet<string>;
-  /** List-Unsubscribe targets; `{user_id}` and `{category}` are filled in, URL-encoded. */
-  readonly listUnsubscribe: readonly string[];
+  /** The one-click unsubscribe URL (RFC 8058) of this user and category (null: all email). */
+  readonly unsubscribeUrl: (userId: string, category: string | null) => string;
   /** Signs each mail's envelope sender and feedback header with its notification (VERP). */
   readonly returnPaths: ReturnPathSigner;
 }
@@ -21,7 +21,7 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
     name: 'email',
     send: async (recipient, rendered, context) => {
       if (!recipient.email) throw new DeliveryError('the user has no email address', true);
-      const category = context.category ?? '';
+      const category = context.category ?? null;
       const sent = await provider.send({
         notificationId: context.notificationId,
         to: recipient.email,
@@ -31,13 +31,10 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
         text: rendered.body,
         html: rendered.bodyHtml || htmlFromText(rendered.body),
         replyTo: options.replyTo,
-        listUnsubscribe: options.criticalCategories.has(category)
-          ? undefined
-          : options.listUnsubscribe.map((target) =>
-              target
-                .replaceAll('{user_id}', encodeURIComponent(recipient.id))
-                .replaceAll('{category}', encodeURIComponent(category)),
-            ),
+        listUnsubscribe:
+          category !== null && options.criticalCategories.has(category)
+            ? undefined
+            : options.unsubscribeUrl(recipient.id, category),
       });
       return { kind: 'delivered', providerMessageId: sent.messageId };
     },

@@ -13,9 +13,12 @@ import {
   type SmtpSink,
   type WorkerPeers,
 } from '@herald/testkit';
+import { createUnsubscribeTokenCodec } from '@herald/contracts';
 import { createApp } from '../src/app';
 import { loadEmailWorkerConfig } from '../src/config';
 import { ada, grace, queuedMessage, welcomeTemplate } from './fixtures';
+
+const UNSUBSCRIBE_SECRET = 'email-worker-test-unsubscribe-secret-0123456789';
 
 const INTERNAL_TOKEN = 'email-worker-test-token';
 
@@ -102,6 +105,8 @@ describe('email worker', () => {
       TEMPLATES_GRPC: peers.address,
       NOTIFICATIONS_GRPC: peers.address,
       SMTP_URL: sink.url,
+      PUBLIC_URL: 'https://herald.example/',
+      UNSUBSCRIBE_SECRET,
     });
     app = await createApp(config, log);
     ports = await app.start();
@@ -160,10 +165,17 @@ describe('email worker', () => {
         description: 'both mails at the sink',
       },
     );
-    expect(mailsFor(marketing.notification_id)[0]?.headers['list-unsubscribe']).toBe(
-      '<mailto:no-reply@herald.local?subject=unsubscribe%20marketing>',
-    );
+    const headers = mailsFor(marketing.notification_id)[0]?.headers ?? {};
+    const token = /^<https:\/\/herald\.example\/unsubscribe\/([A-Za-z0-9_-]+)>$/.exec(
+      String(headers['list-unsubscribe']),
+    )?.[1];
+    expect(token && createUnsubscribeTokenCodec(UNSUBSCRIBE_SECRET).read(token)).toEqual({
+      userId: ada.id,
+      category: 'marketing',
+    });
+    expect(headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(mailsFor(security.notification_id)[0]?.headers).not.toHaveProperty('list-unsubscribe');
+    expect(mailsFor(security.notification_id)[0]?.headers).not.toHaveProperty('list-unsubscribe-post');
   });
 
   it('skips, unsent, a mail the user turned email off for after it was queued', async () => {

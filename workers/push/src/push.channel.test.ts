@@ -13,6 +13,7 @@ function recipientWith(devices: RecipientDevice[]): Recipient {
     locale: 'en',
     devices,
     preferences: { email: true, push: true, optedOutCategories: [] },
+    emailSuppressed: false,
   };
 }
 

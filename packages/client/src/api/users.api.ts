@@ -3,12 +3,15 @@ import {
   ApiKeysDocument,
   CreateApiKeyDocument,
   CreateUserDocument,
+  EmailSuppressionsDocument,
+  LiftEmailSuppressionDocument,
   LoginDocument,
   MeDocument,
   RegisterDeviceDocument,
   RemoveDeviceDocument,
   RevokeApiKeyDocument,
   UpdatePreferencesDocument,
+  UpdateProfileDocument,
   UserDocument,
   UsersDocument,
   type ApiKeyFieldsFragment,
@@ -16,9 +19,12 @@ import {
   type CreateUserInput,
   type DeviceFieldsFragment,
   type DeviceInput,
+  type EmailSuppressionsQuery,
+  type EmailSuppressionsQueryVariables,
   type LoginMutation,
   type PreferencesFieldsFragment,
   type PreferencesInput,
+  type UpdateProfileInput,
   type UserFieldsFragment,
   type UsersQueryVariables,
 } from '../generated/operations.ts';
@@ -26,6 +32,8 @@ import type { RunOperation } from '../transport/http-transport.ts';
 import type { Page } from './page.ts';
 
 export type AuthPayload = LoginMutation['login'];
+/** An address on the suppression list: why (reason, status code, diagnostic), when, and the notification. */
+export type EmailSuppression = EmailSuppressionsQuery['emailSuppressions']['items'][number];
 /** A new API key with its secret, which is shown only here. */
 export type CreatedApiKey = CreateApiKeyMutation['createApiKey'];
 
@@ -40,6 +48,15 @@ export interface UsersApi {
   /** Public sign-up; an admin may create users too. */
   create(input: CreateUserInput, options?: RequestOptions): Promise<UserFieldsFragment>;
   updatePreferences(input: PreferencesInput, options?: OnBehalfOptions): Promise<PreferencesFieldsFragment>;
+  /** Name, email or locale; a new email address starts off the suppression list. */
+  updateProfile(input: UpdateProfileInput, options?: OnBehalfOptions): Promise<UserFieldsFragment>;
+  /** The suppressed addresses, newest first (admin or users:admin). */
+  listEmailSuppressions(
+    query?: EmailSuppressionsQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Page<EmailSuppression>>;
+  /** Sends email to the user again; false when nothing was suppressed (admin or users:admin). */
+  liftEmailSuppression(userId: string, options?: RequestOptions): Promise<boolean>;
 }
 
 export interface DevicesApi {
@@ -72,6 +89,15 @@ export function createUsersApi(run: RunOperation): UsersApi {
     },
     async updatePreferences(input, { userId, ...options } = {}) {
       return (await run(UpdatePreferencesDocument, { input, userId }, options)).updatePreferences;
+    },
+    async updateProfile(input, { userId, ...options } = {}) {
+      return (await run(UpdateProfileDocument, { input, userId }, options)).updateProfile;
+    },
+    async listEmailSuppressions(query = {}, options) {
+      return (await run(EmailSuppressionsDocument, query, options)).emailSuppressions;
+    },
+    async liftEmailSuppression(userId, options) {
+      return (await run(LiftEmailSuppressionDocument, { userId }, options)).liftEmailSuppression;
     },
   };
 }

@@ -142,6 +142,14 @@ export type SendNotificationInput = {
   readonly metadata?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+export type SuppressionReason =
+  /** A permanent delivery failure reported after the relay accepted the mail. */
+  | 'HARD_BOUNCE'
+  /** The recipient reported the mail as spam (an ARF complaint). */
+  | 'COMPLAINT'
+  /** SUPPRESSION_SOFT_BOUNCE_LIMIT transient failures within SUPPRESSION_SOFT_BOUNCE_WINDOW_SECONDS. */
+  | 'SOFT_BOUNCES';
+
 /** A new immutable version; its number follows the template's newest. */
 export type TemplateVersionInput = {
   readonly locale?: InputMaybe<Scalars['String']['input']>;
@@ -156,6 +164,13 @@ export type TemplateVersionInput = {
   readonly link?: InputMaybe<Scalars['String']['input']>;
   /** true makes it the active version of its locale at once. */
   readonly publish?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type UpdateProfileInput = {
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** A new address starts clean: a suppression belongs to the address it was made for. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  readonly locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type NotificationSummaryFragment = { readonly id: string, readonly requestId: string, readonly channel: Channel, readonly status: NotificationStatus, readonly statusDetail: string | null, readonly priority: number, readonly attempts: number, readonly templateVersion: number | null, readonly locale: string | null, readonly category: string | null, readonly sendAt: string | null, readonly scheduledFor: string | null, readonly createdAt: string, readonly updatedAt: string, readonly user: { readonly id: string }, readonly template: { readonly code: string } };
@@ -289,7 +304,7 @@ export type PreferencesFieldsFragment = { readonly email: boolean, readonly push
 
 export type DeviceFieldsFragment = { readonly id: string, readonly kind: DeviceKind, readonly valid: boolean, readonly invalidReason: string | null, readonly lastSeenAt: string | null };
 
-export type UserFieldsFragment = { readonly id: string, readonly email: string, readonly name: string, readonly locale: string, readonly role: Role, readonly createdAt: string, readonly preferences: PreferencesFieldsFragment, readonly devices: ReadonlyArray<DeviceFieldsFragment> };
+export type UserFieldsFragment = { readonly id: string, readonly email: string, readonly name: string, readonly locale: string, readonly role: Role, readonly emailSuppressed: boolean, readonly createdAt: string, readonly preferences: PreferencesFieldsFragment, readonly devices: ReadonlyArray<DeviceFieldsFragment> };
 
 export type ApiKeyFieldsFragment = { readonly id: string, readonly name: string, readonly scopes: ReadonlyArray<string>, readonly createdAt: string, readonly lastUsedAt: string | null, readonly revokedAt: string | null };
 
@@ -335,6 +350,29 @@ export type UpdatePreferencesMutationVariables = Exact<{
 
 
 export type UpdatePreferencesMutation = { readonly updatePreferences: PreferencesFieldsFragment };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type UpdateProfileMutation = { readonly updateProfile: UserFieldsFragment };
+
+export type EmailSuppressionsQueryVariables = Exact<{
+  page?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type EmailSuppressionsQuery = { readonly emailSuppressions: { readonly items: ReadonlyArray<{ readonly id: string, readonly userId: string, readonly address: string, readonly reason: SuppressionReason, readonly statusCode: string | null, readonly diagnostic: string | null, readonly notificationId: string | null, readonly category: string | null, readonly createdAt: string }>, readonly meta: PageMetaFieldsFragment } };
+
+export type LiftEmailSuppressionMutationVariables = Exact<{
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type LiftEmailSuppressionMutation = { readonly liftEmailSuppression: boolean };
 
 export type RegisterDeviceMutationVariables = Exact<{
   input: DeviceInput;
@@ -538,6 +576,7 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1003,6 +1042,7 @@ fragment UserFields on User {
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1040,6 +1080,7 @@ fragment UserFields on User {
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1077,6 +1118,7 @@ fragment UserFields on User {
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1127,6 +1169,7 @@ fragment UserFields on User {
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1164,6 +1207,7 @@ fragment UserFields on User {
   name
   locale
   role
+  emailSuppressed
   createdAt
   preferences {
     ...PreferencesFields
@@ -1188,6 +1232,76 @@ export const UpdatePreferencesDocument = new TypedDocumentString(`
     timezone
   }
 }`) as unknown as TypedDocumentString<UpdatePreferencesMutation, UpdatePreferencesMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!, $userId: ID) {
+  updateProfile(input: $input, userId: $userId) {
+    ...UserFields
+  }
+}
+    fragment PreferencesFields on Preferences {
+  email
+  push
+  optedOutCategories
+  quietHours {
+    start
+    end
+    timezone
+  }
+}
+fragment DeviceFields on Device {
+  id
+  kind
+  valid
+  invalidReason
+  lastSeenAt
+}
+fragment UserFields on User {
+  id
+  email
+  name
+  locale
+  role
+  emailSuppressed
+  createdAt
+  preferences {
+    ...PreferencesFields
+  }
+  devices {
+    ...DeviceFields
+  }
+}`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const EmailSuppressionsDocument = new TypedDocumentString(`
+    query EmailSuppressions($page: Int, $limit: Int) {
+  emailSuppressions(page: $page, limit: $limit) {
+    items {
+      id
+      userId
+      address
+      reason
+      statusCode
+      diagnostic
+      notificationId
+      category
+      createdAt
+    }
+    meta {
+      ...PageMetaFields
+    }
+  }
+}
+    fragment PageMetaFields on PageMeta {
+  total
+  limit
+  page
+  totalPages
+  hasNext
+  hasPrevious
+}`) as unknown as TypedDocumentString<EmailSuppressionsQuery, EmailSuppressionsQueryVariables>;
+export const LiftEmailSuppressionDocument = new TypedDocumentString(`
+    mutation LiftEmailSuppression($userId: ID!) {
+  liftEmailSuppression(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<LiftEmailSuppressionMutation, LiftEmailSuppressionMutationVariables>;
 export const RegisterDeviceDocument = new TypedDocumentString(`
     mutation RegisterDevice($input: DeviceInput!, $userId: ID) {
   registerDevice(input: $input, userId: $userId) {

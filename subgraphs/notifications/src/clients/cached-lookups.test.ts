@@ -7,6 +7,7 @@ const recipient = (id: string): Recipient => ({
   locale: null,
   preferences: { email: true, push: true, optedOutCategories: [], quietHours: null },
   hasValidPushDevice: false,
+  emailSuppressed: false,
 });
 
 /** A directory of `known` users that records every id it is asked for. */

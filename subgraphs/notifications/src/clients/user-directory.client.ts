@@ -42,5 +42,6 @@ function toRecipient(user: GrpcUser): Recipient {
       quietHours: quiet && quiet.start && quiet.end && quiet.timezone ? quiet : null,
     },
     hasValidPushDevice: (user.devices ?? []).some((device) => device.valid),
+    emailSuppressed: user.email_suppressed,
   };
 }

@@ -3,6 +3,7 @@ import { skipReasonFor, type DeliveryProfile } from './delivery-preferences';
 const allOn: DeliveryProfile = {
   preferences: { email: true, push: true, optedOutCategories: [], quietHours: null },
   hasValidPushDevice: true,
+  emailSuppressed: false,
 };
 const withPreferences = (change: Partial<DeliveryProfile['preferences']>): DeliveryProfile => ({
   ...allOn,
@@ -30,5 +31,11 @@ describe('skipReasonFor', () => {
     const noDevice = { ...allOn, hasValidPushDevice: false };
     expect(skipReasonFor(noDevice, 'PUSH', null)).toMatch(/device/);
     expect(skipReasonFor(noDevice, 'EMAIL', null)).toBeUndefined();
+  });
+
+  it('skips email to a suppressed address as "suppressed", before the preferences, and never push', () => {
+    const suppressed = { ...withPreferences({ email: false }), emailSuppressed: true };
+    expect(skipReasonFor(suppressed, 'EMAIL', 'billing')).toBe('suppressed');
+    expect(skipReasonFor({ ...allOn, emailSuppressed: true }, 'PUSH', null)).toBeUndefined();
   });
 });

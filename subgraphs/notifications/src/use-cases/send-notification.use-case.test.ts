@@ -16,6 +16,7 @@ const ada: Recipient = {
   locale: 'de',
   preferences: { email: true, push: true, optedOutCategories: [], quietHours: null },
   hasValidPushDevice: true,
+  emailSuppressed: false,
 };
 const welcome: TemplateSummary = {
   code: 'welcome',

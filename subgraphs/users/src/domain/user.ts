@@ -33,3 +33,10 @@ export interface NewUser {
   readonly preferences: Preferences;
   readonly devices: readonly NewDevice[];
 }
+
+/** A partial profile update: undefined keeps the current value. */
+export interface ProfileChanges {
+  readonly name?: string;
+  readonly email?: string;
+  readonly locale?: string;
+}

@@ -4,6 +4,7 @@ import { DEVICE_KINDS, type NewDevice } from '../domain/device';
 import { canonicalLocale } from '../domain/locale';
 import { pushEndpointProblem } from '../domain/push-endpoint';
 import { canonicalTimeZone, isClockTime } from '../domain/quiet-hours';
+import type { ProfileChanges } from '../domain/user';
 import type { CreateUserCommand } from '../use-cases/create-user.use-case';
 
 /** GraphQL lets a client send null for an optional field; here null means "not given". */
@@ -48,13 +49,16 @@ const fcmToken = z
   .max(4096, 'must be at most 4096 characters')
   .regex(/^[A-Za-z0-9_:.-]+$/, 'must be an FCM registration token');
 
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const email = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email('must be a valid email address'));
+
 export const createUserInput = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  email: z
-    .string()
-    .trim()
-    .max(254, 'must be at most 254 characters')
-    .pipe(z.email('must be a valid email address')),
+  name,
+  email,
   password: z.string().min(8, 'must be at least 8 characters').max(1024, 'must be at most 1024 characters'),
   locale: locale.nullish().transform((value) => value ?? 'en'),
   pushToken: optional(fcmToken),
@@ -102,6 +106,11 @@ export const createApiKeyArgs = z.object({
 const targetUser = optional(z.string().min(1, 'must not be empty').max(100));
 
 export const updatePreferencesArgs = z.object({ userId: targetUser, input: preferencesInput });
+
+export const updateProfileArgs = z.object({
+  userId: targetUser,
+  input: z.object({ name: optional(name), email: optional(email), locale: optional(locale) }),
+}) satisfies z.ZodType<{ userId?: string; input: ProfileChanges }>;
 
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 

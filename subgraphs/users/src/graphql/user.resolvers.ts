@@ -17,9 +17,17 @@ import type { ListUsers } from '../use-cases/list-users.use-case';
 import type { RegisterDevice } from '../use-cases/register-device.use-case';
 import type { FindDevice, RemoveDevice } from '../use-cases/remove-device.use-case';
 import type { UpdatePreferences } from '../use-cases/update-preferences.use-case';
+import type { UpdateProfile } from '../use-cases/update-profile.use-case';
 import { assertEndpointHostIsPublic, type ResolveHost } from './endpoint-host';
 import { authorizeTargetUser } from './target-user';
-import { createUserInput, idArgs, registerDeviceArgs, updatePreferencesArgs, usersArgs } from './user.inputs';
+import {
+  createUserInput,
+  idArgs,
+  registerDeviceArgs,
+  updatePreferencesArgs,
+  updateProfileArgs,
+  usersArgs,
+} from './user.inputs';
 import { presentDevice, presentPreferences } from './user.presenter';
 
 export interface UserResolverDeps {
@@ -27,6 +35,7 @@ export interface UserResolverDeps {
   readonly getUser: GetUser;
   readonly listUsers: ListUsers;
   readonly updatePreferences: UpdatePreferences;
+  readonly updateProfile: UpdateProfile;
   readonly registerDevice: RegisterDevice;
   readonly findDevice: FindDevice;
   readonly removeDevice: RemoveDevice;
@@ -83,6 +92,11 @@ export function createUserResolvers(deps: UserResolverDeps) {
         requireIdentity(context);
         const { userId, input } = parseInput(updatePreferencesArgs, args);
         return presentPreferences(await updatePreferences(authorizeTargetUser(context, userId), input));
+      },
+      updateProfile: (_parent: unknown, args: unknown, context: SubgraphContext) => {
+        requireIdentity(context);
+        const { userId, input } = parseInput(updateProfileArgs, args);
+        return deps.updateProfile(authorizeTargetUser(context, userId), input);
       },
       registerDevice: async (_parent: unknown, args: unknown, context: SubgraphContext) => {
         requireIdentity(context);

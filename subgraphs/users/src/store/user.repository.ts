@@ -2,13 +2,18 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { NewDevice } from '../domain/device';
 import type { Preferences } from '../domain/preferences';
-import type { NewUser, Role, UserProfile } from '../domain/user';
+import type { NewUser, ProfileChanges, Role, UserProfile } from '../domain/user';
 import { DeviceEntity, type DeviceRow } from './device.entity';
 import { findActiveSuppressedAddresses, suppressedAddressKey } from './email-suppression.repository';
 import { isUuid } from './is-uuid';
 import { PreferencesEntity } from './preferences.entity';
 import { UserEntity, type UserRow } from './user.entity';
 import { toPreferences, toUserProfile } from './user.mapper';
+
+export type UpdateProfileResult =
+  | { readonly kind: 'updated'; readonly profile: UserProfile }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'email-taken' };
 
 export type InsertUserResult =
   { readonly kind: 'created'; readonly profile: UserProfile } | { readonly kind: 'email-taken' };
@@ -96,6 +101,25 @@ export function createUserRepository(db: DataSource) {
         });
         return next;
       });
+    },
+
+    /** Changes name, email or locale; the email stays unique. */
+    async updateProfile(userId: string, changes: ProfileChanges): Promise<UpdateProfileResult> {
+      if (!isUuid(userId)) return { kind: 'not-found' };
+      const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      try {
+        return await db.transaction(async (manager) => {
+          if (Object.keys(set).length > 0) {
+            const result = await manager.getRepository(UserEntity).update({ id: userId }, set);
+            if (result.affected === 0) return { kind: 'not-found' } as const;
+          }
+          const [profile] = await findProfiles(manager, [userId]);
+          return profile ? ({ kind: 'updated', profile } as const) : ({ kind: 'not-found' } as const);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_key')) return { kind: 'email-taken' };
+        throw error;
+      }
     },
 
     /** Oldest first, so pages stay stable while users are added. */

@@ -10,8 +10,8 @@ export interface EmailMessage {
   readonly returnPath: string;
   /** The notification's signed token, in a header a complaint's returned copy carries back. */
   readonly feedbackToken: string;
-  /** List-Unsubscribe targets (mailto: and https: URLs); none for critical mail. */
-  readonly listUnsubscribe?: readonly string[];
+  /** The one-click unsubscribe URL (RFC 8058); none for critical mail. */
+  readonly listUnsubscribe?: string;
 }
 
 export interface SentEmail {

@@ -39,7 +39,7 @@ describe('createFileOutboxProvider', () => {
     expect(eml).toContain('X-Herald-Feedback-ID: token-1\r\n');
   });
 
-  it('writes Reply-To and List-Unsubscribe with the one-click header for an https target', async () => {
+  it('writes Reply-To, and List-Unsubscribe with the one-click header (RFC 8058)', async () => {
     const provider = createFileOutboxProvider(dir, 'Herald <no-reply@herald.local>');
 
     await provider.send({
@@ -50,14 +50,12 @@ describe('createFileOutboxProvider', () => {
       subject: 'News',
       text: 'Hello',
       replyTo: 'support@herald.local',
-      listUnsubscribe: ['https://herald.local/unsubscribe?user=u-1', 'mailto:no-reply@herald.local'],
+      listUnsubscribe: 'https://herald.local/unsubscribe/opaque-token',
     });
 
     const eml = await readFile(join(dir, 'n-2.eml'), 'utf8');
     expect(eml).toContain('Reply-To: support@herald.local\r\n');
-    expect(eml).toMatch(
-      /List-Unsubscribe: <https:\/\/herald\.local\/unsubscribe\?user=u-1>,\s*<mailto:no-reply@herald\.local>/,
-    );
+    expect(eml).toContain('List-Unsubscribe: <https://herald.local/unsubscribe/opaque-token>\r\n');
     expect(eml).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
   });
 });

@@ -21,7 +21,7 @@ export function toMailOptions(message: EmailMessage, from: string): Mail.Options
     headers: {
       'X-Herald-Notification-Id': message.notificationId,
       'X-Herald-Feedback-Id': message.feedbackToken,
-      ...listUnsubscribeHeaders(message.listUnsubscribe ?? []),
+      ...listUnsubscribeHeaders(message.listUnsubscribe),
     },
   };
 }
@@ -30,13 +30,11 @@ function domainOf(from: string): string {
   return /@([^\s@>]+)>?\s*$/.exec(from)?.[1] ?? 'herald.local';
 }
 
-/** One List-Unsubscribe header listing every target (RFC 2369), one-click for https (RFC 8058). */
-function listUnsubscribeHeaders(targets: readonly string[]): Record<string, string> {
-  if (targets.length === 0) return {};
-  return {
-    'List-Unsubscribe': targets.map((target) => `<${target}>`).join(', '),
-    ...(targets.some((target) => target.startsWith('https:'))
-      ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-      : {}),
-  };
+/**
+ * RFC 8058 one-click: mailbox providers POST `List-Unsubscribe=One-Click` to the URL. No mailto:
+ * beside it, since nobody reads the sender's mailbox.
+ */
+function listUnsubscribeHeaders(url: string | undefined): Record<string, string> {
+  if (url === undefined) return {};
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
