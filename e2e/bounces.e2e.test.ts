@@ -40,6 +40,7 @@ async function isSuppressed(userId: string): Promise<boolean> {
 
 interface Delivered {
   readonly userId: string;
+  readonly templateCode: string;
   readonly notificationId: string;
   readonly mail: ReceivedMail;
   /** The envelope sender the mail went out with, and its signed feedback header. */
@@ -61,6 +62,7 @@ async function deliverOne(): Promise<Delivered> {
   );
   return {
     userId: recipient.userId,
+    templateCode: recipient.templateCode,
     notificationId,
     mail,
     returned: { returnPath: mail.from, token: mail.headers['x-herald-feedback-id'] ?? '' },
@@ -112,7 +114,7 @@ describe('bounces and complaints through the bounce listener', () => {
   });
 
   it('moves a delivered notification to BOUNCED on a DSN, with the status code and diagnostic on its timeline, and suppresses the address', async () => {
-    const { userId, notificationId, returned } = await deliverOne();
+    const { userId, templateCode, notificationId, returned } = await deliverOne();
     expect(await isSuppressed(userId)).toBe(false);
 
     const answer = await report(returned.returnPath, samples.postfixHardBounce(returned));
@@ -127,6 +129,17 @@ describe('bounces and complaints through the bounce listener', () => {
     });
     expect(((await rest.json()) as { data: { status: string } }).data.status).toBe('bounced');
     expect(await isSuppressed(userId)).toBe(true);
+
+    // The next mail to the address is not sent.
+    const next = await sendEmailNotification(state, {
+      userId,
+      templateCode,
+      requestId: `after-bounce-${notificationId}`,
+    });
+    await waitForStatus(state, next, 'SKIPPED');
+    expect((await admin.notifications.get(next))?.statusDetail).toBe('suppressed');
+    const mails = await fetchSinkMessages(state.smtpInspectUrl);
+    expect(mails.filter((mail) => mail.messageId.includes(next))).toEqual([]);
   });
 
   it('moves a delivered notification to COMPLAINED on an ARF report sent to the feedback-loop address, and suppresses the address', async () => {
