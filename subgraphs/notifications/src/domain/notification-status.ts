@@ -1,3 +1,5 @@
+import { SETTLED_STATUSES } from '@herald/contracts';
+
 export const NOTIFICATION_STATUSES = [
   'ACCEPTED',
   'SCHEDULED',
@@ -14,18 +16,8 @@ export const NOTIFICATION_STATUSES = [
 
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-/**
- * Settled: no worker, relay or sweeper moves a notification on from here. DELIVERED is settled
- * yet not final: the mail's asynchronous feedback (a hard bounce, a complaint) may still arrive.
- */
-export const TERMINAL_STATUSES: readonly NotificationStatus[] = [
-  'DELIVERED',
-  'FAILED',
-  'SKIPPED',
-  'CANCELLED',
-  'BOUNCED',
-  'COMPLAINED',
-];
+/** Settled (the contracts package's rule, which the workers share). */
+export const TERMINAL_STATUSES: readonly NotificationStatus[] = SETTLED_STATUSES;
 
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
