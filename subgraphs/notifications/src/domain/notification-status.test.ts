@@ -5,6 +5,7 @@ import {
   isTerminal,
   type NotificationStatus,
 } from './notification-status';
+import { BOUNDED_STATUSES } from './status-bounds';
 
 describe('notification status lifecycle', () => {
   it.each<[NotificationStatus, NotificationStatus]>([
@@ -67,6 +68,13 @@ describe('notification status lifecycle', () => {
       'BOUNCED',
       'COMPLAINED',
     ]);
+  });
+
+  it('gives every status a time bound for the sweeper or a settled place, never both (0019)', () => {
+    const bounded: readonly string[] = BOUNDED_STATUSES;
+    expect(NOTIFICATION_STATUSES.filter((status) => bounded.includes(status) === isTerminal(status))).toEqual(
+      [],
+    );
   });
 
   it('can fail or skip every unfinished notification', () => {
