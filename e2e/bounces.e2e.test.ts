@@ -142,12 +142,26 @@ describe('bounces and complaints through the bounce listener', () => {
     expect(mails.filter((mail) => mail.messageId.includes(next))).toEqual([]);
   });
 
-  it('moves a delivered notification to COMPLAINED on an ARF report sent to the feedback-loop address, and suppresses the address', async () => {
+  it('moves a delivered notification to COMPLAINED on an ARF report sent to the feedback-loop address, live on a subscription, and suppresses the address', async () => {
     const { userId, notificationId, returned } = await deliverOne();
+    const watch = admin.watchNotification(notificationId);
+    const watched: { status: string; detail?: string | null }[] = [];
+    const watching = (async () => {
+      for await (const event of watch) watched.push(event);
+    })();
 
-    const answer = await report(`fbl@${BOUNCE_DOMAIN}`, samples.yahooComplaint(returned));
-
-    expect(answer).toMatchObject({ accepted: true, code: 250 });
+    try {
+      // The watch opens with the current status; then the report.
+      await waitFor(() => watched.length > 0, { description: 'the watch to open' });
+      const answer = await report(`fbl@${BOUNCE_DOMAIN}`, samples.yahooComplaint(returned));
+      expect(answer).toMatchObject({ accepted: true, code: 250 });
+      await waitFor(() => watched.some((event) => event.status === 'COMPLAINED'), {
+        description: 'COMPLAINED on the subscription',
+      });
+    } finally {
+      await watch.close();
+      await watching;
+    }
     await waitForStatus(state, notificationId, 'COMPLAINED');
     expect((await eventsOf(notificationId)).at(-1)).toMatchObject({
       status: 'COMPLAINED',
