@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { waitFor } from '@herald/testkit';
 import { heraldClient } from './gateway-client';
 import type { SystemState } from './system-state';
@@ -48,4 +49,28 @@ export async function waitForStatus(state: Gateway, notificationId: string, stat
     timeoutMs: 20_000,
     description: `notification ${notificationId} to be ${status}`,
   });
+}
+
+/** Sends "Hello Grace." as an admin, with a category or a due time when given; the notification as accepted. */
+export async function sendEmail(
+  state: Gateway,
+  to: { userId: string; templateCode: string },
+  input: { category?: string; sendAt?: string } = {},
+) {
+  const { notification } = await heraldClient(state).notifications.send({
+    channel: 'EMAIL',
+    userId: to.userId,
+    templateCode: to.templateCode,
+    variables: { name: 'Grace' },
+    requestId: randomUUID(),
+    ...input,
+  });
+  return notification;
+}
+
+/** The notification as the gateway shows it now, events included. */
+export async function fetchNotification(state: Gateway, id: string) {
+  const found = await heraldClient(state).notifications.get(id);
+  if (!found) throw new Error(`notification ${id} not found`);
+  return found;
 }

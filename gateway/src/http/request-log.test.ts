@@ -34,4 +34,24 @@ describe('requestLogMiddleware', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('leaves the token of an unsubscribe link out of the logged path', async () => {
+    const { log, lines } = captureLog('gateway');
+    const app = express();
+    app.use(correlationIdMiddleware(), requestLogMiddleware(log));
+    app.get('/unsubscribe/:token', (_req, res) => void res.status(200).send('ok'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/unsubscribe/AbCdEf-secret_token`).then((response) =>
+        response.text(),
+      );
+      await waitFor(() => lines.length > 0, { description: 'the request line' });
+      expect(lines[0]).toMatchObject({ path: '/unsubscribe/:token', status: 200 });
+      expect(JSON.stringify(lines)).not.toContain('secret_token');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

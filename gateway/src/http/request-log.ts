@@ -14,7 +14,7 @@ export function requestLogMiddleware(log: Logger): RequestHandler {
         {
           correlation_id: requestState(res).correlationId,
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path: loggedPath(req.originalUrl),
           status: res.statusCode,
           duration_ms: Math.round(performance.now() - started),
         },
@@ -23,4 +23,12 @@ export function requestLogMiddleware(log: Logger): RequestHandler {
     });
     next();
   };
+}
+
+/**
+ * The path without its query, and without an unsubscribe token: the token is a credential (it
+ * unsubscribes its user), so it stays out of the logs.
+ */
+function loggedPath(originalUrl: string): string {
+  return (originalUrl.split('?')[0] ?? '').replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token');
 }
