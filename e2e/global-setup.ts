@@ -31,6 +31,9 @@ export default async function globalSetup(): Promise<void> {
       INTERNAL_TOKEN,
       JWT_SECRET,
       SMTP_URL: sink.url,
+      // Every mail's envelope sender is a signed address at this domain, which the email
+      // worker's bounce listener (BOUNCE_SMTP_PORT, set by startHeraldSystem) answers for.
+      BOUNCE_DOMAIN: 'bounces.herald.test',
       OUTBOX_POLL_MS: '200',
       OTEL_EXPORTER_OTLP_ENDPOINT: traces.endpoint,
       // Spans reach the sink within moments instead of the default five seconds.

@@ -58,6 +58,7 @@ const report = (notificationId: string, detail = ''): GrpcStatusReport => ({
   timestamp: '',
   attempt: 1,
   delivery_id: '',
+  status_code: '',
 });
 
 function client(address: string, overrides: { internalToken?: string; deadlineMs?: number } = {}) {

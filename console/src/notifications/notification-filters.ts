@@ -8,9 +8,11 @@ const STATUS_ORDER: Record<NotificationStatus, number> = {
   SENDING: 4,
   RETRYING: 5,
   DELIVERED: 6,
-  FAILED: 7,
-  SKIPPED: 8,
-  CANCELLED: 9,
+  BOUNCED: 7,
+  COMPLAINED: 8,
+  FAILED: 9,
+  SKIPPED: 10,
+  CANCELLED: 11,
 };
 const CHANNEL_NAMES: Record<Channel, string> = { EMAIL: 'Email', PUSH: 'Push' };
 

@@ -20,6 +20,8 @@ export const NOTIFICATION_STATUSES = [
   'failed',
   'skipped',
   'cancelled',
+  'bounced',
+  'complained',
 ] as const;
 export const notificationStatus = z.enum(NOTIFICATION_STATUSES);
 export const notificationType = z.enum(['email', 'push']);
@@ -68,10 +70,13 @@ export const userIdParams = z.strictObject({ user_id: uuid });
 
 export const loginBody = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
 
-/** The original contract's delivery callback; pending means the provider accepted it but has not delivered. */
+/**
+ * The original contract's delivery callback; pending means the provider accepted it but has not
+ * delivered. bounced (a hard bounce) and complained follow delivered, for email only (decision 0028).
+ */
 export const statusReportBody = z.strictObject({
   notification_id: uuid,
-  status: z.enum(['delivered', 'pending', 'failed']),
+  status: z.enum(['delivered', 'pending', 'failed', 'bounced', 'complained']),
   timestamp: z.iso.datetime({ offset: true }).nullable().optional(),
   error: z.string().max(2000).nullable().optional(),
 });

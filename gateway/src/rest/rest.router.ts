@@ -268,5 +268,11 @@ export function createRestRouter(options: RestRouterOptions): Router {
   return router;
 }
 
-/** The original contract's three callback statuses in the lifecycle of ARCHITECTURE §5. */
-const REPORTED_STATUS = { delivered: 'DELIVERED', failed: 'FAILED', pending: 'SENDING' } as const;
+/** The callback's statuses in the lifecycle of ARCHITECTURE §5. */
+const REPORTED_STATUS = {
+  delivered: 'DELIVERED',
+  failed: 'FAILED',
+  pending: 'SENDING',
+  bounced: 'BOUNCED',
+  complained: 'COMPLAINED',
+} as const;

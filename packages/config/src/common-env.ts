@@ -9,6 +9,8 @@ const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 export const DEV_SECRETS: Readonly<Record<string, string>> = {
   INTERNAL_TOKEN: 'herald-dev-internal-token',
   UNSUBSCRIBE_SECRET: 'herald-dev-unsubscribe-secret-not-for-production',
+  /** The email worker's key for signing return paths (VERP), decision 0028. */
+  BOUNCE_SECRET: 'herald-dev-bounce-secret',
 };
 
 export const commonEnv = {

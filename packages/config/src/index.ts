@@ -1,6 +1,7 @@
 export { loadConfig, ConfigError, UnreachableDependencyError } from './load-config';
 export {
   commonEnv,
+  DEV_SECRETS,
   databaseEnv,
   amqpEnv,
   redisEnv,

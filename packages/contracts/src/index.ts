@@ -22,3 +22,4 @@ export {
   type UnsubscribeSubject,
   type UnsubscribeTokenCodec,
 } from './unsubscribe-token';
+export { SETTLED_STATUSES, type SettledStatus } from './settled-statuses';

@@ -7,10 +7,10 @@ import type { DeliveryPeers, ReportedStatus } from './delivery-peers';
 import { classifyFailure, decideOnFailure } from './failure-policy';
 import { BreakerOpenError } from './provider-breaker';
 import { skipReasonAtSendTime } from './send-time-preferences';
-import type { QueuedNotification } from '@herald/contracts';
+import { SETTLED_STATUSES, type QueuedNotification } from '@herald/contracts';
 
 /** Statuses after which nothing may be sent again. */
-const SETTLED_STATUSES: ReadonlySet<string> = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+const SETTLED: ReadonlySet<string> = new Set(SETTLED_STATUSES);
 
 export interface DeliverNotificationDeps {
   readonly channel: DeliveryChannel;
@@ -71,7 +71,7 @@ export function makeDeliverNotification({
     let result: SendResult;
     try {
       const claim = await report(message, 'SENDING', '');
-      if (!claim.applied && SETTLED_STATUSES.has(claim.status)) {
+      if (!claim.applied && SETTLED.has(claim.status)) {
         metrics.count('duplicate');
         log.info({ status: claim.status }, 'notification already settled; acking without sending');
         return { kind: 'ack' };

@@ -30,6 +30,22 @@ export interface StatusReporter {
   report(change: StatusChange): Promise<StatusReceipt>;
 }
 
+/** What a mailbox provider said about a delivered mail, reported unbatched (decision 0028). */
+export interface FeedbackChange {
+  readonly notificationId: string;
+  /** BOUNCED (hard), COMPLAINED, or SOFT_BOUNCED: an event that leaves the status as it is. */
+  readonly status: 'BOUNCED' | 'COMPLAINED' | 'SOFT_BOUNCED';
+  /** The report's status code (RFC 3464 Status); empty for a complaint. */
+  readonly statusCode: string;
+  readonly detail: string;
+  readonly at: Date;
+}
+
+/** Reports a bounce or complaint and answers with the outcome; an unknown notification is a NotFoundError. */
+export interface FeedbackReporter {
+  report(change: FeedbackChange): Promise<StatusReceipt>;
+}
+
 export interface UserDirectory {
   getUser(id: string): Promise<Recipient>;
 }

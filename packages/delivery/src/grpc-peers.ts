@@ -10,6 +10,7 @@ import {
 import type { MetricsRegistry, ReadinessProbe } from '@herald/observability';
 import type { DeviceKind, Recipient, RecipientDevice } from './delivery-channel';
 import type {
+  FeedbackReporter,
   PushTokenRegistry,
   StatusChange,
   StatusReceipt,
@@ -43,6 +44,8 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 
 export interface GrpcPeers {
   readonly statuses: StatusReporter;
+  /** Bounces and complaints, one unary ReportStatus each: the listener answers the reporting server with the outcome. */
+  readonly feedback: FeedbackReporter;
   /** Resolves while the status stream to notifications is open or opens; the readiness probe. */
   checkStatusStream(): Promise<void>;
   readonly users: UserDirectory;
@@ -85,6 +88,7 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
     attempt: change.attempt,
     timestamp: change.at.toISOString(),
     delivery_id: change.deliveryId ?? '',
+    status_code: '',
   });
   // One stream per worker process, kept open: a batch is a message on it, not a call.
   const batcher = createStatusBatcher(
@@ -106,6 +110,20 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
   );
   return {
     statuses: batcher,
+    feedback: {
+      report: async (change) =>
+        toReceipt(
+          await statuses.ReportStatus({
+            notification_id: change.notificationId,
+            status: change.status,
+            detail: change.detail.slice(0, MAX_DETAIL),
+            attempt: 0,
+            timestamp: change.at.toISOString(),
+            delivery_id: '',
+            status_code: change.statusCode,
+          }),
+        ),
+    },
     checkStatusStream: () => statuses.ReportStatusStream.check(),
     users: {
       getUser: async (id) => toRecipient(await users.GetUser({ id })),

@@ -11,6 +11,8 @@ export type {
 } from './delivery-channel';
 export type {
   DeliveryPeers,
+  FeedbackChange,
+  FeedbackReporter,
   RenderRequest,
   ReportedStatus,
   StatusChange,
@@ -36,7 +38,13 @@ export {
   type TemplateRendererOptions,
 } from './template-renderer';
 export { workerEnv, type WorkerConfig } from './worker-config';
-export { createWorkerApp, type WorkerAppOptions, type WorkerServices } from './worker-app';
+export {
+  createWorkerApp,
+  type WorkerAppOptions,
+  type WorkerIntake,
+  type WorkerIntakeServices,
+  type WorkerServices,
+} from './worker-app';
 export { writeOutboxFile } from './outbox-file';
 export {
   guardWithBreaker,

@@ -6,6 +6,8 @@ import {
   createHealthHandler,
   createMetricsRegistry,
   startHealthServer,
+  type BoundPorts,
+  type MetricsRegistry,
   type ServiceApp,
 } from '@herald/observability';
 import {
@@ -20,7 +22,7 @@ import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';
 import { createDeliveryMetrics } from './delivery-metrics';
 import { createGrpcPeers } from './grpc-peers';
-import type { PushTokenRegistry } from './delivery-peers';
+import type { FeedbackReporter, PushTokenRegistry } from './delivery-peers';
 import { withFallbackCache } from './fallback-cache';
 import { guardWithBreaker } from './provider-breaker';
 import { createTemplateRenderer } from './template-renderer';
@@ -39,12 +41,28 @@ export interface WorkerAppOptions {
   readonly config: WorkerConfig;
   /** Builds the channel once the peers exist; closed on stop, after consuming has stopped. */
   readonly createChannel: (services: WorkerServices) => DeliveryChannel;
+  /** A server of the worker's own beside the consumer; started after it, stopped before it. */
+  readonly createIntake?: (services: WorkerIntakeServices) => WorkerIntake;
   readonly log: Logger;
 }
 
 /** What a channel may call besides its providers. */
 export interface WorkerServices {
   readonly pushTokens: PushTokenRegistry;
+}
+
+/** What an intake may use of the worker's. */
+export interface WorkerIntakeServices {
+  readonly feedback: FeedbackReporter;
+  readonly registry: MetricsRegistry;
+}
+
+/** Work that comes to the worker other than from its queue: the email worker's bounce listener. */
+export interface WorkerIntake {
+  /** Starts serving; resolves with the ports it bound. */
+  start(): Promise<Omit<BoundPorts, 'http'>>;
+  /** Stops taking new work and finishes what it has. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -68,7 +86,7 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Servic
 }
 
 async function assembleWorker(
-  { service, config, createChannel, log }: WorkerAppOptions,
+  { service, config, createChannel, createIntake, log }: WorkerAppOptions,
   cleanup: CleanupStack,
 ): Promise<ServiceApp> {
   const connectOptions = { retryStepsMs: config.RETRY_STEPS_MS, queueType: config.AMQP_QUEUE_TYPE };
@@ -151,6 +169,7 @@ async function assembleWorker(
     () => ({ breakers: [{ provider: channel.name, state: channel.breakerState() }] }),
   );
   const queue = topologyNames(config.AMQP_PREFIX, config.RETRY_STEPS_MS).queues[channel.name];
+  const intake = createIntake?.({ feedback: grpcPeers.feedback, registry });
 
   return {
     start: async () => {
@@ -175,8 +194,11 @@ async function assembleWorker(
         opened: () => void consumer.pause(),
         halfOpened: () => void consumer.resume(),
       });
-      log.info({ port: server.port, queue }, `${service} started`);
-      return { http: server.port };
+      const intakePorts = intake
+        ? await cleanup.push('intake', intake, (opened) => opened.stop()).start()
+        : {};
+      log.info({ port: server.port, queue, ...intakePorts }, `${service} started`);
+      return { http: server.port, ...intakePorts };
     },
     stop: () => cleanup.dispose(),
   };

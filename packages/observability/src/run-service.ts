@@ -6,6 +6,8 @@ export interface BoundPorts {
   /** The HTTP port: GraphQL and health for subgraphs and the gateway, health and metrics for workers. */
   readonly http: number;
   readonly grpc?: number;
+  /** The email worker's bounce and complaint listener, when BOUNCE_SMTP_PORT is set. */
+  readonly bounceSmtp?: number;
 }
 
 /** What every service's createApp returns. */

@@ -80,12 +80,24 @@ export function heraldServices(
   return HERALD_SERVICE_NAMES.map((name) => {
     const { main, http, grpc } = layout[name];
     const own = { PORT: `${ports[http]}`, ...(grpc ? { GRPC_PORT: `${ports[grpc]}` } : {}) };
+    const serviceVariables = { ...env, ...discovery, ...own, ...serviceEnv[name] };
     return {
       name,
       main,
-      env: { ...env, ...discovery, ...own, ...serviceEnv[name] },
-      ports: [http, ...(grpc ? [grpc] : [])].map((variable) => ({ port: ports[variable], variable })),
+      env: serviceVariables,
+      ports: [
+        ...[http, ...(grpc ? [grpc] : [])].map((variable) => ({ port: ports[variable], variable })),
+        ...(name === 'email' ? bounceListenerPort(serviceVariables) : []),
+      ],
       healthUrl: `http://127.0.0.1:${ports[http]}/health`,
     };
   });
+}
+
+/** The email worker's bounce listener binds BOUNCE_SMTP_PORT when it is set (decision 0028). */
+function bounceListenerPort(env: Readonly<Record<string, string | undefined>>) {
+  const port = Number(env.BOUNCE_SMTP_PORT);
+  return env.BOUNCE_SMTP_PORT && Number.isInteger(port) && port > 0
+    ? [{ port, variable: 'BOUNCE_SMTP_PORT' }]
+    : [];
 }

@@ -21,6 +21,8 @@ export interface SystemPorts {
   readonly notifications: number;
   readonly notificationsGrpc: number;
   readonly email: number;
+  /** The email worker's bounce and complaint listener (BOUNCE_SMTP_PORT). */
+  readonly bounceSmtp: number;
   readonly push: number;
 }
 
@@ -66,12 +68,13 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
       { DATABASE_URL: options.databaseUrl(name), ...options.serviceEnv?.[name] },
     ]),
   );
+  const email = { BOUNCE_SMTP_PORT: `${ports.bounceSmtp}`, ...options.serviceEnv?.email };
   // The layout `npm start` runs, on these ports: entry points, ports and discovery in one place.
   const specs = new Map(
     heraldServices(
       { ...process.env, ...options.env, HERALD_ADMIN_API_KEY: adminApiKey },
       heraldPortsOf(ports),
-      { ...options.serviceEnv, ...databases },
+      { ...options.serviceEnv, ...databases, email },
     ).map((spec) => [spec.name as ServiceName, spec]),
   );
   mkdirSync(options.logDir, { recursive: true });
@@ -100,21 +103,23 @@ export async function startHeraldSystem(options: StartSystemOptions): Promise<He
   };
 }
 
-/** Nine free ports, one for each listener of the six services. */
+const PORT_NAMES = [
+  'gateway',
+  'users',
+  'usersGrpc',
+  'templates',
+  'templatesGrpc',
+  'notifications',
+  'notificationsGrpc',
+  'email',
+  'bounceSmtp',
+  'push',
+] as const satisfies readonly (keyof SystemPorts)[];
+
+/** A free port for each listener of the six services. */
 export async function allocateSystemPorts(): Promise<SystemPorts> {
-  const [gateway, users, usersGrpc, templates, templatesGrpc, notifications, notificationsGrpc, email, push] =
-    await Promise.all(Array.from({ length: 9 }, () => freePort()));
-  return {
-    gateway,
-    users,
-    usersGrpc,
-    templates,
-    templatesGrpc,
-    notifications,
-    notificationsGrpc,
-    email,
-    push,
-  } as SystemPorts;
+  const ports = await Promise.all(PORT_NAMES.map(() => freePort()));
+  return Object.fromEntries(PORT_NAMES.map((name, index) => [name, ports[index]])) as unknown as SystemPorts;
 }
 
 function heraldPortsOf(ports: SystemPorts): HeraldPorts {

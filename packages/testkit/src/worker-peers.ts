@@ -43,7 +43,7 @@ export interface WorkerPeersOptions {
   readonly log: Logger;
 }
 
-const SETTLED = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+const SETTLED = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED', 'BOUNCED', 'COMPLAINED']);
 
 export async function startWorkerPeers(options: WorkerPeersOptions): Promise<WorkerPeers> {
   const { herald } = loadHeraldProto();

@@ -22,6 +22,7 @@ import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import { connectBrokerLink, createQueueInspector, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
 import { cacheTemplateCatalog, cacheUserDirectory } from './clients/cached-lookups';
+import { createEmailFeedbackRecorder } from './clients/email-feedback.client';
 import { createTemplateCatalog } from './clients/template-catalog.client';
 import { createUserDirectory } from './clients/user-directory.client';
 import type { NotificationsConfig } from './config';
@@ -222,6 +223,8 @@ async function assemble(
     statusFeed,
     onIgnored: (reason) => ignoredReports.inc({ reason }),
     onDelivered: metrics.delivered,
+    onFeedback: metrics.feedback,
+    recordFeedback: createEmailFeedbackRecorder(usersClient),
     log,
   });
   const reportStatus = makeReportStatus(reportStatuses);

@@ -90,4 +90,21 @@ describe('the alert rules in monitoring/', () => {
     expect(threshold).toBeGreaterThan(0);
     expect(threshold).toBeLessThan(FAILED_QUEUE_BOUND.maxLength);
   });
+
+  it.each([
+    ['HeraldEmailBounceRateHigh', 'hard_bounce', 0.05],
+    ['HeraldEmailComplaintRateHigh', 'complaint', 0.001],
+  ])("%s fires on the %s rate per category past the providers' threshold", (alert, kind, threshold) => {
+    const rule = rules.find((candidate) => candidate.alert === alert);
+    expect(rule?.labels?.severity).toBe('critical');
+    expect(selectedMetrics(rule!.expr).sort()).toEqual([
+      'herald_email_feedback_total',
+      'herald_notifications_delivered_total',
+      'herald_notifications_delivered_total',
+    ]);
+    // The feedback of that kind over email deliveries, both per category, compared with the threshold.
+    expect(rule!.expr).toContain(`herald_email_feedback_total{kind="${kind}"}`);
+    expect(rule!.expr).toMatch(/by \(category\)[\s\S]*\/ sum by \(category\)/);
+    expect(Number(/\) > ([\d.]+)/.exec(rule!.expr)?.[1])).toBe(threshold);
+  });
 });

@@ -118,6 +118,7 @@ const report = (notificationId: string, status: StatusReportCommand['status']): 
   at: undefined,
   attempt: 1,
   deliveryId: null,
+  statusCode: null,
 });
 
 function reporter() {
@@ -127,6 +128,8 @@ function reporter() {
     statusFeed: { publish: async () => undefined },
     onIgnored: () => undefined,
     onDelivered: () => undefined,
+    onFeedback: () => undefined,
+    recordFeedback: async () => undefined,
     log: silent,
   });
 }

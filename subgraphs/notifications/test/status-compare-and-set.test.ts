@@ -50,6 +50,8 @@ function reporter(repository: NotificationRepository) {
     statusFeed: { publish: async (events) => void published.push(...events) },
     onIgnored: (reason) => ignored.push(reason),
     onDelivered: () => undefined,
+    onFeedback: () => undefined,
+    recordFeedback: async () => undefined,
     log: silent,
   });
   return { report, published, ignored };
@@ -96,6 +98,7 @@ const claim = (notificationId: string, deliveryId: string): StatusReportCommand 
   at: undefined,
   attempt: 1,
   deliveryId,
+  statusCode: null,
 });
 
 const delivered = (notificationId: string): StatusReportCommand => ({
@@ -105,6 +108,7 @@ const delivered = (notificationId: string): StatusReportCommand => ({
   at: undefined,
   attempt: 1,
   deliveryId: null,
+  statusCode: null,
 });
 
 async function timeline(id: string): Promise<{ status: string; at: Date }[]> {

@@ -1,4 +1,4 @@
-import { loadEmailWorkerConfig } from './config';
+import { bounceDomainOf, loadEmailWorkerConfig } from './config';
 
 describe('loadEmailWorkerConfig', () => {
   it('defaults to the dev outbox and the documented ports', () => {
@@ -39,8 +39,42 @@ describe('loadEmailWorkerConfig', () => {
     expect(() => loadEmailWorkerConfig({ RETRY_STEPS_MS: '1s,5s' })).toThrow(/RETRY_STEPS_MS/);
   });
 
+  it('runs no bounce listener unless BOUNCE_SMTP_PORT is set, and signs for the domain of MAIL_FROM by default', () => {
+    const config = loadEmailWorkerConfig({
+      MAIL_FROM: 'Shop <news@Shop.Example>',
+      BOUNCE_SMTP_PORT: '',
+      BOUNCE_DOMAIN: '',
+    });
+    expect(config.BOUNCE_SMTP_PORT).toBeUndefined();
+    expect(bounceDomainOf(config)).toBe('shop.example');
+    const listening = loadEmailWorkerConfig({
+      BOUNCE_SMTP_PORT: '2525',
+      BOUNCE_DOMAIN: 'Bounces.Shop.Example',
+    });
+    expect(listening.BOUNCE_SMTP_PORT).toBe(2525);
+    expect(bounceDomainOf(listening)).toBe('bounces.shop.example');
+    expect(() => loadEmailWorkerConfig({ BOUNCE_DOMAIN: 'not a domain' })).toThrow(/BOUNCE_DOMAIN/);
+  });
+
+  it('refuses the development bounce secret in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-real-internal-token',
+      UNSUBSCRIBE_SECRET: 'a-real-secret-of-thirty-two-characters!!',
+      PUBLIC_URL: 'https://herald.example',
+    };
+    expect(() => loadEmailWorkerConfig(production)).toThrow(/BOUNCE_SECRET .*production/);
+    expect(
+      loadEmailWorkerConfig({ ...production, BOUNCE_SECRET: 'a-real-bounce-secret' }).BOUNCE_SECRET,
+    ).toBe('a-real-bounce-secret');
+  });
+
   it('refuses the development unsubscribe secret and a plain-http PUBLIC_URL in production', () => {
-    const production = { NODE_ENV: 'production', INTERNAL_TOKEN: 'a-real-internal-token' };
+    const production = {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-real-internal-token',
+      BOUNCE_SECRET: 'a-real-bounce-secret',
+    };
     expect(() => loadEmailWorkerConfig({ ...production, PUBLIC_URL: 'https://herald.example' })).toThrow(
       /UNSUBSCRIBE_SECRET .*production/,
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ConfigError,
+  DEV_SECRETS,
   amqpEnv,
   commonEnv,
   envPort,
@@ -12,6 +13,9 @@ import {
 import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
+
+/** An empty value (compose's `${VAR:-}`) counts as unset. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** One URL or a comma-separated list in failover order; unset or empty writes .eml files instead. */
 const smtpUrls = z
@@ -66,6 +70,25 @@ export const emailWorkerEnv = z
     /** Pooled connections per SMTP server: each carries one message at a time (0014). */
     SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(20),
     OUTBOX_DIR: z.string().min(1).default('var/outbox'),
+    /** The domain of every mail's envelope sender (VERP); unset: MAIL_FROM's domain. Its MX is the bounce listener. */
+    BOUNCE_DOMAIN: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'must be a domain name')
+        .optional(),
+    ),
+    /** Signs the return paths, so a forged bounce cannot name a notification; refused at its default in production. */
+    BOUNCE_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .default(DEV_SECRETS.BOUNCE_SECRET as string),
+    /** The bounce and complaint listener's SMTP port (0: a free one, as tests use); unset or empty: no listener. */
+    BOUNCE_SMTP_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
+    /** The largest report the listener takes (the returned original included), in bytes. */
+    BOUNCE_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(2_000_000),
   })
   .superRefine(requireSentinelPair);
 
@@ -84,4 +107,11 @@ export function loadEmailWorkerConfig(env: Record<string, string | undefined>): 
     throw new ConfigError('PUBLIC_URL', 'must be an https URL when NODE_ENV=production (RFC 8058)');
   }
   return config;
+}
+
+/** Where bounces go: BOUNCE_DOMAIN, else the domain of MAIL_FROM's address. */
+export function bounceDomainOf(config: Pick<EmailWorkerConfig, 'BOUNCE_DOMAIN' | 'MAIL_FROM'>): string {
+  return (
+    config.BOUNCE_DOMAIN ?? (/@([^\s@>]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'herald.local').toLowerCase()
+  );
 }

@@ -1,4 +1,5 @@
 import { DeliveryError, type Recipient } from '@herald/delivery';
+import { createReturnPathSigner } from './domain/return-path';
 import { createEmailChannel } from './email.channel';
 import type { EmailMessage, EmailProvider } from './providers/email-provider';
 
@@ -15,6 +16,7 @@ const options = {
   criticalCategories: new Set(['security']),
   unsubscribeUrl: (userId: string, category: string | null) =>
     `https://herald.example/unsubscribe/${userId}.${category ?? 'all'}`,
+  returnPaths: createReturnPathSigner('a-secret-of-the-test', 'bounces.herald.example'),
 };
 const ada: Recipient = {
   id: 'u-1',
@@ -49,6 +51,8 @@ describe('createEmailChannel', () => {
       {
         notificationId: 'n-1',
         to: 'ada@example.com',
+        returnPath: options.returnPaths.returnPathFor('n-1'),
+        feedbackToken: options.returnPaths.tokenFor('n-1'),
         subject: 'Welcome',
         text: 'Hello',
         html: '<p>Hello</p>',

@@ -1,4 +1,5 @@
 import { DeliveryError, type DeliveryChannel } from '@herald/delivery';
+import type { ReturnPathSigner } from './domain/return-path';
 import type { EmailProvider } from './providers/email-provider';
 
 export interface EmailChannelOptions {
@@ -7,6 +8,8 @@ export interface EmailChannelOptions {
   readonly criticalCategories: ReadonlySet<string>;
   /** The one-click unsubscribe URL (RFC 8058) of this user and category (null: all email). */
   readonly unsubscribeUrl: (userId: string, category: string | null) => string;
+  /** Signs each mail's envelope sender and feedback header with its notification (VERP). */
+  readonly returnPaths: ReturnPathSigner;
 }
 
 /**
@@ -22,6 +25,8 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
       const sent = await provider.send({
         notificationId: context.notificationId,
         to: recipient.email,
+        returnPath: options.returnPaths.returnPathFor(context.notificationId),
+        feedbackToken: options.returnPaths.tokenFor(context.notificationId),
         subject: rendered.subject ?? '',
         text: rendered.body,
         html: rendered.bodyHtml || htmlFromText(rendered.body),

@@ -137,9 +137,13 @@ describe('email worker', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({
       to: [ada.email],
-      from: 'no-reply@herald.local',
+      // The envelope sender: the notification's signed VERP address (decision 0028).
+      from: expect.stringMatching(
+        new RegExp(`^bounces\\+${message.notification_id}\\.[0-9a-f]{16}@herald\\.local$`),
+      ),
       subject: 'Welcome, Ada Lovelace',
     });
+    expect(mails[0]?.headers.from).toBe('Herald <no-reply@herald.local>');
     expect(mails[0]?.text).toContain('Hello Ada Lovelace');
     expect(mails[0]?.html).toContain('<b>Ada Lovelace</b>');
     const delivered = peers.reports.find(

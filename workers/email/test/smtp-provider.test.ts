@@ -15,6 +15,8 @@ function mail(index: number): EmailMessage {
   return {
     notificationId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     to: 'ada@example.com',
+    returnPath: `bounces+${index}@bounces.herald.local`,
+    feedbackToken: `token-${index}`,
     subject: `Welcome, Ada ${index}`,
     text: 'Hello Ada',
     html: '<p>Hello Ada</p>',
@@ -41,6 +43,11 @@ describe('createSmtpProvider', () => {
         [0, 1, 2].map((index) => `<${mail(index).notificationId}@herald.local>`),
       );
       const received = await sink.waitForMessages(3);
+      // Bounces go to the envelope sender, the From header stays the sender's.
+      expect(received.map((message) => message.from).sort()).toEqual(
+        [0, 1, 2].map((index) => `bounces+${index}@bounces.herald.local`),
+      );
+      expect(received.map((message) => message.headers.from)).toEqual([FROM, FROM, FROM]);
       expect(received.map((message) => message.subject).sort()).toEqual([
         'Welcome, Ada 0',
         'Welcome, Ada 1',

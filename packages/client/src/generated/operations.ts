@@ -92,12 +92,16 @@ export type NotificationStatus =
   | 'DELIVERED'
   | 'FAILED'
   | 'SKIPPED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** A delivered email came back: a hard bounce (RFC 3464 5.x.x) reported after the relay accepted it. */
+  | 'BOUNCED'
+  /** The recipient reported a delivered email as spam (an RFC 5965 feedback report). */
+  | 'COMPLAINED';
 
 export type NotificationStatusReportInput = {
   readonly notificationId: Scalars['ID']['input'];
   readonly channel: Channel;
-  /** SENDING, RETRYING, DELIVERED, FAILED or SKIPPED; the same rules as the workers' reports. */
+  /** SENDING, RETRYING, DELIVERED, FAILED or SKIPPED, and for email BOUNCED or COMPLAINED; the same rules as the workers' reports. */
   readonly status: NotificationStatus;
   readonly detail?: InputMaybe<Scalars['String']['input']>;
   /** When the sender saw the change; now when absent. */

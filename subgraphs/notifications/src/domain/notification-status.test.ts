@@ -5,6 +5,7 @@ import {
   isTerminal,
   type NotificationStatus,
 } from './notification-status';
+import { BOUNDED_STATUSES } from './status-bounds';
 
 describe('notification status lifecycle', () => {
   it.each<[NotificationStatus, NotificationStatus]>([
@@ -42,14 +43,38 @@ describe('notification status lifecycle', () => {
     expect(canTransition('SCHEDULED', 'SENDING')).toBe(true);
   });
 
-  it('never leaves a terminal status', () => {
+  it('never leaves a terminal status, except a delivered mail that bounces or draws a complaint', () => {
     for (const from of TERMINAL_STATUSES) {
-      for (const to of NOTIFICATION_STATUSES) expect(canTransition(from, to)).toBe(false);
+      for (const to of NOTIFICATION_STATUSES) {
+        const feedback = from === 'DELIVERED' && (to === 'BOUNCED' || to === 'COMPLAINED');
+        expect(canTransition(from, to)).toBe(feedback);
+      }
     }
   });
 
-  it('treats delivered, failed, skipped and cancelled as terminal, and nothing else', () => {
-    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED']);
+  it('bounces or draws complaints only once delivered', () => {
+    for (const from of NOTIFICATION_STATUSES.filter((status) => status !== 'DELIVERED')) {
+      expect(canTransition(from, 'BOUNCED')).toBe(false);
+      expect(canTransition(from, 'COMPLAINED')).toBe(false);
+    }
+  });
+
+  it('treats delivered, failed, skipped, cancelled, bounced and complained as terminal, and nothing else', () => {
+    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual([
+      'DELIVERED',
+      'FAILED',
+      'SKIPPED',
+      'CANCELLED',
+      'BOUNCED',
+      'COMPLAINED',
+    ]);
+  });
+
+  it('gives every status a time bound for the sweeper or a settled place, never both (0019)', () => {
+    const bounded: readonly string[] = BOUNDED_STATUSES;
+    expect(NOTIFICATION_STATUSES.filter((status) => bounded.includes(status) === isTerminal(status))).toEqual(
+      [],
+    );
   });
 
   it('can fail or skip every unfinished notification', () => {

@@ -1,3 +1,5 @@
+import { SETTLED_STATUSES } from '@herald/contracts';
+
 export const NOTIFICATION_STATUSES = [
   'ACCEPTED',
   'SCHEDULED',
@@ -8,20 +10,21 @@ export const NOTIFICATION_STATUSES = [
   'FAILED',
   'SKIPPED',
   'CANCELLED',
+  'BOUNCED',
+  'COMPLAINED',
 ] as const;
 
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly NotificationStatus[] = [
-  'DELIVERED',
-  'FAILED',
-  'SKIPPED',
-  'CANCELLED',
-];
+/** Settled (the contracts package's rule, which the workers share). */
+export const TERMINAL_STATUSES: readonly NotificationStatus[] = SETTLED_STATUSES;
 
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
  * provider error, no valid device, preference found off at send time).
+ * DELIVERED -> BOUNCED | COMPLAINED: a bounce report (DSN) or a complaint (ARF) about a mail the
+ * relay accepted arrives later (decision 0028). Both are final: a bounced mail reached no inbox to
+ * complain from, and a bounce after a complaint changes nothing the complaint did not.
  * ACCEPTED -> SENDING and SCHEDULED -> SENDING are allowed because the relay records QUEUED only
  * after the broker's confirm: a worker may already hold the message of a notification accepted,
  * or released by the scheduler, before then (a SCHEDULED one has a message only once released).
@@ -32,10 +35,12 @@ const TRANSITIONS: Readonly<Record<NotificationStatus, readonly NotificationStat
   QUEUED: ['SENDING', 'FAILED', 'SKIPPED'],
   SENDING: ['DELIVERED', 'RETRYING', 'FAILED', 'SKIPPED'],
   RETRYING: ['SENDING', 'FAILED', 'SKIPPED'],
-  DELIVERED: [],
+  DELIVERED: ['BOUNCED', 'COMPLAINED'],
   FAILED: [],
   SKIPPED: [],
   CANCELLED: [],
+  BOUNCED: [],
+  COMPLAINED: [],
 };
 
 export function canTransition(from: NotificationStatus, to: NotificationStatus): boolean {

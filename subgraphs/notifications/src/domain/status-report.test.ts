@@ -1,5 +1,5 @@
 import type { NotificationStatus } from './notification-status';
-import { decideStatusReport, type ReportableStatus } from './status-report';
+import { decideStatusReport, statusAfter, type ReportedChange } from './status-report';
 
 const current = (
   status: NotificationStatus,
@@ -8,7 +8,7 @@ const current = (
   outcomeUnknown = false,
 ) => ({ status, attempts, claimedBy, outcomeUnknown });
 /** A report about a message published without a delivery id (an older relay). */
-const legacy = (status: ReportableStatus, attempt: number) => ({ status, attempt, deliveryId: null });
+const legacy = (status: ReportedChange, attempt: number) => ({ status, attempt, deliveryId: null });
 const claim = (deliveryId: string, attempt = 1) => ({ status: 'SENDING' as const, attempt, deliveryId });
 const FIRST_COPY = '0b3c7c0e-0000-4000-8000-000000000001';
 const SECOND_COPY = '0b3c7c0e-0000-4000-8000-000000000002';
@@ -150,5 +150,40 @@ describe('decideStatusReport for a claim naming its copy of the message', () => 
       apply: false,
       reason: 'transition-not-allowed',
     });
+  });
+
+  it('moves a delivered mail to BOUNCED or COMPLAINED on its feedback, once', () => {
+    for (const status of ['BOUNCED', 'COMPLAINED'] as const) {
+      expect(decideStatusReport(current('DELIVERED', 1, FIRST_COPY), legacy(status, 0))).toEqual({
+        apply: true,
+        attempts: 1,
+        claimedBy: FIRST_COPY,
+      });
+      expect(decideStatusReport(current(status, 1), legacy(status, 0))).toEqual({
+        apply: false,
+        reason: 'transition-not-allowed',
+      });
+      // The relay has not said 250 yet as far as Herald knows: not a bounce of a delivered mail.
+      expect(decideStatusReport(current('SENDING', 1), legacy(status, 0))).toEqual({
+        apply: false,
+        reason: 'transition-not-allowed',
+      });
+    }
+  });
+
+  it('records a soft bounce of a delivered mail without changing its status, and of nothing else', () => {
+    expect(decideStatusReport(current('DELIVERED', 2, FIRST_COPY), legacy('SOFT_BOUNCED', 0))).toEqual({
+      apply: true,
+      attempts: 2,
+      claimedBy: FIRST_COPY,
+    });
+    expect(statusAfter('SOFT_BOUNCED', 'DELIVERED')).toBe('DELIVERED');
+    expect(statusAfter('BOUNCED', 'DELIVERED')).toBe('BOUNCED');
+    for (const status of ['BOUNCED', 'COMPLAINED', 'SENDING', 'FAILED'] as const) {
+      expect(decideStatusReport(current(status, 1), legacy('SOFT_BOUNCED', 0))).toEqual({
+        apply: false,
+        reason: 'transition-not-allowed',
+      });
+    }
   });
 });

@@ -1,11 +1,34 @@
 import { canTransition, type NotificationStatus } from './notification-status';
 
-/** The statuses a worker may report (notifications.proto StatusReport.status). */
-export const REPORTABLE_STATUSES = ['SENDING', 'RETRYING', 'DELIVERED', 'FAILED', 'SKIPPED'] as const;
+/** The statuses a worker or a provider's callback may report. */
+export const REPORTABLE_STATUSES = [
+  'SENDING',
+  'RETRYING',
+  'DELIVERED',
+  'FAILED',
+  'SKIPPED',
+  'BOUNCED',
+  'COMPLAINED',
+] as const;
 export type ReportableStatus = (typeof REPORTABLE_STATUSES)[number];
 
+/**
+ * Not a status: a soft bounce (RFC 3464 4.x.x, or Action: delayed) of a delivered mail, recorded
+ * as an event of the timeline that leaves the notification DELIVERED (decision 0028).
+ */
+export const SOFT_BOUNCED = 'SOFT_BOUNCED';
+
+/** What notifications.proto StatusReport.status may say: a status, or a soft bounce. */
+export const REPORTED_CHANGES = [...REPORTABLE_STATUSES, SOFT_BOUNCED] as const;
+export type ReportedChange = (typeof REPORTED_CHANGES)[number];
+
+/** The status a report leaves the notification in: its own, or for a soft bounce the one it has. */
+export function statusAfter(report: ReportedChange, current: NotificationStatus): NotificationStatus {
+  return report === SOFT_BOUNCED ? current : report;
+}
+
 export interface StatusReport {
-  readonly status: ReportableStatus;
+  readonly status: ReportedChange;
   /** The delivery attempt the worker is on (1-based); 0 when the worker does not say. */
   readonly attempt: number;
   /** The copy of the queue message the worker holds (fresh at each publish); null when it has none. */
@@ -38,6 +61,11 @@ export function decideStatusReport(current: CurrentDelivery, report: StatusRepor
     return decideClaim(current, report.attempt, report.deliveryId);
   if (reportsOnAnothersClaim(current, report.deliveryId))
     return { apply: false, reason: 'claimed-by-another-delivery' };
+  if (report.status === SOFT_BOUNCED) {
+    return current.status === 'DELIVERED'
+      ? { apply: true, attempts: current.attempts, claimedBy: current.claimedBy }
+      : { apply: false, reason: 'transition-not-allowed' };
+  }
   if (!canTransition(current.status, report.status) && !confirmsUnknownOutcome(current, report))
     return { apply: false, reason: 'transition-not-allowed' };
   if (report.attempt > 0) {

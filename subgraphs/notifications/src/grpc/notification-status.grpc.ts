@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { NotificationStatusServiceDefinition, UnaryImplementation } from '@herald/proto';
 import { NotFoundError } from '@herald/errors';
 import { parseInput } from '@herald/subgraph';
-import { REPORTABLE_STATUSES } from '../domain/status-report';
+import { REPORTED_CHANGES } from '../domain/status-report';
 import type { ReportStatus, ReportStatuses, StatusReportCommand } from '../use-cases/report-status.use-case';
 
 const MAX_BATCH = 500;
@@ -13,17 +13,20 @@ const statusReport = z
     status: z
       .string()
       .transform((value) => value.toUpperCase())
-      .pipe(z.enum(REPORTABLE_STATUSES)),
+      .pipe(z.enum(REPORTED_CHANGES)),
     detail: z.string().max(2000),
     timestamp: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
     attempt: z.number().int().min(0),
     // Empty from an older worker, or for a message published before delivery ids.
     delivery_id: z.union([z.literal(''), z.uuid()]),
+    // Absent from an older worker.
+    status_code: z.string().max(32).default(''),
   })
   .transform((report): StatusReportCommand => ({
     notificationId: report.notification_id,
     status: report.status,
     detail: report.detail || null,
+    statusCode: report.status_code || null,
     at: report.timestamp ? new Date(report.timestamp) : undefined,
     attempt: report.attempt,
     deliveryId: report.delivery_id || null,

@@ -8,8 +8,8 @@ const log = createLogger({ service: 'notifications-test', level: 'silent' });
 const accepted = new Date('2026-01-02T03:00:00.000Z');
 
 /** Only the fields the metrics read matter here. */
-function notification(channel: Notification['channel']): Notification {
-  return { channel, createdAt: accepted } as Notification;
+function notification(channel: Notification['channel'], category: string | null = null): Notification {
+  return { channel, category, createdAt: accepted } as Notification;
 }
 
 async function samples(registry: Registry, name: string) {
@@ -37,6 +37,41 @@ describe('createNotificationsMetrics', () => {
     expect(email).toMatchObject({ labels: { channel: 'email' }, count: 2 });
     expect(email?.sum).toBeCloseTo(91.5);
     expect(email?.buckets).toMatchObject({ '2.5': 1, '60': 1, '120': 2 });
+  });
+
+  it('counts deliveries, bounces and complaints by category, for the bounce and complaint rates', async () => {
+    const registry = new Registry();
+    const metrics = createNotificationsMetrics(
+      registry,
+      async () => ({ pending: 0, oldestAgeSeconds: 0 }),
+      log,
+    );
+    const marketing = notification('EMAIL', 'marketing');
+    const feedback = (kind: 'HARD_BOUNCE' | 'SOFT_BOUNCE' | 'COMPLAINT') => ({
+      kind,
+      userId: 'u',
+      notificationId: 'n',
+      statusCode: '',
+      diagnostic: '',
+      category: 'marketing',
+    });
+
+    metrics.delivered(marketing, accepted);
+    metrics.delivered(notification('EMAIL'), accepted);
+    metrics.feedback(feedback('HARD_BOUNCE'), marketing);
+    metrics.feedback(feedback('COMPLAINT'), marketing);
+    metrics.feedback(feedback('COMPLAINT'), marketing);
+
+    expect(await samples(registry, 'herald_notifications_delivered_total')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ labels: { channel: 'email', category: 'marketing' }, value: 1 }),
+        expect.objectContaining({ labels: { channel: 'email', category: 'none' }, value: 1 }),
+      ]),
+    );
+    expect(await samples(registry, 'herald_email_feedback_total')).toEqual([
+      expect.objectContaining({ labels: { kind: 'hard_bounce', category: 'marketing' }, value: 1 }),
+      expect.objectContaining({ labels: { kind: 'complaint', category: 'marketing' }, value: 2 }),
+    ]);
   });
 
   it('counts confirmed publishes by channel', async () => {

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Logger } from '@herald/logging';
 import { sharedReading, type MetricsRegistry } from '@herald/observability';
+import type { EmailFeedback } from '../domain/email-feedback';
 import type { Notification } from '../domain/notification';
 import type { BoundedStatus, SweepReason } from '../domain/status-bounds';
 import type { RoutingKey } from '@herald/contracts';
@@ -20,6 +21,8 @@ export interface NotificationsMetrics {
   published(routingKey: RoutingKey): void;
   /** A DELIVERED status recorded for `notification`. */
   delivered(notification: Notification, deliveredAt: Date): void;
+  /** A bounce or complaint recorded for `notification` (decision 0028). */
+  feedback(feedback: EmailFeedback, notification: Notification): void;
   /** One relay pass, by how it ended. */
   relayPassed(outcome: RelayPassOutcome): void;
   /** A notification the sweeper resolved past its status's bound. */
@@ -28,7 +31,9 @@ export interface NotificationsMetrics {
 
 /**
  * The notifications service's lifecycle series: `herald_messages_published_total{channel}`,
- * `herald_notification_delivery_latency_seconds{channel}`, `herald_outbox_relay_passes_total{result}`
+ * `herald_notification_delivery_latency_seconds{channel}`, `herald_notifications_delivered_total{channel,category}`
+ * and `herald_email_feedback_total{kind,category}` (bounce and complaint rates: decision 0028),
+ * `herald_outbox_relay_passes_total{result}`
  * (wake-ups of the relay, and how many found nothing), `herald_notifications_swept_total{status,reason}`
  * (notifications resolved past their status's time bound), and the outbox lag gauges
  * `herald_outbox_pending_messages` and `herald_outbox_oldest_pending_age_seconds`, read at
@@ -51,6 +56,20 @@ export function createNotificationsMetrics(
     help: 'Time from accepting a notification to its recorded delivery, by channel.',
     labelNames: ['channel'] as const,
     buckets: DELIVERY_LATENCY_BUCKETS,
+    registers,
+  });
+  // Per category, the sender's own label: a sender with thousands of categories multiplies these
+  // series (decision 0028). A notification without one is "none".
+  const delivered = new Counter({
+    name: 'herald_notifications_delivered_total',
+    help: 'DELIVERED statuses recorded, by channel and category: the denominator of the bounce and complaint rates.',
+    labelNames: ['channel', 'category'] as const,
+    registers,
+  });
+  const feedback = new Counter({
+    name: 'herald_email_feedback_total',
+    help: 'Bounces and complaints recorded for delivered mail, by kind (hard_bounce, soft_bounce, complaint) and category.',
+    labelNames: ['kind', 'category'] as const,
     registers,
   });
   const relayPasses = new Counter({
@@ -92,12 +111,21 @@ export function createNotificationsMetrics(
 
   return {
     published: (routingKey) => published.inc({ channel: routingKey }),
-    delivered: (notification, deliveredAt) =>
+    delivered: (notification, deliveredAt) => {
+      const channel = notification.channel.toLowerCase();
+      delivered.inc({ channel, category: categoryLabel(notification) });
       latency.observe(
-        { channel: notification.channel.toLowerCase() },
+        { channel },
         Math.max(0, (deliveredAt.getTime() - notification.createdAt.getTime()) / 1000),
-      ),
+      );
+    },
+    feedback: ({ kind }, notification) =>
+      feedback.inc({ kind: kind.toLowerCase(), category: categoryLabel(notification) }),
     relayPassed: (outcome) => relayPasses.inc({ result: outcome }),
     swept: (status, reason) => swept.inc({ status: status.toLowerCase(), reason }),
   };
+}
+
+function categoryLabel(notification: Notification): string {
+  return notification.category || 'none';
 }

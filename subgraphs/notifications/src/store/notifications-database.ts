@@ -6,6 +6,7 @@ import { OutboxTraceContext1732700000000 } from './migrations/1732700000000-outb
 import { DeliveryClaim1732800000000 } from './migrations/1732800000000-delivery-claim';
 import { DropOutboxNotify1732950000000 } from './migrations/1732950000000-drop-outbox-notify';
 import { StatusBounds1733000000000 } from './migrations/1733000000000-status-bounds';
+import { BouncesAndComplaints1733100000000 } from './migrations/1733100000000-bounces-and-complaints';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -22,6 +23,7 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
       DeliveryClaim1732800000000,
       DropOutboxNotify1732950000000,
       StatusBounds1733000000000,
+      BouncesAndComplaints1733100000000,
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, UnprocessableError } from '@herald/errors';
 import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { feedbackKindOf } from '../domain/email-feedback';
 import { CHANNELS } from '../domain/notification';
 import { REPORTABLE_STATUSES } from '../domain/status-report';
 import type { NotificationRepository } from '../store/notification.repository';
@@ -28,7 +29,8 @@ export type ReportStatusCallback = (command: StatusCallbackCommand) => Promise<S
 
 /**
  * A status callback from an external sender (the REST /{email|push}/status/ route): the same rules
- * as the workers' reports, for a notification of the channel it came in on.
+ * as the workers' reports, for a notification of the channel it came in on. BOUNCED and
+ * COMPLAINED are email's alone: a push provider has no mailbox to bounce from or complain in.
  */
 export function makeReportStatusCallback(deps: {
   notifications: NotificationRepository;
@@ -51,10 +53,17 @@ export function makeReportStatusCallback(deps: {
         },
       );
     }
+    if (notification.channel !== 'EMAIL' && feedbackKindOf(input.status)) {
+      throw new UnprocessableError(`${input.status} is reported only for email notifications`, {
+        channel: notification.channel,
+        status: input.status,
+      });
+    }
     return deps.reportStatus({
       notificationId: input.notificationId,
       status: input.status,
       detail: input.detail ?? null,
+      statusCode: null,
       at: input.at ?? undefined,
       attempt: 0,
       // A provider's callback holds no queue message.

@@ -1,15 +1,23 @@
 import { NotFoundError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
+import { feedbackKindOf, type EmailFeedback } from '../domain/email-feedback';
 import type { Notification, StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import { decideStatusReport, type IgnoredReason, type ReportableStatus } from '../domain/status-report';
+import {
+  decideStatusReport,
+  statusAfter,
+  type IgnoredReason,
+  type ReportedChange,
+} from '../domain/status-report';
 import type { NotificationRepository } from '../store/notification.repository';
 import type { Clock, StatusFeed } from './ports';
 
 export interface StatusReportCommand {
   readonly notificationId: string;
-  readonly status: ReportableStatus;
+  readonly status: ReportedChange;
   readonly detail: string | null;
+  /** A bounce's or complaint's status code (RFC 3464 Status, e.g. 5.1.1); null for other reports. */
+  readonly statusCode: string | null;
   /** When the worker saw the change; undefined means now. */
   readonly at: Date | undefined;
   /** The worker's delivery attempt (1-based); 0 when unknown. */
@@ -36,6 +44,14 @@ export interface ReportStatusDeps {
   readonly onIgnored: (reason: IgnoredReason) => void;
   /** Told once a DELIVERED report is recorded, with the notification as it was and the delivery time (a metric). */
   readonly onDelivered: (notification: Notification, deliveredAt: Date) => void;
+  /**
+   * Tells the users service of each bounce or complaint recorded, and of each one reported again
+   * for a notification already in its status (the sender retrying after this call failed), so
+   * it may suppress the address. A failure fails the report: the sender retries it.
+   */
+  readonly recordFeedback: (feedback: readonly EmailFeedback[]) => Promise<void>;
+  /** Counts a bounce or complaint recorded, by the notification's category (a metric). */
+  readonly onFeedback: (feedback: EmailFeedback, notification: Notification) => void;
   /** Writes the "status recorded" line, under the notification's own correlation id. */
   readonly log: Logger;
 }
@@ -68,6 +84,7 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
     const seen: {
       correlationId: string | null;
       delivered?: { notification: Notification; at: Date };
+      feedback?: { feedback: EmailFeedback; notification: Notification };
       ignored?: IgnoredReason;
     }[] = [];
     const results = await deps.notifications.changeStatuses(
@@ -76,16 +93,22 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
         const report = reports[index]!;
         const entry: (typeof seen)[number] = { correlationId: current.correlationId };
         seen[index] = entry;
+        const feedback = feedbackOf(report, current);
         const decision = decideStatusReport(current, report);
         if (!decision.apply) {
           entry.ignored = decision.reason;
+          // A bounce or complaint already recorded: told again, as the sender may be retrying
+          // after users could not be told.
+          if (feedback && current.status === report.status)
+            entry.feedback = { feedback, notification: current };
           return undefined;
         }
+        if (feedback) entry.feedback = { feedback, notification: current };
         const recordedAt = deps.clock.now();
         const at = report.at ?? recordedAt;
         if (report.status === 'DELIVERED') entry.delivered = { notification: current, at };
         return {
-          status: report.status,
+          status: statusAfter(report.status, current.status),
           detail: report.detail,
           attempts: decision.attempts,
           claimedBy: decision.claimedBy,
@@ -95,13 +118,17 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
       },
     );
     const events: StatusEvent[] = [];
+    const feedback: EmailFeedback[] = [];
     const outcomes = reports.map((report, index) => {
       const result = results[index];
       if (!result) return notFound(report.notificationId);
-      const { correlationId, delivered, ignored } = seen[index] ?? { correlationId: null };
+      const entry = seen[index] ?? { correlationId: null };
+      const { correlationId, delivered, ignored } = entry;
       if (ignored) deps.onIgnored(ignored);
+      if (entry.feedback) feedback.push(entry.feedback.feedback);
       if (result.event) {
         if (delivered) deps.onDelivered(delivered.notification, delivered.at);
+        if (entry.feedback) deps.onFeedback(entry.feedback.feedback, entry.feedback.notification);
         deps.log.info(
           {
             ...(correlationId ? { correlation_id: correlationId } : {}),
@@ -121,7 +148,22 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
       };
     });
     await deps.statusFeed.publish(events);
+    if (feedback.length > 0) await deps.recordFeedback(feedback);
     return outcomes;
+  };
+}
+
+/** The bounce or complaint a report carries about an email notification, for the users service. */
+function feedbackOf(report: StatusReportCommand, notification: Notification): EmailFeedback | undefined {
+  const kind = feedbackKindOf(report.status);
+  if (!kind || notification.channel !== 'EMAIL') return undefined;
+  return {
+    kind,
+    userId: notification.userId,
+    notificationId: notification.id,
+    statusCode: report.statusCode ?? '',
+    diagnostic: report.detail ?? '',
+    category: notification.category ?? '',
   };
 }
 

@@ -6,6 +6,10 @@ export interface EmailMessage {
   readonly text: string;
   readonly html?: string;
   readonly replyTo?: string;
+  /** The envelope sender (MAIL FROM): the notification's signed VERP address, where bounces go. */
+  readonly returnPath: string;
+  /** The notification's signed token, in a header a complaint's returned copy carries back. */
+  readonly feedbackToken: string;
   /** The one-click unsubscribe URL (RFC 8058); none for critical mail. */
   readonly listUnsubscribe?: string;
 }

@@ -2,7 +2,14 @@ import { DeliveryError } from '@herald/delivery';
 import type { EmailMessage, EmailProvider } from './email-provider';
 import { createFailoverProvider } from './failover.provider';
 
-const message: EmailMessage = { notificationId: 'n-1', to: 'ada@example.com', subject: 's', text: 't' };
+const message: EmailMessage = {
+  notificationId: 'n-1',
+  to: 'ada@example.com',
+  returnPath: 'bounces+n-1@bounces.herald.local',
+  feedbackToken: 'n-1.token',
+  subject: 's',
+  text: 't',
+};
 
 function provider(result: () => Promise<{ messageId: string }>) {
   const calls: EmailMessage[] = [];

@@ -19,6 +19,8 @@ describe('createFileOutboxProvider', () => {
     const message = {
       notificationId: '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f',
       to: 'ada@example.com',
+      returnPath: 'bounces+1@bounces.herald.local',
+      feedbackToken: 'token-1',
       subject: 'Welcome, Ada',
       text: 'Hello Ada',
       html: '<p>Hello Ada</p>',
@@ -34,6 +36,7 @@ describe('createFileOutboxProvider', () => {
     expect(eml).toContain('Subject: Welcome, Ada\r\n');
     expect(eml).toContain('Message-ID: <7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f@herald.local>');
     expect(eml).toContain('Content-Type: text/html');
+    expect(eml).toContain('X-Herald-Feedback-ID: token-1\r\n');
   });
 
   it('writes Reply-To, and List-Unsubscribe with the one-click header (RFC 8058)', async () => {
@@ -42,6 +45,8 @@ describe('createFileOutboxProvider', () => {
     await provider.send({
       notificationId: 'n-2',
       to: 'ada@example.com',
+      returnPath: 'bounces+2@bounces.herald.local',
+      feedbackToken: 'token-2',
       subject: 'News',
       text: 'Hello',
       replyTo: 'support@herald.local',

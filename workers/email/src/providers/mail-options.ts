@@ -3,7 +3,9 @@ import type { EmailMessage } from './email-provider';
 
 /**
  * The nodemailer message every provider sends. The Message-ID derives from the notification
- * id, so a mail sent again after a lost acknowledgement is recognisably the same mail.
+ * id, so a mail sent again after a lost acknowledgement is recognisably the same mail. The
+ * signed X-Herald-Feedback-Id comes back inside a complaint's copy of the mail, where the
+ * envelope sender may not.
  */
 export function toMailOptions(message: EmailMessage, from: string): Mail.Options {
   return {
@@ -14,8 +16,11 @@ export function toMailOptions(message: EmailMessage, from: string): Mail.Options
     html: message.html,
     replyTo: message.replyTo,
     messageId: `<${message.notificationId}@${domainOf(from)}>`,
+    // The From header stays MAIL_FROM; bounces go to the envelope sender (decision 0028).
+    envelope: { from: message.returnPath, to: message.to },
     headers: {
       'X-Herald-Notification-Id': message.notificationId,
+      'X-Herald-Feedback-Id': message.feedbackToken,
       ...listUnsubscribeHeaders(message.listUnsubscribe),
     },
   };

@@ -8,6 +8,7 @@ export interface StatusReport {
   'timestamp'?: (string);
   'attempt'?: (number);
   'delivery_id'?: (string);
+  'status_code'?: (string);
 }
 
 export interface StatusReport__Output {
@@ -17,4 +18,5 @@ export interface StatusReport__Output {
   'timestamp': (string);
   'attempt': (number);
   'delivery_id': (string);
+  'status_code': (string);
 }
