@@ -43,6 +43,7 @@ export async function consumeQueue<T>(
   options: ConsumeOptions,
   handler: MessageHandler<T>,
   log: Logger,
+  start: { readonly paused: boolean } = { paused: false },
 ): Promise<ConsumerHandle> {
   const channel = await amqp.createChannel();
   // A channel error with no listener would crash the process; the broker redelivers what was unacked.
@@ -66,8 +67,15 @@ export async function consumeQueue<T>(
     return consumerTag;
   };
   // undefined while paused or stopped; pause/resume/stop run one at a time.
-  let consumerTag: string | undefined = await startConsuming();
+  let consumerTag: string | undefined = start.paused ? undefined : await startConsuming();
   let stopped = false;
+  // A channel that closed with its connection cannot consume again: the resilient consumer
+  // starts a new one on the next connection, carrying the pause (a resume meanwhile is a no-op).
+  let closed = false;
+  channel.on('close', () => {
+    closed = true;
+    consumerTag = undefined;
+  });
   let transition: Promise<void> = Promise.resolve();
   const serialise = (step: () => Promise<void>) => (transition = transition.then(step, step));
   const cancel = async () => {
@@ -84,7 +92,7 @@ export async function consumeQueue<T>(
       }),
     resume: () =>
       serialise(async () => {
-        if (stopped || consumerTag !== undefined) return;
+        if (stopped || closed || consumerTag !== undefined) return;
         consumerTag = await startConsuming();
         log.info({ queue: options.queue }, 'consumer resumed');
       }),

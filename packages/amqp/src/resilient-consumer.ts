@@ -20,10 +20,12 @@ export async function consumeAcrossReconnects<T>(
   let stopped = false;
 
   const startOn = async (connection: AmqpConnection) => {
-    const next = await consumeQueue(connection, options, handler, log);
+    // Started paused when the pause is on, so a reconnection never takes a message meanwhile.
+    const next = await consumeQueue(connection, options, handler, log, { paused });
     if (stopped) return next.stop();
     current = next;
-    if (paused) await next.pause();
+    // The pause may have changed while the consumer started.
+    await (paused ? next.pause() : next.resume());
   };
 
   const initial = link.current();

@@ -94,4 +94,16 @@ describe('consumeAcrossReconnects', () => {
     await waitFor(() => seen.includes('while-paused'), { description: 'the message after resume' });
     await inspector.close();
   });
+  it('takes a resume during an outage and consumes once the broker is back (a breaker closing mid-outage)', async () => {
+    await consumer!.pause();
+    proxy.cut();
+    await waitFor(() => link.current() === undefined, { description: 'the outage' });
+    await consumer!.resume();
+    proxy.restore();
+    await publish('resumed-during-outage');
+    await waitFor(() => seen.includes('resumed-during-outage'), {
+      timeoutMs: 20_000,
+      description: 'the message after the reconnection',
+    });
+  });
 });
