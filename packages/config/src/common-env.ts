@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { envBoolean, envHostPortList, envUrl, envUrlList, type HostPort } from './env-schemas';
 
 /** An empty value counts as unset, as the OpenTelemetry specification says for its variables. */
-const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+export const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
 /** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */

@@ -13,6 +13,7 @@ export {
   unsubscribeEnv,
   tracingEnv,
   databaseUrlFor,
+  unsetWhenEmpty,
   type CommonConfig,
 } from './common-env';
 export {

@@ -9,13 +9,11 @@ import {
   loadConfig,
   requireSentinelPair,
   unsubscribeEnv,
+  unsetWhenEmpty,
 } from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
-
-/** An empty value (compose's `${VAR:-}`) counts as unset. */
-const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** One URL or a comma-separated list in failover order; unset or empty writes .eml files instead. */
 const smtpUrls = z
