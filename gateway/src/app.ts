@@ -7,15 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import { redisSettingsOf, UnreachableDependencyError } from '@herald/config';
 import { createUnsubscribeTokenCodec } from '@herald/contracts';
 import type { Logger } from '@herald/logging';
-import {
-  CleanupStack,
-  closeServer,
-  createHealthHandler,
-  createMetricsRegistry,
-  httpServerSpan,
-  listen,
-  type ServiceApp,
-} from '@herald/observability';
+import { createMetricsRegistry, httpServerSpan } from '@herald/observability';
+import { CleanupStack, closeServer, createHealthHandler, listen, type ServiceApp } from '@herald/lifecycle';
 import { createGrpcClient, createGrpcHealthProbe, loadHeraldProto } from '@herald/proto';
 import { connectRedis, type RedisConnection } from '@herald/redis';
 import { adminKeyMatcher, createAuthenticator } from './auth/authenticate';

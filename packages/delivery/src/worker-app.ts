@@ -1,15 +1,14 @@
 import { connectBrokerLink, consumeAcrossReconnects, topologyNames } from '@herald/amqp';
 import { redisSettingsOf } from '@herald/config';
 import type { Logger } from '@herald/logging';
+import { createMetricsRegistry, type MetricsRegistry } from '@herald/observability';
 import {
   CleanupStack,
   createHealthHandler,
-  createMetricsRegistry,
   startHealthServer,
   type BoundPorts,
-  type MetricsRegistry,
   type ServiceApp,
-} from '@herald/observability';
+} from '@herald/lifecycle';
 import {
   connectRedis,
   createChangeFeed,

@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { Counter } from 'prom-client';
 import { isDatabaseUnavailable } from '@herald/database';
 import type { Logger } from '@herald/logging';
-import {
-  CleanupStack,
-  checkReadiness,
-  createHealthHandler,
-  createMetricsRegistry,
-  type ServiceApp,
-} from '@herald/observability';
+import { createMetricsRegistry } from '@herald/observability';
+import { CleanupStack, checkReadiness, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
 import { createGrpcClient, createGrpcHealthProbe, createGrpcServer, loadHeraldProto } from '@herald/proto';
 import {
   connectRedis,

@@ -2,12 +2,8 @@ import { join } from 'node:path';
 import { redisSettingsOf } from '@herald/config';
 import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
-import {
-  CleanupStack,
-  createHealthHandler,
-  createMetricsRegistry,
-  type ServiceApp,
-} from '@herald/observability';
+import { createMetricsRegistry } from '@herald/observability';
+import { CleanupStack, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
 import { connectRedis, createChangeFeed, TEMPLATE_CHANGES } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';

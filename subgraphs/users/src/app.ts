@@ -4,13 +4,8 @@ import type { DataSource } from 'typeorm';
 import { redisSettingsOf } from '@herald/config';
 import { isDatabaseUnavailable, openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
-import {
-  CleanupStack,
-  createHealthHandler,
-  createMetricsRegistry,
-  type MetricsRegistry,
-  type ServiceApp,
-} from '@herald/observability';
+import { createMetricsRegistry, type MetricsRegistry } from '@herald/observability';
+import { CleanupStack, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
 import { Counter } from 'prom-client';
 import {

@@ -1,6 +1,6 @@
 import { createWorkerApp } from '@herald/delivery';
 import type { Logger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import type { PushWorkerConfig } from './config';
 import { createPushProvider } from './providers/create-push-provider';
 import { createPushChannel } from './push.channel';
