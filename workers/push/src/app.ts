@@ -7,7 +7,7 @@ import { createPushChannel } from './push.channel';
 
 export const SERVICE = 'push-worker';
 
-export async function createApp(config: PushWorkerConfig, log: Logger): Promise<ServiceApp> {
+export function createApp(config: PushWorkerConfig, log: Logger): Promise<ServiceApp> {
   return createWorkerApp({
     service: SERVICE,
     config,
