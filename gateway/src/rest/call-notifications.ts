@@ -6,7 +6,7 @@ import {
   type NotificationServiceDefinition,
   type PromiseClient,
 } from '@herald/proto';
-import { CORRELATION_HEADER, IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/subgraph';
+import { CORRELATION_HEADER, IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/identity';
 import type { OperationResult } from './run-operation';
 import { toRestField } from './run-operation';
 

@@ -20,7 +20,7 @@ import {
   type MetricsRegistry,
 } from '@herald/observability';
 import { subgraphErrorFormatter } from './format-error';
-import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from './identity';
+import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from '@herald/identity';
 import type { SubgraphContext, SubgraphResolvers } from './subgraph-context';
 
 export interface SubgraphServerOptions {

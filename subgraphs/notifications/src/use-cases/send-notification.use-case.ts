@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConflictError, isHeraldError, NotFoundError, UnprocessableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
-import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { parseInput } from '@herald/subgraph';
+import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
