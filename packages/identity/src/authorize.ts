@@ -19,14 +19,14 @@ export function hasScope(identity: Identity, scope: Scope): boolean {
 
 /** The caller the gateway authenticated; anonymous calls are UNAUTHENTICATED. */
 export function requireIdentity(caller: Caller): Identity {
-  if (!caller.identity) throw new UnauthenticatedError('sign in or present an API key');
+  if (!caller.identity) throw anonymousCallerError();
   return caller.identity;
 }
 
 /** An admin, or a caller holding the scope. */
 export function requireScope(caller: Caller, scope: Scope): Identity {
   const identity = requireIdentity(caller);
-  if (!hasScope(identity, scope)) throw missingScope(scope);
+  if (!hasScope(identity, scope)) throw missingScopeError(scope);
   return identity;
 }
 
@@ -41,7 +41,12 @@ export function requireSelfOrScope(caller: Caller, userId: string, scope: Scope)
   return identity;
 }
 
+/** The refusal of a caller who presented no credential, in any entry point. */
+export function anonymousCallerError(): UnauthenticatedError {
+  return new UnauthenticatedError('sign in or present an API key');
+}
+
 /** The refusal of a caller who lacks a scope the operation needs. */
-export function missingScope(scope: Scope): ForbiddenError {
+export function missingScopeError(scope: Scope): ForbiddenError {
   return new ForbiddenError(`needs the ${scope} scope`, { scope });
 }

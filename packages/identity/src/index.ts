@@ -8,9 +8,9 @@ export {
 } from './identity';
 export { SCOPES, type Scope } from './scopes';
 export {
+  anonymousCallerError,
   hasScope,
   isAdmin,
-  missingScope,
   requireIdentity,
   requireScope,
   requireSelfOrScope,

@@ -1,4 +1,4 @@
-import { isAdmin, hasScope, missingScope, requireIdentity, type Caller } from './authorize';
+import { isAdmin, hasScope, missingScopeError, requireIdentity, type Caller } from './authorize';
 import type { Identity } from './identity';
 import { SCOPES } from './scopes';
 
@@ -28,6 +28,6 @@ export function canRead(identity: Identity, notification: { readonly userId?: st
 /** The reader a caller is; anonymous is UNAUTHENTICATED, a reader of nothing FORBIDDEN. */
 export function requireNotificationReader(caller: Caller): NotificationReader {
   const reader = notificationReaderOf(requireIdentity(caller));
-  if (!reader) throw missingScope(SCOPES.notificationsRead);
+  if (!reader) throw missingScopeError(SCOPES.notificationsRead);
   return reader;
 }
