@@ -1,4 +1,4 @@
-import type { NotificationSnapshot } from '@herald/contracts';
+import type { StatusEvent as StatusEventMessage } from '@herald/contracts';
 import type { NotificationStatus } from './notification-status';
 
 export const CHANNELS = ['EMAIL', 'PUSH'] as const;
@@ -29,6 +29,8 @@ export interface Notification {
    * none does, or when the claiming message carried none (published before delivery ids).
    */
   readonly claimedBy: string | null;
+  /** Which worker sends under the SENDING claim, and until when without a word from it. */
+  readonly claimLease: ClaimLease | null;
   /**
    * FAILED by the sweeper while SENDING (no report within its bound): the provider may have
    * delivered it, so a late DELIVERED report is still recorded.
@@ -46,6 +48,16 @@ export interface Notification {
   readonly updatedAt: Date;
 }
 
+/**
+ * Who sends under a SENDING claim, and until when without a word from it: a worker given a copy
+ * someone else still sends waits (decision 0030).
+ */
+export interface ClaimLease {
+  /** The worker process (an id it picks at start). */
+  readonly holder: string;
+  readonly expiresAt: Date;
+}
+
 /** One entry of a notification's timeline. */
 export interface NotificationEvent {
   readonly status: NotificationStatus;
@@ -53,16 +65,11 @@ export interface NotificationEvent {
   readonly at: Date;
 }
 
-/** One applied status change, as published on the status channel (ARCHITECTURE.md §5). */
-export interface StatusEvent {
-  readonly notificationId: string;
-  readonly userId: string;
+/**
+ * One applied status change, as published on the status channel (ARCHITECTURE.md §5): the
+ * contract's event with what notifications always sets, its notification as the change left it.
+ */
+export type StatusEvent = Readonly<Required<StatusEventMessage>> & {
   readonly status: NotificationStatus;
-  /** ISO-8601. */
-  readonly at: string;
   readonly detail: string | null;
-  /** The notification_events id: increases with every change, so subscribers can order them. */
-  readonly sequence: number;
-  /** The notification as this change left it. */
-  readonly notification: NotificationSnapshot;
-}
+};

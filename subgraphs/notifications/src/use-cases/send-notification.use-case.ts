@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConflictError, isHeraldError, NotFoundError, UnprocessableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
+import { findMissingVariablesByName } from '@herald/rendering';
 import { parseInput } from '@herald/subgraph';
 import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { skipReasonFor } from '../domain/delivery-preferences';
@@ -8,7 +9,6 @@ import { CHANNELS, type Notification, type NotificationEvent } from '../domain/n
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { fingerprintRequest } from '../domain/request-fingerprint';
 import { scheduleFor } from '../domain/schedule';
-import { missingVariables } from '../domain/template-variables';
 import type { NewNotification, NotificationRepository } from '../store/notification.repository';
 import type {
   Clock,
@@ -195,7 +195,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
       channel: input.channel,
     });
   }
-  const missing = missingVariables(template.variables, input.variables);
+  const missing = findMissingVariablesByName(template.variables, input.variables);
   if (missing.length > 0) {
     throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
   }
@@ -231,6 +231,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
     statusDetail: last.detail,
     attempts: 0,
     claimedBy: null,
+    claimLease: null,
     outcomeUnknown: false,
     requestHash: request.requestHash,
     sendAt: input.sendAt ?? null,
