@@ -53,6 +53,7 @@ import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.
 import { makeReportStatusCallback } from './use-cases/report-status-callback.use-case';
 import { makeReplayFailed } from './use-cases/replay-failed.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
+import { makeAcceptNotifications } from './use-cases/accept-notifications';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
 import { makeSweepOverdue } from './use-cases/sweep-overdue.use-case';
@@ -206,7 +207,7 @@ async function assemble(
     ...peerProbes,
   ];
   const health = createHealthHandler(SERVICE, readinessProbes, registry);
-  const sendDeps = {
+  const acceptNotifications = makeAcceptNotifications({
     notifications,
     users: cacheUserDirectory(createUserDirectory(usersClient), recipients),
     templates: cacheTemplateCatalog(createTemplateCatalog(templatesClient), templateSummaries),
@@ -216,7 +217,7 @@ async function assemble(
     statusFeed,
     onQueued: () => relay.kick(),
     log,
-  };
+  });
   const reportStatuses = makeReportStatuses({
     notifications,
     clock,
@@ -236,8 +237,8 @@ async function assemble(
   };
   // The use cases both entry points call: GraphQL for the API, gRPC for the gateway's REST shim.
   const requests = {
-    sendNotification: makeSendNotification(sendDeps),
-    sendNotifications: makeSendNotifications(sendDeps),
+    sendNotification: makeSendNotification(acceptNotifications),
+    sendNotifications: makeSendNotifications(acceptNotifications),
     getNotification: makeGetNotification({ notifications }),
     listNotifications: makeListNotifications({ notifications }),
     reportStatusCallback: makeReportStatusCallback({ notifications, reportStatus }),

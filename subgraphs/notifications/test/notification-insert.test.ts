@@ -158,7 +158,8 @@ describe('insertMany', () => {
     await expect(repository.findById(repeated.notification.id)).resolves.toBeUndefined();
     expect(await eventCount(leftOut)).toBe(0);
     expect(await outboxOf(leftOut)).toEqual([]);
-    await expect(repository.findByRequest('admin', original.notification.requestId)).resolves.toEqual(
+    const { requestId } = original.notification;
+    expect((await repository.findByRequests('admin', [requestId])).get(requestId)).toEqual(
       original.notification,
     );
   });

@@ -82,7 +82,8 @@ export interface NotificationRepository {
    */
   insertMany(items: readonly NewNotification[]): Promise<InsertOutcome[]>;
   findById(id: string): Promise<Notification | undefined>;
-  findByRequest(sender: string, requestId: string): Promise<Notification | undefined>;
+  /** The notifications among these ids, by id. */
+  findByIds(ids: readonly string[]): Promise<Map<string, Notification>>;
   /** The sender's notifications among these request ids, by request id. */
   findByRequests(sender: string, requestIds: readonly string[]): Promise<Map<string, Notification>>;
   list(filter: NotificationFilter, page: PageRequest): Promise<{ items: Notification[]; total: number }>;
@@ -130,11 +131,14 @@ export function createNotificationRepository(
 
     findById: (id) => findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = $1`, [id]),
 
-    findByRequest: (sender, requestId) =>
-      findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE sender = $1 AND request_id = $2`, [
-        sender,
-        requestId,
-      ]),
+    async findByIds(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = (await db.query(
+        `SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = ANY($1::uuid[])`,
+        [[...new Set(ids)]],
+      )) as NotificationRow[];
+      return new Map(rows.map((row) => [row.id, toNotification(row)]));
+    },
 
     async findByRequests(sender, requestIds) {
       if (requestIds.length === 0) return new Map();
