@@ -37,7 +37,7 @@ import { createStatusFeed } from './redis/status-feed';
 import { createNotificationRepository } from './store/notification.repository';
 import { openNotificationsDatabase } from './store/notifications-database';
 import { createOutboxBacklogReader } from './store/outbox-backlog';
-import { createOutboxRepository } from './store/outbox.repository';
+import { createNotificationsTransactions } from './store/notifications-transactions';
 import { createReplayRepository } from './store/replay.repository';
 import { createScheduleRepository } from './store/schedule.repository';
 import { createSweepRepository } from './store/sweep.repository';
@@ -159,9 +159,10 @@ async function assemble(
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const statusFeed = createStatusFeed(redis, unpublishedEvents, log);
   const notifications = createNotificationRepository(db);
+  const transactions = createNotificationsTransactions(db);
   const relay = createOutboxRelayRunner({
     relay: makeRelayOutbox({
-      outbox: createOutboxRepository(db),
+      transactions,
       publish: createQueuePublisher(broker, (message) => metrics.published(message.routingKey)),
       clock,
       batchSize: config.outbox.batchSize,
@@ -248,7 +249,7 @@ async function assemble(
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
     resolvers: createNotificationResolvers({
       ...requests,
-      cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
+      cancelNotification: makeCancelNotification({ notifications, transactions, clock, statusFeed }),
       retryNotification: makeRetryNotification({ ...replayDeps, notifications }),
       listNotificationEvents: makeListNotificationEvents({ notifications }),
       getSystemStatus: makeGetSystemStatus({

@@ -3,12 +3,9 @@ import type { DataSource } from 'typeorm';
 import { createTestEnvironment } from '@herald/testkit';
 import type { NotificationEvent } from '../src/domain/notification';
 import { buildQueueMessage } from '../src/domain/queue-message';
-import {
-  createNotificationRepository,
-  type NewNotification,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import type { NewNotification, NotificationRepository } from '../src/use-cases/ports';
 import { acceptedNotification } from './notification-fixture';
 
 const environment = createTestEnvironment();

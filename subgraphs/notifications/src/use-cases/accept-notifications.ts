@@ -2,10 +2,10 @@ import { ConflictError, HeraldError, isHeraldError, NotFoundError } from '@heral
 import type { Logger } from '@herald/logging';
 import type { Notification } from '../domain/notification';
 import { fingerprintRequest } from '../domain/request-fingerprint';
-import type { NewNotification, NotificationRepository } from '../store/notification.repository';
-import { prepareNotification, type SendNotificationInput } from './prepare-notification';
 import type {
   Clock,
+  NewNotification,
+  NotificationRepository,
   Recipient,
   RequestIndex,
   StatusFeed,
@@ -13,6 +13,7 @@ import type {
   TemplateSummary,
   UserDirectory,
 } from './ports';
+import { prepareNotification, type SendNotificationInput } from './prepare-notification';
 
 /** Rows per INSERT statement: a failed chunk costs little, and locks stay short. */
 const CHUNK_SIZE = 200;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '@herald/subgraph';
 import type { Notification } from '../domain/notification';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 import { readerOf } from './read-access';
 
 export type GetNotification = (id: string, caller: Caller) => Promise<Notification | undefined>;

@@ -4,7 +4,7 @@ import { parseInput, type Caller } from '@herald/subgraph';
 import { CHANNELS, type Notification } from '../domain/notification';
 import { NOTIFICATION_STATUSES } from '../domain/notification-status';
 import { pageMeta, type PageMeta } from '@herald/paging';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 import { readerOf } from './read-access';
 
 export const MAX_PAGE_SIZE = 100;

@@ -5,8 +5,7 @@ import { CHANNELS, type Notification, type NotificationEvent } from '../domain/n
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { scheduleFor } from '../domain/schedule';
 import { missingVariables } from '../domain/template-variables';
-import type { NewNotification } from '../store/notification.repository';
-import type { Recipient, TemplateSummary } from './ports';
+import type { NewNotification, Recipient, TemplateSummary } from './ports';
 
 const MAX_VARIABLES_BYTES = 64 * 1024;
 

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { Notification, NotificationEvent } from '../domain/notification';
-import type { NewOutboxMessage, NotificationRepository } from '../store/notification.repository';
-import type { Recipient, TemplateSummary } from './ports';
+import type { NewOutboxMessage, NotificationRepository, Recipient, TemplateSummary } from './ports';
 import { makeAcceptNotifications } from './accept-notifications';
 import { sendNotificationInput, type SendNotificationInput } from './prepare-notification';
 import { makeSendNotification } from './send-notification.use-case';
@@ -74,7 +73,6 @@ function fakeNotifications(racingOriginal?: Notification) {
     },
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
-    changeStatus: () => Promise.reject(new Error('not used')),
     changeStatuses: () => Promise.reject(new Error('not used')),
   };
   return { repository, stored, reads };
