@@ -41,6 +41,7 @@ import { AddEmailSuppressions1733300000000 } from './store/migrations/1733300000
 import { PreferencesEntity } from './store/preferences.entity';
 import { UserEntity } from './store/user.entity';
 import { createUserRepository } from './store/user.repository';
+import { createUsersTransactions } from './store/users-transactions';
 import { makeCreateApiKey } from './use-cases/create-api-key.use-case';
 import { makeCreateUser } from './use-cases/create-user.use-case';
 import { makeLiftEmailSuppression, makeListEmailSuppressions } from './use-cases/email-suppressions.use-case';
@@ -97,6 +98,7 @@ function wire(
   const now = () => new Date();
   const metrics = createMetricsRegistry(SERVICE);
   const users = createUserRepository(db);
+  const transactions = createUsersTransactions(db);
   const devices = createDeviceRepository(db);
   const apiKeys = createApiKeyRepository(db);
   const suppressions = createEmailSuppressionRepository(db, {
@@ -151,7 +153,7 @@ function wire(
     createUser: makeCreateUser({ users, hashPassword }),
     getUser,
     listUsers: makeListUsers({ users }),
-    updatePreferences: makeUpdatePreferences({ users, profiles }),
+    updatePreferences: makeUpdatePreferences({ transactions, profiles }),
     updateProfile: makeUpdateProfile({ users, profiles }),
     registerDevice: makeRegisterDevice({ users: profiles, devices, profiles, now }),
     findDevice: makeFindDevice({ devices }),
@@ -221,7 +223,7 @@ function wire(
         now,
       }),
       unsubscribeEmail: makeUnsubscribeEmail({
-        users,
+        transactions,
         profiles,
         onUnsubscribed: (category) => emailMetrics.unsubscribes.inc({ category: category ?? '' }),
       }),
