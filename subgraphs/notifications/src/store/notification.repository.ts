@@ -75,6 +75,19 @@ export function createNotificationRepository(
     },
 
     changeStatuses: (ids, decide) => changeStatuses(db, optimisticRounds, ids, decide),
+
+    async takeClaimLeases(requests, now) {
+      if (requests.length === 0) return [];
+      const rows = (await db.query(TAKE_CLAIM_LEASES, [
+        requests.map(({ id }) => id),
+        requests.map(({ deliveryId }) => deliveryId),
+        requests.map(({ lease }) => lease.holder),
+        requests.map(({ lease }) => lease.expiresAt),
+        now,
+      ])) as { id: string }[];
+      const taken = new Set(rows.map(({ id }) => id));
+      return requests.map(({ id }) => taken.has(id));
+    },
   };
 }
 
@@ -83,9 +96,22 @@ export const NOTIFICATION_ROW = `
   id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
   template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
   status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy",
+  claim_holder AS "claimHolder", claim_expires_at AS "claimExpiresAt",
   outcome_unknown AS "outcomeUnknown", request_hash AS "requestHash",
   send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
+
+/** A SELECT around the UPDATE: the driver answers a bare UPDATE … RETURNING with [rows, count]. */
+const TAKE_CLAIM_LEASES = `
+  WITH taken AS (
+    UPDATE notifications AS n SET claim_holder = v.holder, claim_expires_at = v.expires_at
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS v(id, delivery_id, holder, expires_at)
+    WHERE n.id = v.id AND n.status = 'SENDING'
+      AND (n.claimed_by IS NULL OR n.claimed_by = v.delivery_id)
+      AND (n.claim_holder IS NULL OR n.claim_holder = v.holder OR n.claim_expires_at <= $5)
+    RETURNING n.id
+  )
+  SELECT id FROM taken`;
 
 /**
  * Compare-and-set rounds changeStatuses tries before it falls back to locking: a round costs two
@@ -137,10 +163,11 @@ const RECORD_CHANGES_IF_UNCHANGED = `
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
+      claim_holder = v.claim_holder, claim_expires_at = v.claim_expires_at, outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
         (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
-    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[])
-      AS v(id, status, detail, attempts, claimed_by, updated_at)
+    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[],
+        $12::text[], $13::timestamptz[])
+      AS v(id, status, detail, attempts, claimed_by, updated_at, claim_holder, claim_expires_at)
     JOIN unchanged ON unchanged.id = v.id
     WHERE n.id = v.id
   )
@@ -216,6 +243,7 @@ async function changeAsRead(
       statusDetail: change.detail,
       attempts: change.attempts,
       claimedBy: change.claimedBy,
+      claimLease: change.lease,
       outcomeUnknown: false,
       updatedAt: change.recordedAt,
     };
@@ -264,6 +292,8 @@ async function recordChanges(
     applied.map(({ change }) => change.status),
     applied.map(({ change }) => change.detail),
     applied.map(({ change }) => change.at),
+    written.map(({ after }) => after.claimLease?.holder ?? null),
+    written.map(({ after }) => after.claimLease?.expiresAt ?? null),
   ])) as EventRow[];
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
@@ -280,9 +310,10 @@ function createdWithin(from: Date | undefined, to: Date | undefined): { createdA
 }
 
 /** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */
-export function toNotification(row: NotificationRow): Notification {
+export function toNotification({ claimHolder, claimExpiresAt, ...row }: NotificationRow): Notification {
   return {
     ...row,
+    claimLease: claimHolder && claimExpiresAt ? { holder: claimHolder, expiresAt: claimExpiresAt } : null,
     channel: row.channel as Channel,
     status: row.status as NotificationStatus,
     variables: row.variables as JsonObject,

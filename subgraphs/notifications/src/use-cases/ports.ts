@@ -2,7 +2,13 @@ import type { RoutingKey, QueuedNotification } from '@herald/contracts';
 import type { Transactions } from '@herald/database';
 import type { PageRequest } from '@herald/paging';
 import type { DeliveryProfile } from '../domain/delivery-preferences';
-import type { Channel, Notification, NotificationEvent, StatusEvent } from '../domain/notification';
+import type {
+  Channel,
+  ClaimLease,
+  Notification,
+  NotificationEvent,
+  StatusEvent,
+} from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import type { BoundedStatus, SweepResolution } from '../domain/status-bounds';
 
@@ -113,7 +119,17 @@ export interface StatusChange {
 export type StatusOnlyChange = Omit<StatusChange, 'unschedule'> & {
   /** The delivery id holding the SENDING claim after the change. */
   readonly claimedBy: string | null;
+  /** The lease of the last claim after the change (kept past it: a late renewal is told by it); null when none. */
+  readonly lease: ClaimLease | null;
 };
+
+/** A repeated SENDING claim's lease to take (decision 0030). */
+export interface ClaimLeaseRequest {
+  readonly id: string;
+  /** The copy of the queue message claiming: it must be the one holding SENDING. */
+  readonly deliveryId: string;
+  readonly lease: ClaimLease;
+}
 
 export interface StatusChangeResult {
   /** The status after the call. */
@@ -147,6 +163,12 @@ export interface NotificationRepository {
     ids: readonly string[],
     decide: (current: Notification, index: number) => StatusOnlyChange | undefined,
   ): Promise<(StatusChangeResult | undefined)[]>;
+  /**
+   * Gives each SENDING notification's claim lease to its request's holder where the copy named
+   * holds SENDING and the lease is free: none, the holder's own, or lapsed at `now`. Whether each
+   * was given, in order.
+   */
+  takeClaimLeases(requests: readonly ClaimLeaseRequest[], now: Date): Promise<boolean[]>;
 }
 
 /** Notifications inside a unit of work: one read here stays locked until the transaction ends. */

@@ -74,6 +74,7 @@ function fakeNotifications(racingOriginal?: Notification) {
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
     changeStatuses: () => Promise.reject(new Error('not used')),
+    takeClaimLeases: () => Promise.reject(new Error('not used')),
   };
   return { repository, stored, reads };
 }
