@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { UnprocessableError } from '@herald/errors';
+import { findMissingVariablesByName } from '@herald/rendering';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { scheduleFor } from '../domain/schedule';
-import { missingVariables } from '../domain/template-variables';
 import type { NewNotification, Recipient, TemplateSummary } from './ports';
 
 const MAX_VARIABLES_BYTES = 64 * 1024;
@@ -63,7 +63,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
       channel: input.channel,
     });
   }
-  const missing = missingVariables(template.variables, input.variables);
+  const missing = findMissingVariablesByName(template.variables, input.variables);
   if (missing.length > 0) {
     throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
   }
