@@ -84,4 +84,36 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Use cases name what they need in their service's use-cases/ports.ts; the adapters implement it.
+    files: ['**/src/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../store',
+                '../store/**',
+                '../graphql/**',
+                '../grpc/**',
+                '../amqp/**',
+                '../redis/**',
+                '../clients/**',
+                '../relay/**',
+                '../metrics/**',
+                'typeorm',
+                'amqplib',
+                'pg',
+                'ioredis',
+                '@grpc/*',
+              ],
+              message: 'use-cases/ import only their ports (use-cases/ports.ts) and domain/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

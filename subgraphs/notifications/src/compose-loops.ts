@@ -5,7 +5,7 @@ import { createQueuePublisher } from './amqp/queue-publisher';
 import { statusBoundsOf, type NotificationsConfig } from './config';
 import type { NotificationsMetrics } from './metrics/notifications-metrics';
 import { createOutboxRelayRunner, type OutboxRelayRunner } from './relay/outbox-relay.runner';
-import { createOutboxRepository } from './store/outbox.repository';
+import { createNotificationsTransactions } from './store/notifications-transactions';
 import { createScheduleRepository } from './store/schedule.repository';
 import { createSweepRepository } from './store/sweep.repository';
 import type { Clock, StatusFeed } from './use-cases/ports';
@@ -50,7 +50,7 @@ export function composeLoops(
   const { db, broker, statusFeed, metrics, clock, log } = deps;
   const relay = createOutboxRelayRunner({
     relay: makeRelayOutbox({
-      outbox: createOutboxRepository(db),
+      transactions: createNotificationsTransactions(db),
       publish: createQueuePublisher(broker, (message) => metrics.published(message.routingKey)),
       clock,
       batchSize: config.OUTBOX_BATCH_SIZE,

@@ -7,6 +7,7 @@ import type { Peers } from './compose-peers';
 import type { NotificationsMetrics } from './metrics/notifications-metrics';
 import { createRequestIndex } from './redis/request-index';
 import { createNotificationRepository } from './store/notification.repository';
+import { createNotificationsTransactions } from './store/notifications-transactions';
 import { createReplayRepository } from './store/replay.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
 import { makeGetNotification } from './use-cases/get-notification.use-case';
@@ -17,6 +18,7 @@ import { makeReportStatus, makeReportStatuses } from './use-cases/report-status.
 import { makeReportStatusCallback } from './use-cases/report-status-callback.use-case';
 import { makeReplayFailed } from './use-cases/replay-failed.use-case';
 import { makeRetryNotification } from './use-cases/retry-notification.use-case';
+import { makeAcceptNotifications } from './use-cases/accept-notifications';
 import { makeSendNotification } from './use-cases/send-notification.use-case';
 import { makeSendNotifications } from './use-cases/send-notifications.use-case';
 
@@ -37,7 +39,7 @@ export function composeUseCases(deps: {
 }) {
   const { db, peers, statusFeed, metrics, clock, onQueued, log } = deps;
   const notifications = createNotificationRepository(db);
-  const sendDeps = {
+  const acceptNotifications = makeAcceptNotifications({
     notifications,
     users: peers.users,
     templates: peers.templates,
@@ -47,7 +49,7 @@ export function composeUseCases(deps: {
     statusFeed,
     onQueued,
     log,
-  };
+  });
   const reportStatuses = makeReportStatuses({
     notifications,
     clock,
@@ -63,8 +65,8 @@ export function composeUseCases(deps: {
   return {
     // Called by both entry points: GraphQL for the API, gRPC for the gateway's REST shim.
     requests: {
-      sendNotification: makeSendNotification(sendDeps),
-      sendNotifications: makeSendNotifications(sendDeps),
+      sendNotification: makeSendNotification(acceptNotifications),
+      sendNotifications: makeSendNotifications(acceptNotifications),
       getNotification: makeGetNotification({ notifications }),
       listNotifications: makeListNotifications({ notifications }),
       reportStatusCallback: makeReportStatusCallback({ notifications, reportStatus }),
@@ -72,7 +74,12 @@ export function composeUseCases(deps: {
     },
     reportStatus,
     reportStatuses,
-    cancelNotification: makeCancelNotification({ notifications, clock, statusFeed }),
+    cancelNotification: makeCancelNotification({
+      notifications,
+      transactions: createNotificationsTransactions(db),
+      clock,
+      statusFeed,
+    }),
     retryNotification: makeRetryNotification({ ...replayDeps, notifications }),
     listNotificationEvents: makeListNotificationEvents({ notifications }),
   };

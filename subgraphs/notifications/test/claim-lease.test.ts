@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment } from '@herald/testkit';
-import {
-  createNotificationRepository,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import type { NotificationRepository } from '../src/use-cases/ports';
 import {
   makeReportStatuses,
   type ReportStatuses,

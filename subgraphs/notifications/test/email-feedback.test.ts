@@ -4,11 +4,9 @@ import { createLogger } from '@herald/logging';
 import { createTestEnvironment } from '@herald/testkit';
 import type { EmailFeedback } from '../src/domain/email-feedback';
 import type { Notification, StatusEvent } from '../src/domain/notification';
-import {
-  createNotificationRepository,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import type { NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { acceptedNotification } from './notification-fixture';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../src/domain/notification';
-import type { NotificationRepository } from '../src/store/notification.repository';
+import type { NotificationRepository } from '../src/use-cases/ports';
 
 /** An accepted EMAIL notification as the accept path stores it; tests override what they look at. */
 export function acceptedNotification(overrides: Partial<Notification> = {}): Notification {

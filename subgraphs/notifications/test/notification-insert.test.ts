@@ -3,12 +3,9 @@ import type { DataSource } from 'typeorm';
 import { createTestEnvironment } from '@herald/testkit';
 import type { NotificationEvent } from '../src/domain/notification';
 import { buildQueueMessage } from '../src/domain/queue-message';
-import {
-  createNotificationRepository,
-  type NewNotification,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import type { NewNotification, NotificationRepository } from '../src/use-cases/ports';
 import { acceptedNotification } from './notification-fixture';
 
 const environment = createTestEnvironment();
@@ -158,7 +155,8 @@ describe('insertMany', () => {
     await expect(repository.findById(repeated.notification.id)).resolves.toBeUndefined();
     expect(await eventCount(leftOut)).toBe(0);
     expect(await outboxOf(leftOut)).toEqual([]);
-    await expect(repository.findByRequest('admin', original.notification.requestId)).resolves.toEqual(
+    const { requestId } = original.notification;
+    expect((await repository.findByRequests('admin', [requestId])).get(requestId)).toEqual(
       original.notification,
     );
   });

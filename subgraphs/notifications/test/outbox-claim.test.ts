@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createTestEnvironment } from '@herald/testkit';
-import { CLAIM_SQL, createOutboxRepository } from '../src/store/outbox.repository';
+import { createNotificationsTransactions } from '../src/store/notifications-transactions';
+import { CLAIM_SQL } from '../src/store/outbox.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
 
 const environment = createTestEnvironment();
@@ -45,9 +46,8 @@ afterAll(async () => {
 
 describe('outbox claim', () => {
   it('claims only the unpublished rows, oldest first, with the status of their notifications', async () => {
-    const claimed = await createOutboxRepository(db).withUnpublishedBatch(
-      500,
-      async (batch) => batch.messages,
+    const claimed = await createNotificationsTransactions(db).transaction(({ outbox }) =>
+      outbox.claimUnpublished(500),
     );
 
     expect(claimed).toHaveLength(WAITING);

@@ -5,11 +5,9 @@ import type { Notification, NotificationEvent, StatusEvent } from '../src/domain
 import type { NotificationStatus } from '../src/domain/notification-status';
 import { buildQueueMessage } from '../src/domain/queue-message';
 import type { BoundedStatus, StatusBounds, SweepReason } from '../src/domain/status-bounds';
-import {
-  createNotificationRepository,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import type { NotificationRepository } from '../src/use-cases/ports';
 import { createSweepRepository } from '../src/store/sweep.repository';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { makeSweepOverdue } from '../src/use-cases/sweep-overdue.use-case';

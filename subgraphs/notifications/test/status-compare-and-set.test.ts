@@ -5,13 +5,10 @@ import { createTestEnvironment, waitFor } from '@herald/testkit';
 import type { Notification, StatusEvent } from '../src/domain/notification';
 import { buildQueueMessage } from '../src/domain/queue-message';
 import { decideStatusReport, type IgnoredReason } from '../src/domain/status-report';
-import {
-  createNotificationRepository,
-  type NewNotification,
-  type NotificationRepository,
-} from '../src/store/notification.repository';
+import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
-import { createOutboxRepository } from '../src/store/outbox.repository';
+import { createNotificationsTransactions } from '../src/store/notifications-transactions';
+import type { NewNotification, NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { acceptedNotification, storeQueuedNotification } from './notification-fixture';
 
@@ -253,10 +250,10 @@ describe('a status report racing the relay', () => {
     const seen: string[] = [];
     const deliveryId = randomUUID();
 
-    const { reporting, queuedEvents } = await createOutboxRepository(db).withUnpublishedBatch(
-      100,
-      async (batch) => {
-        const message = batch.messages.find((pending) => pending.notificationId === id)!;
+    const { reporting, queuedEvents } = await createNotificationsTransactions(db).transaction(
+      async ({ outbox }) => {
+        const messages = await outbox.claimUnpublished(100);
+        const message = messages.find((pending) => pending.notificationId === id)!;
         // Reads ACCEPTED (the relay's lock does not block a read), decides to claim, and its
         // write waits for the relay's row lock.
         const reporting = notifications.changeStatuses([id], (current) => {
@@ -273,7 +270,7 @@ describe('a status report racing the relay', () => {
         await waitFor(async () => (await lockWaiters()) >= 1, { description: 'the claim waiting' });
         return {
           reporting,
-          queuedEvents: await batch.recordPublished([message.id], [id], new Date()),
+          queuedEvents: await outbox.recordPublished([message.id], [id], new Date()),
         };
       },
     );

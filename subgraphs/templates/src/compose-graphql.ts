@@ -6,7 +6,7 @@ import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import type { Rendering } from './compose-rendering';
 import type { TemplatesConfig } from './config';
 import { createTemplateResolvers } from './graphql/template.resolvers';
-import type { TemplateRepository } from './store/template.repository';
+import type { TemplateRepository } from './use-cases/ports';
 import { makeAddTemplateVersion } from './use-cases/add-template-version.use-case';
 import { makeCreateTemplate } from './use-cases/create-template.use-case';
 import { makeFindActiveVersion } from './use-cases/find-active-version.use-case';

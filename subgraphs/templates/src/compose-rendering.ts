@@ -1,7 +1,7 @@
 import { createLocalCache, type LocalCache } from '@herald/redis';
 import { createTemplateEngine, type TemplateEngine } from '@herald/rendering';
 import type { RenderedMessage } from './domain/template';
-import type { TemplateRepository } from './store/template.repository';
+import type { TemplateRepository } from './use-cases/ports';
 import { cacheTemplateResolution, type GetTemplate } from './use-cases/cache-template-resolution';
 import { makeGetTemplate, type ResolvedTemplate } from './use-cases/get-template.use-case';
 import { makeRenderTemplate, type RenderTemplateRequest } from './use-cases/render-template.use-case';

@@ -5,9 +5,10 @@ import { composeRendering } from '../src/compose-rendering';
 import { CreateTemplates1720000000000 } from '../src/store/migrations/1720000000000-create-templates';
 import { OnePublishedVersionPerLocale1720000000001 } from '../src/store/migrations/1720000000001-one-published-version-per-locale';
 import { TemplateEntity } from '../src/store/template.entity';
-import { createTemplateRepository, type TemplateRepository } from '../src/store/template.repository';
+import { createTemplateRepository } from '../src/store/template.repository';
 import { TemplateVersionEntity } from '../src/store/template-version.entity';
 import { makeCreateTemplate } from '../src/use-cases/create-template.use-case';
+import type { TemplateRepository } from '../src/use-cases/ports';
 import { createTemplateInputSchema } from '../src/use-cases/template-inputs';
 
 const environment = createTestEnvironment();

@@ -11,6 +11,7 @@ import { createCachedProfiles, type CachedProfile } from './store/cached-profile
 import { createDeviceRepository } from './store/device.repository';
 import { createEmailSuppressionRepository } from './store/email-suppression.repository';
 import { createUserRepository } from './store/user.repository';
+import { createUsersTransactions } from './store/users-transactions';
 import { makeCreateApiKey } from './use-cases/create-api-key.use-case';
 import { makeCreateUser } from './use-cases/create-user.use-case';
 import { makeLiftEmailSuppression, makeListEmailSuppressions } from './use-cases/email-suppressions.use-case';
@@ -51,6 +52,7 @@ export async function composeUseCases(
 ) {
   const now = () => new Date();
   const users = createUserRepository(db);
+  const transactions = createUsersTransactions(db);
   const devices = createDeviceRepository(db);
   const apiKeys = createApiKeyRepository(db);
   const suppressions = createEmailSuppressionRepository(db, {
@@ -86,7 +88,7 @@ export async function composeUseCases(
     getUser,
     getUsers: makeGetUsers({ users: profiles }),
     listUsers: makeListUsers({ users }),
-    updatePreferences: makeUpdatePreferences({ users, profiles }),
+    updatePreferences: makeUpdatePreferences({ transactions, profiles }),
     updateProfile: makeUpdateProfile({ users, profiles }),
     registerDevice: makeRegisterDevice({ users: profiles, devices, profiles, now }),
     findDevice: makeFindDevice({ devices }),
@@ -125,7 +127,7 @@ export async function composeUseCases(
       now,
     }),
     unsubscribeEmail: makeUnsubscribeEmail({
-      users,
+      transactions,
       profiles,
       onUnsubscribed: (category) => emailMetrics.unsubscribes.inc({ category: category ?? '' }),
     }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
 import type { QueuedNotification } from '@herald/contracts';
 import { continueTrace } from '@herald/observability';
-import type { PendingOutboxMessage } from '../store/outbox.repository';
+import type { PendingOutboxMessage } from '../use-cases/ports';
 
 /**
  * A confirm that never comes (a half-dead connection) must not hold the relay's transaction

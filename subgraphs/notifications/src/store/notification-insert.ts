@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { NewNotification, InsertOutcome } from './notification.repository';
+import type { NewNotification, InsertOutcome } from '../use-cases/ports';
 import { outboxTraceContext } from './outbox-trace-context';
 import { toStatusEvent, type EventRow } from './status-event-row';
 

@@ -6,125 +6,14 @@ import {
   type EntityManager,
   type FindOperator,
 } from 'typeorm';
-import type {
-  Channel,
-  ClaimLease,
-  JsonObject,
-  Notification,
-  NotificationEvent,
-  StatusEvent,
-} from '../domain/notification';
+import { pageOffset } from '@herald/paging';
+import type { Channel, JsonObject, Notification, NotificationEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import { pageOffset, type PageRequest } from '@herald/paging';
-import type { QueuedNotification, RoutingKey } from '@herald/contracts';
+import type { NotificationRepository, StatusChangeResult, StatusOnlyChange } from '../use-cases/ports';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
-import { clampedEvents, insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
-
-export interface NewOutboxMessage {
-  readonly routingKey: RoutingKey;
-  readonly payload: QueuedNotification;
-  readonly priority: number;
-  readonly correlationId: string;
-}
-
-/** A notification to accept, with its first events and its outbox message (none when skipped or scheduled). */
-export interface NewNotification {
-  readonly notification: Notification;
-  readonly events: readonly NotificationEvent[];
-  readonly outbox: NewOutboxMessage | undefined;
-}
-
-export type InsertOutcome =
-  | { readonly inserted: true; readonly events: StatusEvent[] }
-  /** The sender already used the request id. */
-  | { readonly inserted: false };
-
-export interface NotificationFilter {
-  readonly userId?: string;
-  readonly status?: NotificationStatus;
-  readonly channel?: Channel;
-  /** Created at or after. */
-  readonly from?: Date;
-  /** Created before. */
-  readonly to?: Date;
-}
-
-export interface StatusChange {
-  readonly status: NotificationStatus;
-  readonly detail: string | null;
-  readonly attempts: number;
-  /** When the change happened (the event's time). */
-  readonly at: Date;
-  /** When it was recorded. */
-  readonly recordedAt: Date;
-  /** Takes the notification off the schedule and drops any message not yet published (a cancel). */
-  readonly unschedule?: boolean;
-}
-
-/** A change that only moves the status (a worker's report): no unscheduling. */
-export type StatusOnlyChange = Omit<StatusChange, 'unschedule'> & {
-  /** The delivery id holding the SENDING claim after the change. */
-  readonly claimedBy: string | null;
-  /** The lease of the last claim after the change (kept past it: a late renewal is told by it); null when none. */
-  readonly lease: ClaimLease | null;
-};
-
-/** A repeated SENDING claim's lease to take (decision 0030). */
-export interface ClaimLeaseRequest {
-  readonly id: string;
-  /** The copy of the queue message claiming: it must be the one holding SENDING. */
-  readonly deliveryId: string;
-  readonly lease: ClaimLease;
-}
-
-export interface StatusChangeResult {
-  /** The status after the call. */
-  readonly status: NotificationStatus;
-  /** The recorded change; undefined when `decide` declined. */
-  readonly event: StatusEvent | undefined;
-}
-
-export interface NotificationRepository {
-  /**
-   * Inserts the notifications, their first events and outbox messages in one transaction; a
-   * notification whose (sender, requestId) exists already is left out, as not inserted.
-   */
-  insertMany(items: readonly NewNotification[]): Promise<InsertOutcome[]>;
-  findById(id: string): Promise<Notification | undefined>;
-  findByRequest(sender: string, requestId: string): Promise<Notification | undefined>;
-  /** The sender's notifications among these request ids, by request id. */
-  findByRequests(sender: string, requestIds: readonly string[]): Promise<Map<string, Notification>>;
-  list(filter: NotificationFilter, page: PageRequest): Promise<{ items: Notification[]; total: number }>;
-  listEvents(notificationId: string): Promise<NotificationEvent[]>;
-  /**
-   * Locks the notification (concurrent changes serialise), lets `decide` choose a change
-   * and records it with its event; undefined when there is no such notification.
-   */
-  changeStatus(
-    id: string,
-    decide: (current: Notification) => StatusChange | undefined,
-  ): Promise<StatusChangeResult | undefined>;
-  /**
-   * changeStatus for many entries, optimistically: reads their notifications, asks `decide` about
-   * each entry in turn (a later entry for the same notification sees the earlier change), then
-   * writes every change and its event in one statement, for each notification only if no one
-   * wrote it since the read. The entries of a notification written meanwhile are decided again,
-   * so `decide` may be asked about an entry more than once; its last answer counts. An entry
-   * about an unknown notification is undefined.
-   */
-  changeStatuses(
-    ids: readonly string[],
-    decide: (current: Notification, index: number) => StatusOnlyChange | undefined,
-  ): Promise<(StatusChangeResult | undefined)[]>;
-  /**
-   * Gives each SENDING notification's claim lease to its request's holder where the copy named
-   * holds SENDING and the lease is free: none, the holder's own, or lapsed at `now`. Whether each
-   * was given, in order.
-   */
-  takeClaimLeases(requests: readonly ClaimLeaseRequest[], now: Date): Promise<boolean[]>;
-}
+import { clampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 export interface NotificationRepositoryOptions {
   /** Compare-and-set rounds changeStatuses tries before it locks (tests set 0 to take the locked path). */
@@ -147,11 +36,14 @@ export function createNotificationRepository(
 
     findById: (id) => findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = $1`, [id]),
 
-    findByRequest: (sender, requestId) =>
-      findOne(`SELECT ${NOTIFICATION_ROW} FROM notifications WHERE sender = $1 AND request_id = $2`, [
-        sender,
-        requestId,
-      ]),
+    async findByIds(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = (await db.query(
+        `SELECT ${NOTIFICATION_ROW} FROM notifications WHERE id = ANY($1::uuid[])`,
+        [[...new Set(ids)]],
+      )) as NotificationRow[];
+      return new Map(rows.map((row) => [row.id, toNotification(row)]));
+    },
 
     async findByRequests(sender, requestIds) {
       if (requestIds.length === 0) return new Map();
@@ -181,47 +73,6 @@ export function createNotificationRepository(
       const rows = await events.find({ where: { notificationId }, order: { id: 'ASC' } });
       return rows.map(toEvent);
     },
-
-    changeStatus: (id, decide) =>
-      db.transaction(async (manager) => {
-        const row = await manager.findOne(NotificationEntity, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!row) return undefined;
-        const current = toNotification(row);
-        const change = decide(current);
-        if (!change) return { status: current.status, event: undefined };
-        // The event first: its time, clamped to the timeline, bounds the notification's updated_at.
-        const [event] = await insertEvents(manager, [
-          { notificationId: id, status: change.status, detail: change.detail, at: change.at },
-        ]);
-        const changed: Notification = {
-          ...current,
-          status: change.status,
-          statusDetail: change.detail,
-          attempts: change.attempts,
-          outcomeUnknown: false,
-          updatedAt: latest(current.updatedAt, change.recordedAt, event!.at),
-          dueAt: change.unschedule ? null : current.dueAt,
-        };
-        await manager.update(
-          NotificationEntity,
-          { id },
-          {
-            status: changed.status,
-            statusDetail: changed.statusDetail,
-            attempts: changed.attempts,
-            outcomeUnknown: false,
-            updatedAt: changed.updatedAt,
-            ...(change.unschedule ? { dueAt: null } : {}),
-          },
-        );
-        if (change.unschedule) {
-          await manager.query(`DELETE FROM outbox WHERE notification_id = $1 AND published_at IS NULL`, [id]);
-        }
-        return { status: change.status, event: toStatusEvent(event!, changed) };
-      }),
 
     changeStatuses: (ids, decide) => changeStatuses(db, optimisticRounds, ids, decide),
 
@@ -447,22 +298,7 @@ async function recordChanges(
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-/** Inserts timeline rows (clamped) and returns them with their ids (the published sequence). */
-async function insertEvents(
-  manager: EntityManager,
-  rows: readonly (NotificationEvent & { notificationId: string })[],
-): Promise<EventRow[]> {
-  if (rows.length === 0) return [];
-  const recorded = (await manager.query(insertClampedEvents(1), [
-    rows.map((row) => row.notificationId),
-    rows.map((row) => row.status),
-    rows.map((row) => row.detail),
-    rows.map((row) => row.at),
-  ])) as EventRow[];
-  return recorded.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-function latest(...times: Date[]): Date {
+export function latest(...times: Date[]): Date {
   return times.reduce((later, time) => (time.getTime() > later.getTime() ? time : later));
 }
 

@@ -1,38 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { QueuedNotification, RoutingKey } from '@herald/contracts';
 import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import type { QueuedNotification, RoutingKey } from '@herald/contracts';
+import type { OutboxRepository, PendingOutboxMessage } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
 import { NOTIFICATION_ROW, toNotification } from './notification.repository';
 import { insertClampedEvents, toStatusEvent } from './status-event-row';
-
-/** An unpublished outbox row, with the current status of its notification. */
-export interface PendingOutboxMessage {
-  readonly id: string;
-  readonly notificationId: string;
-  readonly notificationStatus: NotificationStatus;
-  readonly routingKey: RoutingKey;
-  readonly payload: QueuedNotification;
-  readonly priority: number;
-  readonly correlationId: string;
-  /** The trace the row was written in (W3C headers), to continue when publishing. */
-  readonly traceContext: Readonly<Record<string, string>> | null;
-}
-
-/** Rows claimed by one relay pass; they (and their notifications) stay locked until `work` returns. */
-export interface ClaimedOutboxBatch {
-  readonly messages: readonly PendingOutboxMessage[];
-  /** Marks the messages published and moves the given notifications to QUEUED with an event. */
-  recordPublished(
-    messageIds: readonly string[],
-    queuedNotificationIds: readonly string[],
-    at: Date,
-  ): Promise<StatusEvent[]>;
-}
-
-export interface OutboxRepository {
-  withUnpublishedBatch<T>(limit: number, work: (batch: ClaimedOutboxBatch) => Promise<T>): Promise<T>;
-}
 
 interface ClaimedRow {
   id: string;
@@ -65,17 +38,15 @@ export const CLAIM_SQL = `
   ) n
   ORDER BY o.id`;
 
-export function createOutboxRepository(db: DataSource): OutboxRepository {
+/** The outbox on `manager`: inside a transaction, claimed rows stay locked until it ends. */
+export function createOutboxRepository(manager: EntityManager): OutboxRepository {
   return {
-    withUnpublishedBatch: (limit, work) =>
-      db.transaction(async (manager) => {
-        const rows = (await manager.query(CLAIM_SQL, [limit])) as ClaimedRow[];
-        return work({
-          messages: rows.map(toPendingMessage),
-          recordPublished: (messageIds, queuedNotificationIds, at) =>
-            recordPublished(manager, messageIds, queuedNotificationIds, at),
-        });
-      }),
+    async claimUnpublished(limit) {
+      const rows = (await manager.query(CLAIM_SQL, [limit])) as ClaimedRow[];
+      return rows.map(toPendingMessage);
+    },
+    recordPublished: (messageIds, queuedNotificationIds, at) =>
+      recordPublished(manager, messageIds, queuedNotificationIds, at),
   };
 }
 

@@ -1,41 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { Channel, Notification, StatusEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
+import type { Notification } from '../domain/notification';
+import type { ReplayRepository, Replayed } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
 import { NOTIFICATION_ROW, toNotification } from './notification.repository';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { outboxTraceContext } from './outbox-trace-context';
 import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
-
-/** Which FAILED notifications to replay; every field narrows, none means all. */
-export interface ReplaySelection {
-  readonly ids?: readonly string[];
-  readonly channel?: Channel;
-  /** Failed at or after. */
-  readonly failedFrom?: Date;
-  /** Failed before. */
-  readonly failedTo?: Date;
-  /** Found in the failure's detail, ignoring case. */
-  readonly reason?: string;
-}
-
-export interface Replayed {
-  readonly notification: Notification;
-  readonly event: StatusEvent;
-}
-
-export interface ReplayRepository {
-  /**
-   * Moves up to `limit` FAILED notifications of the selection, oldest failure first, back to
-   * ACCEPTED with a new attempt series and a fresh outbox message, in one transaction.
-   */
-  replayFailed(
-    selection: ReplaySelection,
-    limit: number,
-    at: Date,
-    correlationId: string,
-  ): Promise<Replayed[]>;
-}
 
 /**
  * SKIP LOCKED: a notification another replay (or anything else) is writing is left out, and one

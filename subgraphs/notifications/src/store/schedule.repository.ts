@@ -2,15 +2,8 @@ import { LessThanOrEqual, type DataSource } from 'typeorm';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { NotificationEntity } from './notification.entity';
 import { toNotification } from './notification.repository';
+import type { ScheduleRepository } from '../use-cases/ports';
 import { OutboxMessageEntity } from './outbox-message.entity';
-
-export interface ScheduleRepository {
-  /**
-   * Hands up to `limit` SCHEDULED notifications due by `now` to the outbox (one transaction);
-   * they stay SCHEDULED until the relay records QUEUED. Returns how many were released.
-   */
-  releaseDue(now: Date, limit: number): Promise<number>;
-}
 
 export function createScheduleRepository(db: DataSource): ScheduleRepository {
   return {

@@ -1,31 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StatusEvent } from '../domain/notification';
 import type { BoundedStatus, SweepResolution } from '../domain/status-bounds';
+import type { SweepRepository } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
 import { NOTIFICATION_ROW, toNotification } from './notification.repository';
 import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
-
-export interface SweptNotification {
-  /** The status the notification was found in, past its bound. */
-  readonly from: BoundedStatus;
-  readonly resolution: SweepResolution;
-  readonly correlationId: string | null;
-  readonly event: StatusEvent;
-}
-
-export interface SweepRepository {
-  /**
-   * Resolves up to `limit` notifications that entered their status (SCHEDULED: became due)
-   * before that status's `before`, in one transaction: each gets its resolution's event,
-   * clamped to its timeline, and loses any message not yet published, so nothing goes out after.
-   */
-  resolveOverdue(
-    overdue: readonly { status: BoundedStatus; before: Date }[],
-    resolve: (status: BoundedStatus) => SweepResolution,
-    at: Date,
-    limit: number,
-  ): Promise<SweptNotification[]>;
-}
 
 /**
  * The overdue notifications, locked. SKIP LOCKED: replicas share them, and a notification being
@@ -57,7 +35,7 @@ const RECORD_RESOLUTIONS = `
 
 export function createSweepRepository(db: DataSource): SweepRepository {
   return {
-    resolveOverdue: (overdue, resolve, at, limit) =>
+    resolveOverdue: (overdue, at, limit) =>
       db.transaction(async (manager) => {
         const rows = (await manager.query(CLAIM_OVERDUE, [
           overdue.map(({ status }) => status),
@@ -66,7 +44,10 @@ export function createSweepRepository(db: DataSource): SweepRepository {
         ])) as NotificationRow[];
         if (rows.length === 0) return [];
         const found = rows.map(toNotification);
-        const resolutions = found.map((notification) => resolve(notification.status as BoundedStatus));
+        const resolutionOf = new Map(overdue.map(({ status, resolution }) => [status, resolution]));
+        const resolutions = found.map((notification) =>
+          resolutionOf.get(notification.status as BoundedStatus)!,
+        );
         const events = await recordEvents(
           manager,
           found.map(({ id }) => id),

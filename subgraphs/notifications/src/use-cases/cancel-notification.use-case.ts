@@ -1,47 +1,48 @@
 import { ConflictError, NotFoundError } from '@herald/errors';
 import type { Notification } from '../domain/notification';
 import { canTransition } from '../domain/notification-status';
-import type { NotificationRepository } from '../store/notification.repository';
-import type { Clock, StatusFeed } from './ports';
+import type { Clock, NotificationRepository, NotificationsTransactions, StatusFeed } from './ports';
 
 export type CancelNotification = (id: string) => Promise<Notification>;
 
 /**
- * SCHEDULED → CANCELLED. Any outbox message the scheduler already wrote but the relay has not
- * published is dropped in the same transaction (the relay skips a notification locked here).
+ * SCHEDULED → CANCELLED, under the notification's lock. Any outbox message the scheduler already
+ * wrote but the relay has not published is dropped in the same transaction (the relay skips a
+ * notification locked here).
  */
 export function makeCancelNotification(deps: {
   notifications: NotificationRepository;
+  transactions: NotificationsTransactions;
   clock: Clock;
   statusFeed: StatusFeed;
 }): CancelNotification {
   return async (id) => {
-    let refused: Notification | undefined;
-    const result = await deps.notifications.changeStatus(id, (current) => {
+    const event = await deps.transactions.transaction(async ({ notifications }) => {
+      const current = await notifications.lock(id);
+      if (!current) throw notFound(id);
       if (!canTransition(current.status, 'CANCELLED')) {
-        refused = current;
-        return undefined;
+        throw new ConflictError(`only a scheduled notification can be cancelled; it is ${current.status}`, {
+          notificationId: id,
+          status: current.status,
+        });
       }
       const now = deps.clock.now();
-      return {
+      return notifications.recordChange(current, {
         status: 'CANCELLED',
         detail: 'cancelled before it was due',
         attempts: current.attempts,
         at: now,
         recordedAt: now,
         unschedule: true,
-      };
-    });
-    if (!result) throw new NotFoundError(`notification ${id} not found`, { notificationId: id });
-    if (refused) {
-      throw new ConflictError(`only a scheduled notification can be cancelled; it is ${refused.status}`, {
-        notificationId: id,
-        status: refused.status,
       });
-    }
-    if (result.event) await deps.statusFeed.publish([result.event]);
+    });
+    await deps.statusFeed.publish([event]);
     const cancelled = await deps.notifications.findById(id);
-    if (!cancelled) throw new NotFoundError(`notification ${id} not found`, { notificationId: id });
+    if (!cancelled) throw notFound(id);
     return cancelled;
   };
+}
+
+function notFound(id: string): NotFoundError {
+  return new NotFoundError(`notification ${id} not found`, { notificationId: id });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canRead, requireNotificationReader, type Caller } from '@herald/identity';
 import type { Notification } from '../domain/notification';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 
 export type GetNotification = (id: string, caller: Caller) => Promise<Notification | undefined>;
 

@@ -1,5 +1,5 @@
 import type { NotificationEvent } from '../domain/notification';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 
 export type ListNotificationEvents = (notificationId: string) => Promise<NotificationEvent[]>;
 

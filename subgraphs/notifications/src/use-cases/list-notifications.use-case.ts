@@ -5,7 +5,7 @@ import { requireNotificationReader, type Caller } from '@herald/identity';
 import { CHANNELS, type Notification } from '../domain/notification';
 import { NOTIFICATION_STATUSES } from '../domain/notification-status';
 import { pageMeta, type PageMeta } from '@herald/paging';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 
 export const MAX_PAGE_SIZE = 100;
 

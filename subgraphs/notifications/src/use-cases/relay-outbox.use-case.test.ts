@@ -2,7 +2,7 @@ import { createLogger } from '@herald/logging';
 import { captureLog } from '@herald/testkit';
 import type { NotificationStatus } from '../domain/notification-status';
 import { buildQueueMessage } from '../domain/queue-message';
-import type { ClaimedOutboxBatch, OutboxRepository, PendingOutboxMessage } from '../store/outbox.repository';
+import type { NotificationsTransactions, PendingOutboxMessage } from './ports';
 import { makeRelayOutbox } from './relay-outbox.use-case';
 
 const log = createLogger({ service: 'notifications-test', level: 'silent' });
@@ -41,26 +41,30 @@ function pending(id: string, notificationStatus: NotificationStatus = 'ACCEPTED'
 /** An outbox holding `messages` that records what the relay marked. */
 function fakeOutbox(messages: PendingOutboxMessage[]) {
   const recorded: { messageIds: readonly string[]; queued: readonly string[]; at: Date }[] = [];
-  const outbox: OutboxRepository = {
-    withUnpublishedBatch: (limit, work) => {
-      const batch: ClaimedOutboxBatch = {
-        messages: messages.slice(0, limit),
-        recordPublished: async (messageIds, queued, when) => {
-          recorded.push({ messageIds, queued, at: when });
-          return [];
+  const transactions: NotificationsTransactions = {
+    transaction: (work) =>
+      work({
+        notifications: {
+          lock: () => Promise.reject(new Error('not used')),
+          recordChange: () => Promise.reject(new Error('not used')),
         },
-      };
-      return work(batch);
-    },
+        outbox: {
+          claimUnpublished: async (limit) => messages.slice(0, limit),
+          recordPublished: async (messageIds, queued, when) => {
+            recorded.push({ messageIds, queued, at: when });
+            return [];
+          },
+        },
+      }),
   };
-  return { outbox, recorded };
+  return { transactions, recorded };
 }
 
 describe('relayOutbox', () => {
   it('marks published and queues only what the broker confirmed', async () => {
-    const { outbox, recorded } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
+    const { transactions, recorded } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
     const relay = makeRelayOutbox({
-      outbox,
+      transactions,
       publish: async (message) => {
         if (message.id === '2') throw new Error('nacked');
       },
@@ -83,7 +87,7 @@ describe('relayOutbox', () => {
   it('logs one "queued" line per confirmed message, under its own correlation id', async () => {
     const { log: capture, lines } = captureLog('notifications');
     const relay = makeRelayOutbox({
-      outbox: fakeOutbox([pending('1'), pending('2')]).outbox,
+      transactions: fakeOutbox([pending('1'), pending('2')]).transactions,
       publish: async (message) => {
         if (message.id === '2') throw new Error('nacked');
       },
@@ -103,10 +107,10 @@ describe('relayOutbox', () => {
   });
 
   it('publishes the stored message to the channel routing key', async () => {
-    const { outbox } = fakeOutbox([pending('1')]);
+    const { transactions } = fakeOutbox([pending('1')]);
     const published: unknown[] = [];
     const relay = makeRelayOutbox({
-      outbox,
+      transactions,
       publish: async (message) => void published.push(message.payload),
       clock: { now: () => at },
       batchSize: 10,
@@ -118,9 +122,9 @@ describe('relayOutbox', () => {
   });
 
   it('leaves the status of a notification a worker already moved on', async () => {
-    const { outbox, recorded } = fakeOutbox([pending('1', 'SENDING'), pending('2')]);
+    const { transactions, recorded } = fakeOutbox([pending('1', 'SENDING'), pending('2')]);
     const relay = makeRelayOutbox({
-      outbox,
+      transactions,
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 10,
@@ -135,9 +139,9 @@ describe('relayOutbox', () => {
   });
 
   it('asks for another pass after a full, clean batch', async () => {
-    const { outbox } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
+    const { transactions } = fakeOutbox([pending('1'), pending('2'), pending('3')]);
     const relay = makeRelayOutbox({
-      outbox,
+      transactions,
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,
@@ -148,9 +152,9 @@ describe('relayOutbox', () => {
   });
 
   it('does nothing when the outbox is empty', async () => {
-    const { outbox, recorded } = fakeOutbox([]);
+    const { transactions, recorded } = fakeOutbox([]);
     const relay = makeRelayOutbox({
-      outbox,
+      transactions,
       publish: async () => undefined,
       clock: { now: () => at },
       batchSize: 2,

@@ -1,10 +1,9 @@
 import type { Logger } from '@herald/logging';
 import { canTransition } from '../domain/notification-status';
-import type { OutboxRepository, PendingOutboxMessage } from '../store/outbox.repository';
-import type { Clock, StatusFeed } from './ports';
+import type { Clock, NotificationsTransactions, PendingOutboxMessage, StatusFeed } from './ports';
 
 export interface RelayOutboxDeps {
-  readonly outbox: OutboxRepository;
+  readonly transactions: NotificationsTransactions;
   /** Resolves once the broker has confirmed the message. */
   readonly publish: (message: PendingOutboxMessage) => Promise<void>;
   readonly clock: Clock;
@@ -34,16 +33,17 @@ export type RelayOutbox = () => Promise<RelayPass>;
  */
 export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
   return () =>
-    deps.outbox.withUnpublishedBatch(deps.batchSize, async (batch) => {
-      if (batch.messages.length === 0) return { published: 0, more: false };
-      const results = await Promise.allSettled(batch.messages.map((message) => deps.publish(message)));
-      const published = batch.messages.filter((_, index) => results[index]?.status === 'fulfilled');
+    deps.transactions.transaction(async ({ outbox }) => {
+      const messages = await outbox.claimUnpublished(deps.batchSize);
+      if (messages.length === 0) return { published: 0, more: false };
+      const results = await Promise.allSettled(messages.map((message) => deps.publish(message)));
+      const published = messages.filter((_, index) => results[index]?.status === 'fulfilled');
       const failures = results.filter(
         (result): result is PromiseRejectedResult => result.status === 'rejected',
       );
       if (failures.length > 0) {
         deps.log.warn(
-          { err: failures[0]?.reason, failed: failures.length, batch: batch.messages.length },
+          { err: failures[0]?.reason, failed: failures.length, batch: messages.length },
           'outbox messages not confirmed by the broker; retrying on the next pass',
         );
       }
@@ -51,7 +51,7 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
       const queued = published
         .filter((message) => canTransition(message.notificationStatus, 'QUEUED'))
         .map((message) => message.notificationId);
-      const events = await batch.recordPublished(
+      const events = await outbox.recordPublished(
         published.map((message) => message.id),
         [...new Set(queued)],
         deps.clock.now(),
@@ -65,7 +65,7 @@ export function makeRelayOutbox(deps: RelayOutboxDeps): RelayOutbox {
       await deps.statusFeed.publish(events);
       return {
         published: published.length,
-        more: failures.length === 0 && batch.messages.length === deps.batchSize,
+        more: failures.length === 0 && messages.length === deps.batchSize,
       };
     });
 }

@@ -1,5 +1,4 @@
-import type { ScheduleRepository } from '../store/schedule.repository';
-import type { Clock } from './ports';
+import type { Clock, ScheduleRepository } from './ports';
 import type { RelayPass } from './relay-outbox.use-case';
 
 export type ReleaseScheduled = () => Promise<RelayPass>;

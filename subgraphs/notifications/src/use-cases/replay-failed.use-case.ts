@@ -3,8 +3,7 @@ import { ForbiddenError } from '@herald/errors';
 import { parseInput } from '@herald/subgraph';
 import { isAdmin, requireIdentity, type Caller } from '@herald/identity';
 import { CHANNELS, type Notification } from '../domain/notification';
-import type { ReplayRepository, ReplaySelection } from '../store/replay.repository';
-import type { Clock, StatusFeed } from './ports';
+import type { Clock, ReplayRepository, ReplaySelection, StatusFeed } from './ports';
 
 /** Notifications one replay call moves at most: a call is one transaction, kept short. */
 export const MAX_REPLAY = 1000;

@@ -5,7 +5,7 @@ import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { feedbackKindOf } from '../domain/email-feedback';
 import { CHANNELS } from '../domain/notification';
 import { REPORTABLE_STATUSES } from '../domain/status-report';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 import type { ReportStatus, StatusReportOutcome } from './report-status.use-case';
 
 /** NotificationStatusReportInput of schema.graphql, validated. */

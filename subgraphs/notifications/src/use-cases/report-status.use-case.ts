@@ -9,8 +9,7 @@ import {
   type IgnoredReason,
   type ReportedChange,
 } from '../domain/status-report';
-import type { NotificationRepository } from '../store/notification.repository';
-import type { Clock, StatusFeed } from './ports';
+import type { Clock, NotificationRepository, StatusFeed } from './ports';
 
 export interface StatusReportCommand {
   readonly notificationId: string;

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@herald/errors';
 import type { Caller } from '@herald/identity';
 import type { Notification } from '../domain/notification';
-import type { NotificationRepository } from '../store/notification.repository';
+import type { NotificationRepository } from './ports';
 import { makeReplay, requireAdmin, type ReplayDeps } from './replay-failed.use-case';
 
 export interface RetryNotificationCommand {

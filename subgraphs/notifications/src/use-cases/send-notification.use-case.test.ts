@@ -1,13 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { Notification, NotificationEvent } from '../domain/notification';
-import type { NewOutboxMessage, NotificationRepository } from '../store/notification.repository';
-import type { Recipient, TemplateSummary } from './ports';
-import {
-  makeSendNotification,
-  sendNotificationInput,
-  type SendNotificationInput,
-} from './send-notification.use-case';
+import type { NewOutboxMessage, NotificationRepository, Recipient, TemplateSummary } from './ports';
+import { makeAcceptNotifications } from './accept-notifications';
+import { sendNotificationInput, type SendNotificationInput } from './prepare-notification';
+import { makeSendNotification } from './send-notification.use-case';
+import { makeSendNotifications } from './send-notifications.use-case';
 
 const USER_ID = '6f1c1d7e-3b1a-4a51-9a8e-2f0b8b7c5d01';
 const NOW = new Date('2025-01-02T03:04:05.000Z');
@@ -50,19 +49,30 @@ function fakeNotifications(racingOriginal?: Notification) {
         return { inserted: true, events: [] };
       });
     },
-    findByRequests: () => Promise.reject(new Error('not used')),
-    async findByRequest(sender, requestId) {
-      reads.push(`request ${requestId}`);
-      if (raced) return racingOriginal;
-      return byRequest(sender, requestId)?.notification;
+    async findByRequests(sender, requestIds) {
+      const found = new Map<string, Notification>();
+      for (const requestId of requestIds) {
+        reads.push(`request ${requestId}`);
+        const original = raced ? racingOriginal : byRequest(sender, requestId)?.notification;
+        if (original) found.set(requestId, original);
+      }
+      return found;
     },
     async findById(id) {
       reads.push(`id ${id}`);
       return stored.find(({ notification }) => notification.id === id)?.notification;
     },
+    async findByIds(ids) {
+      const found = new Map<string, Notification>();
+      for (const id of ids) {
+        reads.push(`id ${id}`);
+        const notification = stored.find((item) => item.notification.id === id)?.notification;
+        if (notification) found.set(id, notification);
+      }
+      return found;
+    },
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
-    changeStatus: () => Promise.reject(new Error('not used')),
     changeStatuses: () => Promise.reject(new Error('not used')),
     takeClaimLeases: () => Promise.reject(new Error('not used')),
   };
@@ -81,7 +91,7 @@ function setUp(
   const lookups: { templateLocale: string | null }[] = [];
   const requestIndex = new Map<string, { notificationId: string; requestHash: string }>();
   let kicks = 0;
-  const send = makeSendNotification({
+  const acceptMany = makeAcceptNotifications({
     notifications: notifications.repository,
     users: {
       findUser: async (id) => {
@@ -102,13 +112,16 @@ function setUp(
       remember: async (sender, requestId, entry) => void requestIndex.set(`${sender}:${requestId}`, entry),
     },
     clock: { now: () => NOW },
-    newId: () => '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',
+    newId: randomUUID,
     statusFeed: { publish: async () => undefined },
     onQueued: () => (kicks += 1),
     log: createLogger({ service: 'notifications-test', level: 'silent' }),
   });
+  const send = makeSendNotification(acceptMany);
+  const sendMany = makeSendNotifications(acceptMany);
   return {
     send,
+    sendMany,
     stored: notifications.stored,
     reads: notifications.reads,
     lookups,
@@ -278,5 +291,34 @@ describe('sendNotification', () => {
   it('lets an unavailable users service fail the request as retryable', async () => {
     const { send } = setUp({ usersDown: true });
     await expect(send(command())).rejects.toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+  });
+});
+
+describe('sendNotifications', () => {
+  const commandOf = (inputs: SendNotificationInput[]) => ({
+    inputs,
+    caller: command().caller,
+    correlationId: 'corr-1',
+  });
+
+  it('records each accepted item in the fast path and answers a repeated batch from it', async () => {
+    const { sendMany, requestIndex, lookups, reads } = setUp();
+    const inputs = [input({ requestId: 'a' }), input({ requestId: 'b' })];
+    const first = await sendMany(commandOf(inputs));
+    expect([...requestIndex.keys()]).toEqual(['admin:a', 'admin:b']);
+    expect(reads).toEqual([]);
+
+    const again = await sendMany(commandOf(inputs));
+    expect(again.map((item) => item.duplicate)).toEqual([true, true]);
+    expect(again.map((item) => item.notification)).toEqual(first.map((item) => item.notification));
+    expect(lookups).toHaveLength(1);
+  });
+
+  it('refuses an item whose request id Redis knows with another body, before reading PostgreSQL', async () => {
+    const { sendMany, requestIndex, reads } = setUp();
+    requestIndex.set('admin:req-1', { notificationId: 'n-elsewhere', requestHash: 'another body' });
+    const [item] = await sendMany(commandOf([input()]));
+    expect(item?.error?.code).toBe('CONFLICT');
+    expect(reads).toEqual([]);
   });
 });

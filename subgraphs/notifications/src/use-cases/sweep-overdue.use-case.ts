@@ -6,8 +6,7 @@ import {
   type StatusBounds,
   type SweepReason,
 } from '../domain/status-bounds';
-import type { SweepRepository } from '../store/sweep.repository';
-import type { Clock, StatusFeed } from './ports';
+import type { Clock, StatusFeed, SweepRepository } from './ports';
 import type { RelayPass } from './relay-outbox.use-case';
 
 export type SweepOverdue = () => Promise<RelayPass>;
@@ -30,12 +29,11 @@ export function makeSweepOverdue(deps: {
 }): SweepOverdue {
   return async () => {
     const now = deps.clock.now();
-    const swept = await deps.sweep.resolveOverdue(
-      overdueBefore(deps.bounds, now),
-      (status) => resolutionOf(status, deps.bounds),
-      now,
-      deps.batchSize,
-    );
+    const overdue = overdueBefore(deps.bounds, now).map((bound) => ({
+      ...bound,
+      resolution: resolutionOf(bound.status, deps.bounds),
+    }));
+    const swept = await deps.sweep.resolveOverdue(overdue, now, deps.batchSize);
     for (const { from, resolution, correlationId, event } of swept) {
       deps.onSwept(from, resolution.reason);
       deps.log.warn(

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@herald/errors';
 import type { TemplateEngine } from '@herald/rendering';
 import type { TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 import { prepareVersion } from './prepare-version';
 import type { TemplateVersionInput } from './template-inputs';
 

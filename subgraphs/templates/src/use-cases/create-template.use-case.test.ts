@@ -1,6 +1,6 @@
 import { BadUserInputError, ConflictError } from '@herald/errors';
 import { createTemplateEngine } from '@herald/rendering';
-import type { NewTemplate, NewTemplateVersion, TemplateRepository } from '../store/template.repository';
+import type { NewTemplate, NewTemplateVersion, TemplateRepository } from './ports';
 import { makeCreateTemplate } from './create-template.use-case';
 import { createTemplateInputSchema } from './template-inputs';
 

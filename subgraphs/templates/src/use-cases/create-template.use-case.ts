@@ -1,7 +1,7 @@
 import { ConflictError } from '@herald/errors';
 import type { TemplateEngine } from '@herald/rendering';
 import type { Template } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 import { prepareVersion } from './prepare-version';
 import type { CreateTemplateInput } from './template-inputs';
 

@@ -1,6 +1,6 @@
 import { selectPublishedVersion } from '@herald/rendering';
 import type { Template, TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 
 /** The published version for a locale: exact, then its language, then the template's default locale. */
 export function makeFindActiveVersion({

@@ -1,5 +1,5 @@
 import type { Template } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 
 export function makeFindTemplate({
   templates,

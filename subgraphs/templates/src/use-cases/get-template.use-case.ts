@@ -1,6 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { Template, TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 import { makeFindActiveVersion } from './find-active-version.use-case';
 
 export interface ResolvedTemplate {

@@ -1,5 +1,5 @@
 import type { TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 
 export function makeListTemplateVersions({
   templates,

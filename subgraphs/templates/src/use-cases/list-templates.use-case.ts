@@ -1,6 +1,6 @@
 import { pageMeta, pageOffset, type PageMeta } from '@herald/paging';
 import type { Channel, Template } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 
 export interface TemplateListing {
   readonly items: readonly Template[];

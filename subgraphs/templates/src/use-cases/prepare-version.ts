@@ -1,7 +1,7 @@
 import { BadUserInputError } from '@herald/errors';
 import { deriveTextFromHtml, type TemplateEngine } from '@herald/rendering';
 import type { Channel, TemplateContent } from '../domain/template';
-import type { NewTemplateVersion } from '../store/template.repository';
+import type { NewTemplateVersion } from './ports';
 import { channelContentIssues, type VersionContentInput } from './template-inputs';
 
 /**

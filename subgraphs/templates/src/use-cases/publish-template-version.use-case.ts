@@ -1,6 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 
 export interface PublishTemplateVersionDeps {
   readonly templates: Pick<TemplateRepository, 'publishVersion'>;

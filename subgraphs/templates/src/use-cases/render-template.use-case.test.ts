@@ -1,7 +1,7 @@
 import { NotFoundError } from '@herald/errors';
 import { createTemplateEngine } from '@herald/rendering';
 import type { Template, TemplateVersion } from '../domain/template';
-import type { TemplateRepository } from '../store/template.repository';
+import type { TemplateRepository } from './ports';
 import { makeGetTemplate } from './get-template.use-case';
 import { makeRenderTemplate } from './render-template.use-case';
 

@@ -1,24 +1,10 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { ApiKey } from '../domain/api-key';
 import { ApiKeyEntity, type ApiKeyRow } from './api-key.entity';
+import type { ApiKeyCredential, ApiKeyRepository, NewApiKey } from '../use-cases/ports';
 import { isUuid } from './is-uuid';
 
-export interface NewApiKey {
-  readonly id: string;
-  readonly name: string;
-  readonly secretHash: string;
-  readonly scopes: readonly string[];
-  readonly createdBy: string;
-}
-
-/** An active key with what verification needs. */
-export interface ApiKeyCredential {
-  readonly id: string;
-  readonly secretHash: string;
-  readonly scopes: readonly string[];
-}
-
-export function createApiKeyRepository(db: DataSource) {
+export function createApiKeyRepository(db: DataSource): ApiKeyRepository {
   const keys = db.getRepository(ApiKeyEntity);
   return {
     async insertApiKey(key: NewApiKey): Promise<ApiKey> {
@@ -58,8 +44,6 @@ export function createApiKeyRepository(db: DataSource) {
     },
   };
 }
-
-export type ApiKeyRepository = ReturnType<typeof createApiKeyRepository>;
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return {

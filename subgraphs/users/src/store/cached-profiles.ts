@@ -2,7 +2,7 @@ import type { Logger } from '@herald/logging';
 import type { Cache, ChangeFeed } from '@herald/redis';
 import type { Device } from '../domain/device';
 import type { UserProfile } from '../domain/user';
-import type { UserRepository } from './user.repository';
+import type { CachedProfiles, UserRepository } from '../use-cases/ports';
 
 /** A UserProfile after a JSON round trip: dates are ISO strings. */
 export type CachedProfile = Omit<UserProfile, 'createdAt' | 'updatedAt' | 'devices'> & {
@@ -13,16 +13,6 @@ export type CachedProfile = Omit<UserProfile, 'createdAt' | 'updatedAt' | 'devic
     readonly lastSeenAt: string | null;
   })[];
 };
-
-export interface CachedProfiles {
-  /** Like UserRepository.findProfiles, read through Redis. */
-  findProfiles(ids: readonly string[]): Promise<UserProfile[]>;
-  /**
-   * Drops cached profiles after a change and announces it, so that other processes drop their
-   * copies too. Never throws: the change is already committed.
-   */
-  forget(...ids: string[]): Promise<void>;
-}
 
 export function createCachedProfiles(
   users: Pick<UserRepository, 'findProfiles'>,

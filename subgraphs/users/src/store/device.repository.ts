@@ -1,16 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Device, NewDevice } from '../domain/device';
+import type { DeviceRepository, RegisteredDevice } from '../use-cases/ports';
 import { DeviceEntity } from './device.entity';
 import { isUuid } from './is-uuid';
 import { toDevice } from './user.mapper';
 
-export interface RegisteredDevice {
-  readonly device: Device;
-  /** Users who held the same token or endpoint before; it moved to the new owner. */
-  readonly previousOwners: readonly string[];
-}
-
-export function createDeviceRepository(db: DataSource) {
+export function createDeviceRepository(db: DataSource): DeviceRepository {
   return {
     /**
      * Registers a device for the user in one transaction, or refreshes lastSeenAt (and revalidates)
@@ -77,8 +72,6 @@ export function createDeviceRepository(db: DataSource) {
     },
   };
 }
-
-export type DeviceRepository = ReturnType<typeof createDeviceRepository>;
 
 async function releaseFromOthers(
   manager: EntityManager,

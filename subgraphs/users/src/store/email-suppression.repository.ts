@@ -5,30 +5,16 @@ import {
   type EmailFeedback,
   type EmailSuppression,
   type SoftBouncePolicy,
-  type SuppressionReason,
 } from '../domain/email-suppression';
+import type { EmailSuppressionRepository, RecordFeedbackResult, SuppressionPage } from '../use-cases/ports';
 import { EmailSuppressionEntity, type EmailSuppressionRow } from './email-suppression.entity';
 import { isUuid } from './is-uuid';
 
-export type RecordFeedbackResult =
-  | { readonly kind: 'no-such-user' }
-  | {
-      readonly kind: 'recorded';
-      /** False when the same notification and kind were reported before: nothing was counted. */
-      readonly counted: boolean;
-      /** Set when this report put the address on the list. */
-      readonly newSuppression?: SuppressionReason;
-      /** The user's current address is suppressed after the report. */
-      readonly suppressed: boolean;
-    };
-
-export interface SuppressionPage {
-  readonly suppressions: readonly EmailSuppression[];
-  readonly total: number;
-}
-
 /** Bounce and complaint reports, and the suppression list they feed (keyed by user and address). */
-export function createEmailSuppressionRepository(db: DataSource, policy: SoftBouncePolicy) {
+export function createEmailSuppressionRepository(
+  db: DataSource,
+  policy: SoftBouncePolicy,
+): EmailSuppressionRepository {
   return {
     /**
      * Records the report against the user's current address and suppresses the address when the
@@ -109,8 +95,6 @@ export function createEmailSuppressionRepository(db: DataSource, policy: SoftBou
     },
   };
 }
-
-export type EmailSuppressionRepository = ReturnType<typeof createEmailSuppressionRepository>;
 
 /** The (user, address) pairs among `userIds` that are suppressed now. */
 export async function findActiveSuppressedAddresses(

@@ -1,37 +1,23 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@herald/database';
 import type { NewDevice } from '../domain/device';
-import type { Preferences } from '../domain/preferences';
-import type { NewUser, ProfileChanges, Role, UserProfile } from '../domain/user';
+import type { NewUser, ProfileChanges, UserProfile } from '../domain/user';
+import type {
+  InsertUserResult,
+  UpdateProfileResult,
+  UserCredentials,
+  UserPage,
+  UserRepository,
+} from '../use-cases/ports';
 import { DeviceEntity, type DeviceRow } from './device.entity';
 import { findActiveSuppressedAddresses, suppressedAddressKey } from './email-suppression.repository';
 import { isUuid } from './is-uuid';
 import { PreferencesEntity } from './preferences.entity';
 import { UserEntity, type UserRow } from './user.entity';
-import { toPreferences, toUserProfile } from './user.mapper';
-
-export type UpdateProfileResult =
-  | { readonly kind: 'updated'; readonly profile: UserProfile }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'email-taken' };
-
-export type InsertUserResult =
-  { readonly kind: 'created'; readonly profile: UserProfile } | { readonly kind: 'email-taken' };
-
-/** What login checks: never leaves the use case. */
-export interface UserCredentials {
-  readonly id: string;
-  readonly role: Role;
-  readonly passwordHash: string;
-}
-
-export interface UserPage {
-  readonly profiles: readonly UserProfile[];
-  readonly total: number;
-}
+import { toUserProfile } from './user.mapper';
 
 /** Users with their preferences and devices (one aggregate: they are created and read together). */
-export function createUserRepository(db: DataSource) {
+export function createUserRepository(db: DataSource): UserRepository {
   return {
     /** Inserts the user, their preferences and first devices in one transaction. */
     async insertUser(newUser: NewUser): Promise<InsertUserResult> {
@@ -75,34 +61,6 @@ export function createUserRepository(db: DataSource) {
       return row ? { id: row.id, role: row.role, passwordHash: row.passwordHash } : undefined;
     },
 
-    /**
-     * Reads the user's preferences under a row lock, applies `change` and stores the result, in
-     * one transaction so concurrent partial updates do not overwrite each other. Undefined when
-     * there is no such user.
-     */
-    async updatePreferences(
-      userId: string,
-      change: (current: Preferences) => Preferences,
-    ): Promise<Preferences | undefined> {
-      if (!isUuid(userId)) return undefined;
-      return db.transaction(async (manager) => {
-        const user = await manager
-          .getRepository(UserEntity)
-          .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-        if (!user) return undefined;
-        const repository = manager.getRepository(PreferencesEntity);
-        const next = change(toPreferences((await repository.findOneBy({ userId })) ?? undefined));
-        await repository.save({
-          userId,
-          email: next.email,
-          push: next.push,
-          optedOutCategories: [...next.optedOutCategories],
-          quietHours: next.quietHours,
-        });
-        return next;
-      });
-    },
-
     /** Changes name, email or locale; the email stays unique. */
     async updateProfile(userId: string, changes: ProfileChanges): Promise<UpdateProfileResult> {
       if (!isUuid(userId)) return { kind: 'not-found' };
@@ -133,8 +91,6 @@ export function createUserRepository(db: DataSource) {
     },
   };
 }
-
-export type UserRepository = ReturnType<typeof createUserRepository>;
 
 async function findProfiles(manager: EntityManager, ids: readonly string[]): Promise<UserProfile[]> {
   const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiKey } from '../domain/api-key';
 import { composeApiKeySecret, hashApiKeySecret } from '../domain/api-key';
-import type { ApiKeyRepository } from '../store/api-key.repository';
+import type { ApiKeyRepository } from './ports';
 
 export interface CreateApiKeyCommand {
   readonly name: string;

@@ -1,7 +1,7 @@
 import { ConflictError } from '@herald/errors';
 import { DEFAULT_PREFERENCES } from '../domain/preferences';
 import type { NewUser, UserProfile } from '../domain/user';
-import type { InsertUserResult } from '../store/user.repository';
+import type { InsertUserResult } from './ports';
 import { makeCreateUser } from './create-user.use-case';
 
 function fakeUsers(result: (newUser: NewUser) => InsertUserResult) {

@@ -2,7 +2,7 @@ import { ConflictError } from '@herald/errors';
 import { normalizeEmail } from '../domain/email';
 import { DEFAULT_PREFERENCES, applyPreferenceChanges, type PreferenceChanges } from '../domain/preferences';
 import type { Role, UserProfile } from '../domain/user';
-import type { UserRepository } from '../store/user.repository';
+import type { UserRepository } from './ports';
 
 /** Already validated at the edge (see graphql/user.inputs.ts). */
 export interface CreateUserCommand {

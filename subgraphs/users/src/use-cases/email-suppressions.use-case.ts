@@ -1,7 +1,6 @@
 import { pageMeta, pageOffset, type PageMeta, type PageRequest } from '@herald/paging';
 import type { EmailSuppression } from '../domain/email-suppression';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { EmailSuppressionRepository } from '../store/email-suppression.repository';
+import type { CachedProfiles, EmailSuppressionRepository } from './ports';
 
 export interface SuppressionList {
   readonly items: readonly EmailSuppression[];

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { UserProfile } from '../domain/user';
-import type { UserRepository } from '../store/user.repository';
+import type { UserRepository } from './ports';
 
 export function makeGetUser({ users }: { readonly users: Pick<UserRepository, 'findProfiles'> }) {
   /** A malformed id is reported as not found: no such user can exist. */

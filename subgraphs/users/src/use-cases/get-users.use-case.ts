@@ -1,5 +1,5 @@
 import type { UserProfile } from '../domain/user';
-import type { UserRepository } from '../store/user.repository';
+import type { UserRepository } from './ports';
 
 export function makeGetUsers({ users }: { readonly users: Pick<UserRepository, 'findProfiles'> }) {
   /** The users that exist among `ids`, in the order asked, each once; the rest are left out. */

@@ -1,5 +1,4 @@
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { DeviceRepository } from '../store/device.repository';
+import type { CachedProfiles, DeviceRepository } from './ports';
 
 export interface InvalidatePushTokenCommand {
   readonly userId: string;

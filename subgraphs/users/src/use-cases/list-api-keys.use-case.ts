@@ -1,5 +1,5 @@
 import type { ApiKey } from '../domain/api-key';
-import type { ApiKeyRepository } from '../store/api-key.repository';
+import type { ApiKeyRepository } from './ports';
 
 export function makeListApiKeys({ apiKeys }: { readonly apiKeys: Pick<ApiKeyRepository, 'listApiKeys'> }) {
   return function listApiKeys(): Promise<ApiKey[]> {

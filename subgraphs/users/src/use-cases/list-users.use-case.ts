@@ -1,6 +1,6 @@
 import { pageMeta, pageOffset, type PageMeta, type PageRequest } from '@herald/paging';
 import type { UserProfile } from '../domain/user';
-import type { UserRepository } from '../store/user.repository';
+import type { UserRepository } from './ports';
 
 export interface UserList {
   readonly items: readonly UserProfile[];

@@ -2,7 +2,7 @@ import { UnauthenticatedError } from '@herald/errors';
 import type { IssuedToken } from '../domain/access-token';
 import { normalizeEmail } from '../domain/email';
 import type { UserProfile } from '../domain/user';
-import type { UserRepository } from '../store/user.repository';
+import type { UserRepository } from './ports';
 
 export interface LoginCommand {
   readonly email: string;

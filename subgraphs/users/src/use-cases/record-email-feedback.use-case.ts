@@ -1,7 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { EmailFeedback, SuppressionReason } from '../domain/email-suppression';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { EmailSuppressionRepository } from '../store/email-suppression.repository';
+import type { CachedProfiles, EmailSuppressionRepository } from './ports';
 
 export interface FeedbackOutcome {
   /** The user's current address is suppressed after the report. */

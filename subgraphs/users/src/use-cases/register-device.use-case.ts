@@ -1,8 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { Device, NewDevice } from '../domain/device';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { DeviceRepository } from '../store/device.repository';
-import type { UserRepository } from '../store/user.repository';
+import type { CachedProfiles, DeviceRepository, UserRepository } from './ports';
 
 export function makeRegisterDevice({
   users,

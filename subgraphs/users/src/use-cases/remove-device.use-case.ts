@@ -1,7 +1,6 @@
 import { NotFoundError } from '@herald/errors';
 import type { Device } from '../domain/device';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { DeviceRepository } from '../store/device.repository';
+import type { CachedProfiles, DeviceRepository } from './ports';
 
 export function makeFindDevice({ devices }: { readonly devices: Pick<DeviceRepository, 'findDevice'> }) {
   return async function findDevice(id: string): Promise<Device> {

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@herald/errors';
-import type { ApiKeyRepository } from '../store/api-key.repository';
+import type { ApiKeyRepository } from './ports';
 
 export function makeRevokeApiKey({
   apiKeys,

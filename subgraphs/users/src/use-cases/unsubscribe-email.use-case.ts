@@ -1,14 +1,13 @@
 import { NotFoundError } from '@herald/errors';
 import { unsubscribeFromEmail } from '../domain/preferences';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { UserRepository } from '../store/user.repository';
+import type { CachedProfiles, UsersTransactions } from './ports';
 
 export function makeUnsubscribeEmail({
-  users,
+  transactions,
   profiles,
   onUnsubscribed,
 }: {
-  readonly users: Pick<UserRepository, 'updatePreferences'>;
+  readonly transactions: UsersTransactions;
   readonly profiles: Pick<CachedProfiles, 'forget'>;
   /** Counts an opt-out that changed something (the metric). */
   readonly onUnsubscribed: (category: string | null) => void;
@@ -16,9 +15,12 @@ export function makeUnsubscribeEmail({
   /** Opts the user out of the category (null: of email); false when they already were. */
   return async function unsubscribeEmail(userId: string, category: string | null): Promise<boolean> {
     let changed = false;
-    const updated = await users.updatePreferences(userId, (current) => {
+    const updated = await transactions.transaction(async ({ preferences }) => {
+      const current = await preferences.lock(userId);
+      if (!current) return undefined;
       const next = unsubscribeFromEmail(current, category);
       changed = next !== current;
+      await preferences.save(userId, next);
       return next;
     });
     if (!updated) throw new NotFoundError(`user ${userId} not found`, { id: userId });

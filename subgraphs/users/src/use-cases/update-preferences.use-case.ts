@@ -1,19 +1,23 @@
 import { NotFoundError } from '@herald/errors';
 import { applyPreferenceChanges, type PreferenceChanges, type Preferences } from '../domain/preferences';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { UserRepository } from '../store/user.repository';
+import type { CachedProfiles, UsersTransactions } from './ports';
 
 export function makeUpdatePreferences({
-  users,
+  transactions,
   profiles,
 }: {
-  readonly users: Pick<UserRepository, 'updatePreferences'>;
+  readonly transactions: UsersTransactions;
   readonly profiles: Pick<CachedProfiles, 'forget'>;
 }) {
+  /** Read under the user's lock and stored in one transaction, so concurrent partial updates both count. */
   return async function updatePreferences(userId: string, changes: PreferenceChanges): Promise<Preferences> {
-    const updated = await users.updatePreferences(userId, (current) =>
-      applyPreferenceChanges(current, changes),
-    );
+    const updated = await transactions.transaction(async ({ preferences }) => {
+      const current = await preferences.lock(userId);
+      if (!current) return undefined;
+      const next = applyPreferenceChanges(current, changes);
+      await preferences.save(userId, next);
+      return next;
+    });
     if (!updated) throw new NotFoundError(`user ${userId} not found`, { id: userId });
     await profiles.forget(userId);
     return updated;

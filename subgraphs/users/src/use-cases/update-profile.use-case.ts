@@ -1,8 +1,7 @@
 import { ConflictError, NotFoundError } from '@herald/errors';
 import { normalizeEmail } from '../domain/email';
 import type { ProfileChanges, UserProfile } from '../domain/user';
-import type { CachedProfiles } from '../store/cached-profiles';
-import type { UserRepository } from '../store/user.repository';
+import type { CachedProfiles, UserRepository } from './ports';
 
 export function makeUpdateProfile({
   users,

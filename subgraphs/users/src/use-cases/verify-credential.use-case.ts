@@ -2,8 +2,7 @@ import { UnauthenticatedError } from '@herald/errors';
 import type { Cache } from '@herald/redis';
 import type { VerifiedToken } from '../domain/access-token';
 import { apiKeyIdOf, apiKeySecretMatches, hashApiKeySecret, isApiKeyShaped } from '../domain/api-key';
-import type { ApiKeyRepository } from '../store/api-key.repository';
-import type { CachedProfiles } from '../store/cached-profiles';
+import type { ApiKeyRepository, CachedProfiles } from './ports';
 
 /** The gRPC VerifiedIdentity: a user from a JWT, a service from an API key. */
 export interface VerifiedIdentity {
