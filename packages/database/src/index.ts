@@ -1,3 +1,3 @@
 export { openDataSource, type DataSourceOptions } from './open-data-source';
 export { ensureDatabase, dropDatabase } from './ensure-database';
-export { isUniqueViolation, isDatabaseUnavailable } from './pg-errors';
+export { isUniqueViolation } from './pg-errors';

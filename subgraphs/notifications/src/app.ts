@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Counter } from 'prom-client';
-import { isDatabaseUnavailable } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -272,7 +271,6 @@ async function assemble(
     internalToken: config.internalToken,
     log,
     metrics: registry,
-    isOutage: isDatabaseUnavailable,
   });
   grpc.addService(
     proto.NotificationStatusService.service,

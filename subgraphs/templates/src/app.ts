@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { redisSettingsOf } from '@herald/config';
-import { isDatabaseUnavailable, openDataSource } from '@herald/database';
+import { openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -89,7 +89,6 @@ export async function createApp(config: TemplatesConfig, log: Logger): Promise<S
     internalToken: config.INTERNAL_TOKEN,
     log,
     metrics: registry,
-    isOutage: isDatabaseUnavailable,
   });
   grpc.addService(
     loadHeraldProto().herald.v1.TemplateService.service,

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { redisSettingsOf } from '@herald/config';
-import { isDatabaseUnavailable, openDataSource } from '@herald/database';
+import { openDataSource } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import {
   CleanupStack,
@@ -204,7 +204,6 @@ function wire(
     internalToken: config.INTERNAL_TOKEN,
     log,
     metrics,
-    isOutage: isDatabaseUnavailable,
   });
   grpc.addService(
     loadHeraldProto().herald.v1.UserService.service,
