@@ -130,12 +130,6 @@ export function errorFromPeer(
   code: ErrorCode,
   message: string,
   details: Record<string, unknown> = {},
-  options: HeraldErrorOptions = {},
 ): HeraldError {
-  return errorFromCode(
-    code,
-    message,
-    details,
-    RETRYABLE_FROM_PEER.has(code) ? { ...options, retryable: true } : options,
-  );
+  return errorFromCode(code, message, details, RETRYABLE_FROM_PEER.has(code) ? { retryable: true } : {});
 }
