@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { STATUS_CHANNEL } from '@herald/contracts';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { startRedisSentinelGroup, waitFor, type RedisSentinelGroup } from '@herald/testkit';
 import { log, request, startHarness, tokenFor, type Harness } from './harness/gateway-harness';
@@ -87,7 +88,7 @@ describe('the gateway on Redis Sentinel', () => {
         complete: () => undefined,
       },
     );
-    const channel = createPubSubChannel<Record<string, unknown>>(publisher, 'herald:status', log);
+    const channel = createPubSubChannel<Record<string, unknown>>(publisher, STATUS_CHANNEL, log);
     let sequence = 0;
     const publishNext = () => {
       sequence += 1;

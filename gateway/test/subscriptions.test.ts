@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { STATUS_CHANNEL } from '@herald/contracts';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { waitFor } from '@herald/testkit';
 import { ADMIN_KEY, API_KEYS, log, startHarness, tokenFor, type Harness } from './harness/gateway-harness';
@@ -25,7 +26,7 @@ describe('status subscriptions over graphql-ws', () => {
     harness.state.addUser({ id: USER_A, email: 'a@example.com', name: 'A', password: 'password-a' });
     harness.state.addUser({ id: USER_B, email: 'b@example.com', name: 'B', password: 'password-b' });
     redis = connectRedis({ url: harness.env.redisUrl, prefix: harness.env.redisPrefix }, log);
-    const channel = createPubSubChannel<Record<string, unknown>>(redis, 'herald:status', log);
+    const channel = createPubSubChannel<Record<string, unknown>>(redis, STATUS_CHANNEL, log);
     publish = (event) => channel.publish(event);
   });
 

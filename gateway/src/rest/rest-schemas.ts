@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_STATUSES as LIFECYCLE_STATUSES, type NotificationStatus } from '@herald/contracts';
 
 /**
  * The snake_case contract of the original task. The shim validates with these schemas and the
@@ -10,19 +11,9 @@ const uuid = z.uuid();
 const jsonObject = z.record(z.string(), z.unknown());
 
 /** Lower-case on the wire, as in the original contract; the GraphQL enum is upper-case. */
-export const NOTIFICATION_STATUSES = [
-  'accepted',
-  'scheduled',
-  'queued',
-  'sending',
-  'retrying',
-  'delivered',
-  'failed',
-  'skipped',
-  'cancelled',
-  'bounced',
-  'complained',
-] as const;
+export const NOTIFICATION_STATUSES = LIFECYCLE_STATUSES.map(
+  (status) => status.toLowerCase() as Lowercase<NotificationStatus>,
+);
 export const notificationStatus = z.enum(NOTIFICATION_STATUSES);
 export const notificationType = z.enum(['email', 'push']);
 

@@ -5,7 +5,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { NotificationSnapshot } from '@herald/contracts';
+import { notificationSnapshotSchema, type NotificationSnapshot } from '@herald/contracts';
 
 /**
  * The fields of a notification a status event carries (decision 0005), or, for the opening event
@@ -18,6 +18,8 @@ export const READ_BY_FIELD_NAME = Symbol('read by field name');
 
 /** Entity keys a carried notification answers from its own fields: `user { id }`, `template { code }`. */
 const ENTITY_KEYS = { user: ['userId', 'id'], template: ['templateCode', 'code'] } as const;
+type EntityKeyField = (typeof ENTITY_KEYS)[keyof typeof ENTITY_KEYS][0];
+const ENTITY_KEY_FIELDS: ReadonlySet<string> = new Set(Object.values(ENTITY_KEYS).map(([field]) => field));
 
 /**
  * The notification as the GraphQL executor reads it, field by field, when `selection` asks only
@@ -53,7 +55,7 @@ function isAnsweredBy(carried: CarriedNotification, selection: SelectionSetNode,
         )
       );
     }
-    return below === undefined && name !== 'userId' && name !== 'templateCode' && name in carried;
+    return below === undefined && !ENTITY_KEY_FIELDS.has(name) && name in carried;
   });
 }
 
@@ -82,23 +84,10 @@ function everyField(
   });
 }
 
-/** Scalars of the snapshot with the same name in GraphQL; `user` and `template` come as keys. */
-const SCALARS = [
-  'id',
-  'requestId',
-  'channel',
-  'templateVersion',
-  'locale',
-  'category',
-  'priority',
-  'status',
-  'statusDetail',
-  'attempts',
-  'sendAt',
-  'scheduledFor',
-  'createdAt',
-  'updatedAt',
-] as const;
+/** Scalars of the snapshot with the same name in GraphQL: every field but the entity keys. */
+const SCALARS = Object.keys(notificationSnapshotSchema.shape).filter(
+  (name): name is Exclude<keyof NotificationSnapshot, EntityKeyField> => !ENTITY_KEY_FIELDS.has(name),
+);
 
 /**
  * The current-status read of a subscription by id: besides what it needs itself, the carried

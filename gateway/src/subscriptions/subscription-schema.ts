@@ -2,9 +2,7 @@ import {
   GraphQLError,
   buildSchema,
   defaultFieldResolver,
-  extendSchema,
   isObjectType,
-  parse,
   print,
   printSchema,
   visit,
@@ -14,30 +12,9 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import type { StatusEvent } from '@herald/contracts';
 import type { GatewayContext } from '../graphql/gateway-context';
 import { READ_BY_FIELD_NAME, answerFromCarried, type CarriedNotification } from './carried-notification';
-
-/**
- * ARCHITECTURE §6. The notifications subgraph declares it, but @apollo/gateway cannot execute
- * subscriptions, so the gateway serves it; added here when a supergraph lacks it (test fixtures).
- */
-const SUBSCRIPTION_SDL = `
-  type NotificationStatusEvent {
-    notificationId: ID!
-    status: NotificationStatus!
-    at: DateTime!
-    detail: String
-    "The event's position in the notification's timeline (ascending)."
-    sequence: Int
-    notification: Notification!
-  }
-  type Subscription {
-    notificationStatusChanged(notificationId: ID, userId: ID): NotificationStatusEvent!
-  }
-  extend schema {
-    subscription: Subscription
-  }
-`;
 
 /** Runs a query through the gateway's own federated execution, as the subscriber. */
 export type RunQuery = (
@@ -49,15 +26,14 @@ export type RunQuery = (
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }>;
 
-export interface EventSource {
-  readonly notificationId: string;
-  readonly status: string;
-  readonly at: string;
+/** What a subscription yields: a status event of the contract, or the opening current status. */
+export type EventSource = Readonly<Pick<StatusEvent, 'notificationId' | 'status' | 'at'>> & {
   readonly detail: string | null;
+  /** Null for the opening current status, which no event of the timeline is. */
   readonly sequence: number | null;
   /** The notification as the change left it, when the event carries it. */
   readonly notification?: CarriedNotification;
-}
+};
 
 export function buildSubscriptionSchema(
   apiSchema: GraphQLSchema,
@@ -65,12 +41,15 @@ export function buildSubscriptionSchema(
   runQuery: RunQuery,
 ): GraphQLSchema {
   // A copy, so the resolvers set below never touch the types Apollo's gateway executes with.
-  const copy = buildSchema(printSchema(apiSchema));
-  const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
+  // The notifications subgraph declares the subscription (ARCHITECTURE §6), and the supergraph
+  // carries it; @apollo/gateway cannot execute subscriptions, so the gateway serves it here.
+  const schema = buildSchema(printSchema(apiSchema));
   const root = schema.getSubscriptionType();
   const eventType = schema.getType('NotificationStatusEvent');
   const changed = root?.getFields().notificationStatusChanged;
-  if (!changed || !isObjectType(eventType)) throw new Error('subscription schema did not build');
+  if (!changed || !isObjectType(eventType)) {
+    throw new Error('the supergraph declares no notificationStatusChanged subscription');
+  }
   changed.subscribe = subscribe;
   changed.resolve = (event: unknown) => event;
   for (const field of Object.values(eventType.getFields())) field.resolve = defaultFieldResolver;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Kind, parse, type DefinitionNode } from 'graphql';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/observability';
 import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
@@ -34,12 +34,33 @@ const KEY_IDENTITIES: Record<string, StubCredential> = {
   [API_KEYS.status]: { kind: 'service', id: 'k-status', scopes: ['notifications:status'] },
 };
 
-/** The supergraph of the fixture schemas, composed the way `npm run compose` composes the real ones. */
+/** The subscription's types as the notifications subgraph declares them: their one source. */
+const SUBSCRIPTION_TYPES = new Set(['NotificationStatusEvent', 'Subscription']);
+
+function notificationsSubscription(): DefinitionNode[] {
+  const sdl = readFileSync(
+    join(__dirname, '..', '..', '..', 'subgraphs', 'notifications', 'schema.graphql'),
+    'utf8',
+  );
+  return parse(sdl).definitions.filter(
+    (definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && SUBSCRIPTION_TYPES.has(definition.name.value),
+  );
+}
+
+/**
+ * The supergraph of the fixture schemas, composed the way `npm run compose` composes the real
+ * ones; the notifications fixture declares the real subscription, which the gateway serves.
+ */
 export function composeFixtureSupergraph(): string {
   const result = composeServices(
     (['users', 'templates', 'notifications'] as const).map((name: StubName) => {
-      const sdl = readFileSync(join(FIXTURES, `${name}.graphql`), 'utf8');
-      return { name, url: `http://${name}/graphql`, typeDefs: parse(sdl) };
+      const fixture = parse(readFileSync(join(FIXTURES, `${name}.graphql`), 'utf8'));
+      const definitions =
+        name === 'notifications'
+          ? [...fixture.definitions, ...notificationsSubscription()]
+          : fixture.definitions;
+      return { name, url: `http://${name}/graphql`, typeDefs: { ...fixture, definitions } };
     }),
   );
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));

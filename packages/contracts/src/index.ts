@@ -22,4 +22,12 @@ export {
   type UnsubscribeSubject,
   type UnsubscribeTokenCodec,
 } from './unsubscribe-token';
-export { SETTLED_STATUSES, type SettledStatus } from './settled-statuses';
+export {
+  NOTIFICATION_STATUSES,
+  SETTLED_STATUSES,
+  UNSETTLED_STATUSES,
+  isSettled,
+  type NotificationStatus,
+  type SettledStatus,
+  type UnsettledStatus,
+} from './notification-statuses';

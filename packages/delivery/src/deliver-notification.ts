@@ -10,10 +10,7 @@ import type { ClaimLeaseRequest, DeliveryPeers, ReportedStatus, StatusReceipt } 
 import { classifyFailure, decideOnFailure } from './failure-policy';
 import { BreakerOpenError } from './provider-breaker';
 import { skipReasonAtSendTime } from './send-time-preferences';
-import { SETTLED_STATUSES, type QueuedNotification } from '@herald/contracts';
-
-/** Statuses after which nothing may be sent again. */
-const SETTLED: ReadonlySet<string> = new Set(SETTLED_STATUSES);
+import { isSettled, type QueuedNotification } from '@herald/contracts';
 
 export interface DeliverNotificationDeps {
   readonly channel: DeliveryChannel;
@@ -163,7 +160,7 @@ export function makeDeliverNotification({
     const lease = { holder: `${PROCESS_ID}/${randomUUID()}`, ms: claimLeaseMs };
     try {
       const claim = await claimSending(message, lease, log);
-      if (!claim.applied && SETTLED.has(claim.status)) {
+      if (!claim.applied && isSettled(claim.status)) {
         metrics.count('duplicate');
         log.info({ status: claim.status }, 'notification already settled; acking without sending');
         return { kind: 'ack' };

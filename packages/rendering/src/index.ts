@@ -11,3 +11,4 @@ export {
 } from './template-engine';
 export { canonicalizeLocale, formattingLocale, localeCandidates, selectPublishedVersion } from './locale';
 export { deriveTextFromHtml } from './html-to-text';
+export { findMissingVariablesByName } from './requirements';

@@ -1,4 +1,9 @@
-import { findMissingVariables, listRequiredVariables, type Requirement } from './requirements';
+import {
+  findMissingVariables,
+  findMissingVariablesByName,
+  listRequiredVariables,
+  type Requirement,
+} from './requirements';
 
 describe('findMissingVariables', () => {
   const requirements: Requirement[] = [
@@ -39,5 +44,29 @@ describe('findMissingVariables', () => {
 
   it('lists only what every render needs as the variables', () => {
     expect(listRequiredVariables(requirements)).toEqual(['name', 'lines']);
+  });
+});
+
+describe('findMissingVariablesByName', () => {
+  it('lists the required variables that are absent or null, once each', () => {
+    expect(findMissingVariablesByName(['name', 'code', 'name', 'link'], { name: 'Ada', link: null })).toEqual(
+      ['code', 'link'],
+    );
+  });
+
+  it('accepts falsy values that are present', () => {
+    expect(
+      findMissingVariablesByName(['count', 'flag', 'text'], { count: 0, flag: false, text: '' }),
+    ).toEqual([]);
+  });
+
+  it('follows dotted names into nested objects', () => {
+    expect(findMissingVariablesByName(['order.id', 'order.total'], { order: { id: 7 } })).toEqual([
+      'order.total',
+    ]);
+  });
+
+  it('accepts a flat key that contains a dot', () => {
+    expect(findMissingVariablesByName(['order.id'], { 'order.id': 7 })).toEqual([]);
   });
 });

@@ -32,6 +32,20 @@ export function findMissingVariables(requirements: readonly Requirement[], varia
   return [...new Set(missing)];
 }
 
+/**
+ * The named variables (dotted paths, as listRequiredVariables gives them) the values lack, once
+ * each: what notifications checks when it accepts a request. A name that is itself a key
+ * (`{ "order.id": 7 }`) is read there rather than as a path.
+ */
+export function findMissingVariablesByName(
+  required: readonly string[],
+  variables: Record<string, unknown>,
+): string[] {
+  return [...new Set(required)].filter((name) =>
+    isAbsent(Object.hasOwn(variables, name) ? variables[name] : resolvePath(variables, name.split('.'))),
+  );
+}
+
 function collectMissing(
   requirements: readonly Requirement[],
   scope: unknown,
@@ -43,7 +57,7 @@ function collectMissing(
     const name = joinName(prefix, requirement.path);
     switch (requirement.kind) {
       case 'value':
-        if (value === undefined || value === null) missing.push(name);
+        if (isAbsent(value)) missing.push(name);
         break;
       case 'when':
         if (isTruthy(value) === requirement.truthy) collectMissing(requirement.then, scope, prefix, missing);
@@ -81,6 +95,11 @@ export function resolvePath(scope: unknown, path: readonly string[]): unknown {
 
 function joinName(prefix: string, path: readonly string[]): string {
   return [prefix, ...path].filter((part) => part !== '').join('.');
+}
+
+/** A required value is missing when undefined or null; false, 0 and '' are values. */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

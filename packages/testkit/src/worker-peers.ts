@@ -1,3 +1,4 @@
+import { isSettled } from '@herald/contracts';
 import { NotFoundError, UnauthenticatedError, UnavailableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import {
@@ -43,8 +44,6 @@ export interface WorkerPeersOptions {
   readonly internalToken: string;
   readonly log: Logger;
 }
-
-const SETTLED = new Set(['DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED', 'BOUNCED', 'COMPLAINED']);
 
 export async function startWorkerPeers(options: WorkerPeersOptions): Promise<WorkerPeers> {
   const { herald } = loadHeraldProto();
@@ -125,7 +124,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
       lease_remaining_ms: 0,
     });
     const held = current.get(report.notification_id);
-    if (held && SETTLED.has(held.status)) return answer(false, held.status);
+    if (held && isSettled(held.status)) return answer(false, held.status);
     if (report.status === 'SENDING' && held?.status === 'SENDING') {
       const another =
         held.claimedBy !== '' && report.delivery_id !== '' && held.claimedBy !== report.delivery_id;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createLogger } from '@herald/logging';
+import { STATUS_CHANNEL } from '@herald/contracts';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { startRedisSentinelGroup, waitFor, type RedisSentinelGroup } from '@herald/testkit';
 import type { StatusEvent } from '../src/domain/notification';
@@ -28,7 +29,7 @@ beforeAll(async () => {
     },
     log,
   );
-  await createPubSubChannel<StatusEvent>(subscriber, 'herald:status', log).subscribe((event) =>
+  await createPubSubChannel<StatusEvent>(subscriber, STATUS_CHANNEL, log).subscribe((event) =>
     received.push(event),
   );
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@herald/logging';
+import { STATUS_CHANNEL } from '@herald/contracts';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { waitFor } from '@herald/testkit';
 import type { StatusEvent } from '../src/domain/notification';
@@ -15,7 +16,7 @@ const received: StatusEvent[] = [];
 beforeAll(async () => {
   service = await startNotifications();
   redis = connectRedis({ url: service.env.redisUrl, prefix: service.env.redisPrefix }, log);
-  unsubscribe = await createPubSubChannel<StatusEvent>(redis, 'herald:status', log).subscribe((event) =>
+  unsubscribe = await createPubSubChannel<StatusEvent>(redis, STATUS_CHANNEL, log).subscribe((event) =>
     received.push(event),
   );
 });

@@ -1,10 +1,8 @@
-import {
-  NOTIFICATION_STATUSES,
-  TERMINAL_STATUSES,
-  canTransition,
-  isTerminal,
-  type NotificationStatus,
-} from './notification-status';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse } from 'graphql';
+import { SETTLED_STATUSES, isSettled } from '@herald/contracts';
+import { NOTIFICATION_STATUSES, canTransition, type NotificationStatus } from './notification-status';
 import { BOUNDED_STATUSES } from './status-bounds';
 
 describe('notification status lifecycle', () => {
@@ -44,7 +42,7 @@ describe('notification status lifecycle', () => {
   });
 
   it('never leaves a terminal status, except a delivered mail that bounces or draws a complaint', () => {
-    for (const from of TERMINAL_STATUSES) {
+    for (const from of SETTLED_STATUSES) {
       for (const to of NOTIFICATION_STATUSES) {
         const feedback = from === 'DELIVERED' && (to === 'BOUNCED' || to === 'COMPLAINED');
         expect(canTransition(from, to)).toBe(feedback);
@@ -60,7 +58,7 @@ describe('notification status lifecycle', () => {
   });
 
   it('treats delivered, failed, skipped, cancelled, bounced and complained as terminal, and nothing else', () => {
-    expect(NOTIFICATION_STATUSES.filter(isTerminal)).toEqual([
+    expect(NOTIFICATION_STATUSES.filter(isSettled)).toEqual([
       'DELIVERED',
       'FAILED',
       'SKIPPED',
@@ -72,15 +70,30 @@ describe('notification status lifecycle', () => {
 
   it('gives every status a time bound for the sweeper or a settled place, never both (0019)', () => {
     const bounded: readonly string[] = BOUNDED_STATUSES;
-    expect(NOTIFICATION_STATUSES.filter((status) => bounded.includes(status) === isTerminal(status))).toEqual(
+    expect(NOTIFICATION_STATUSES.filter((status) => bounded.includes(status) === isSettled(status))).toEqual(
       [],
     );
   });
 
   it('can fail or skip every unfinished notification', () => {
-    for (const from of NOTIFICATION_STATUSES.filter((status) => !isTerminal(status))) {
+    for (const from of NOTIFICATION_STATUSES.filter((status) => !isSettled(status))) {
       expect(canTransition(from, 'FAILED')).toBe(true);
       expect(canTransition(from, 'SKIPPED')).toBe(true);
     }
+  });
+});
+
+describe('the GraphQL NotificationStatus enum', () => {
+  it('lists the contract statuses, in their order', () => {
+    const sdl = readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8');
+    const enumType = parse(sdl).definitions.find(
+      (definition) =>
+        definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'NotificationStatus',
+    );
+    const values =
+      enumType?.kind === Kind.ENUM_TYPE_DEFINITION
+        ? (enumType.values ?? []).map((value) => value.name.value)
+        : [];
+    expect(values).toEqual(NOTIFICATION_STATUSES);
   });
 });

@@ -1,23 +1,7 @@
-import { SETTLED_STATUSES } from '@herald/contracts';
+import type { NotificationStatus } from '@herald/contracts';
 
-export const NOTIFICATION_STATUSES = [
-  'ACCEPTED',
-  'SCHEDULED',
-  'QUEUED',
-  'SENDING',
-  'RETRYING',
-  'DELIVERED',
-  'FAILED',
-  'SKIPPED',
-  'CANCELLED',
-  'BOUNCED',
-  'COMPLAINED',
-] as const;
-
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-
-/** Settled (the contracts package's rule, which the workers share). */
-export const TERMINAL_STATUSES: readonly NotificationStatus[] = SETTLED_STATUSES;
+// The statuses are the contracts package's; this module adds the transitions between them.
+export { NOTIFICATION_STATUSES, type NotificationStatus } from '@herald/contracts';
 
 /**
  * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
@@ -45,8 +29,4 @@ const TRANSITIONS: Readonly<Record<NotificationStatus, readonly NotificationStat
 
 export function canTransition(from: NotificationStatus, to: NotificationStatus): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-export function isTerminal(status: NotificationStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
 }

@@ -1,4 +1,4 @@
-import type { NotificationSnapshot } from '@herald/contracts';
+import type { StatusEvent as StatusEventMessage } from '@herald/contracts';
 import type { NotificationStatus } from './notification-status';
 
 export const CHANNELS = ['EMAIL', 'PUSH'] as const;
@@ -65,16 +65,11 @@ export interface NotificationEvent {
   readonly at: Date;
 }
 
-/** One applied status change, as published on the status channel (ARCHITECTURE.md §5). */
-export interface StatusEvent {
-  readonly notificationId: string;
-  readonly userId: string;
+/**
+ * One applied status change, as published on the status channel (ARCHITECTURE.md §5): the
+ * contract's event with what notifications always sets, its notification as the change left it.
+ */
+export type StatusEvent = Readonly<Required<StatusEventMessage>> & {
   readonly status: NotificationStatus;
-  /** ISO-8601. */
-  readonly at: string;
   readonly detail: string | null;
-  /** The notification_events id: increases with every change, so subscribers can order them. */
-  readonly sequence: number;
-  /** The notification as this change left it. */
-  readonly notification: NotificationSnapshot;
-}
+};

@@ -1,8 +1,8 @@
-import type { NotificationStatus } from './notification-status';
+import { UNSETTLED_STATUSES, type NotificationStatus, type UnsettledStatus } from '@herald/contracts';
 
-/** The statuses that are not terminal (ARCHITECTURE.md §5): each has a time bound. */
-export const BOUNDED_STATUSES = ['ACCEPTED', 'SCHEDULED', 'QUEUED', 'SENDING', 'RETRYING'] as const;
-export type BoundedStatus = (typeof BOUNDED_STATUSES)[number];
+/** The statuses that are not settled (ARCHITECTURE.md §5): each has a time bound. */
+export const BOUNDED_STATUSES = UNSETTLED_STATUSES;
+export type BoundedStatus = UnsettledStatus;
 
 /** How long, in ms, a notification may stay in each status (SCHEDULED: past its due time). */
 export type StatusBounds = Readonly<Record<BoundedStatus, number>>;

@@ -1,8 +1,7 @@
 import type { Counter } from 'prom-client';
-import { STATUS_CHANNEL } from '@herald/contracts';
+import { STATUS_CHANNEL, type StatusEvent as StatusEventMessage } from '@herald/contracts';
 import type { Logger } from '@herald/logging';
 import { createPubSubChannel, type RedisConnection } from '@herald/redis';
-import type { StatusEvent } from '../domain/notification';
 import type { StatusFeed } from '../use-cases/ports';
 
 /**
@@ -10,7 +9,8 @@ import type { StatusFeed } from '../use-cases/ports';
  * record; a watcher that missed an event can read it there.
  */
 export function createStatusFeed(redis: RedisConnection, failures: Counter, log: Logger): StatusFeed {
-  const channel = createPubSubChannel<StatusEvent>(redis, STATUS_CHANNEL, log);
+  // Typed by the contract the gateway parses with: what is published is what it accepts.
+  const channel = createPubSubChannel<StatusEventMessage>(redis, STATUS_CHANNEL, log);
   return {
     async publish(events) {
       // Issued together, so the client pipelines them into one write; Redis keeps their order.

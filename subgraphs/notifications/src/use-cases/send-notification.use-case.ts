@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ConflictError, isHeraldError, NotFoundError, UnprocessableError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
+import { findMissingVariablesByName } from '@herald/rendering';
 import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
 import { skipReasonFor } from '../domain/delivery-preferences';
 import { CHANNELS, type Notification, type NotificationEvent } from '../domain/notification';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { fingerprintRequest } from '../domain/request-fingerprint';
 import { scheduleFor } from '../domain/schedule';
-import { missingVariables } from '../domain/template-variables';
 import type { NewNotification, NotificationRepository } from '../store/notification.repository';
 import type {
   Clock,
@@ -194,7 +194,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
       channel: input.channel,
     });
   }
-  const missing = missingVariables(template.variables, input.variables);
+  const missing = findMissingVariablesByName(template.variables, input.variables);
   if (missing.length > 0) {
     throw new UnprocessableError(`missing template variables: ${missing.join(', ')}`, { missing });
   }
