@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createLogger } from '@herald/logging';
-import { CleanupStack } from '@herald/observability';
+import { CleanupStack } from '@herald/lifecycle';
 import {
   createDeliveryLedger,
   createTestEnvironment,

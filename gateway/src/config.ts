@@ -65,23 +65,17 @@ const gatewayEnv = z
     SUBSCRIPTION_BUFFER_LIMIT: z.coerce.number().int().positive().default(256),
     SUBSCRIPTION_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(20),
   })
-  .superRefine(requireSentinelPair)
-  .superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (
-      env.HERALD_ADMIN_API_KEY === DEV_ADMIN_API_KEY ||
-      env.HERALD_ADMIN_API_KEY.length < MIN_PRODUCTION_KEY_LENGTH
-    ) {
-      context.addIssue({
-        code: 'custom',
-        path: ['HERALD_ADMIN_API_KEY'],
-        message: `must be set to a secret of at least ${MIN_PRODUCTION_KEY_LENGTH} characters (not the dev default) when NODE_ENV=production`,
-      });
-    }
-  });
+  .superRefine(requireSentinelPair);
 
 export type GatewayConfig = Readonly<z.output<typeof gatewayEnv>>;
 
 export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
-  return loadConfig(gatewayEnv, env);
+  return loadConfig(gatewayEnv, env, [
+    {
+      variable: 'HERALD_ADMIN_API_KEY',
+      refuses: ({ HERALD_ADMIN_API_KEY: key }) =>
+        key === DEV_ADMIN_API_KEY || key.length < MIN_PRODUCTION_KEY_LENGTH,
+      reason: `is invalid: must be set to a secret of at least ${MIN_PRODUCTION_KEY_LENGTH} characters (not the dev default) when NODE_ENV=production`,
+    },
+  ]);
 }

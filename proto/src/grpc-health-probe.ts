@@ -1,5 +1,5 @@
 import { credentials, makeClientConstructor, status, type ServiceError } from '@grpc/grpc-js';
-import type { ReadinessProbe } from '@herald/observability';
+import type { ReadinessProbe } from '@herald/lifecycle';
 import { service as healthService } from 'grpc-health-check';
 import { CHANNEL_OPTIONS } from './grpc-client';
 import { serviceNameOf } from './grpc-health';

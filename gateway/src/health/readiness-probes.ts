@@ -1,4 +1,4 @@
-import { fetchFailureReason, type ReadinessProbe } from '@herald/observability';
+import { fetchFailureReason, type ReadinessProbe } from '@herald/lifecycle';
 
 const PROBE_TIMEOUT_MS = 2000;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, type DefinitionNode } from 'graphql';
 import { createLogger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import { createTestEnvironment, type TestEnvironment } from '@herald/testkit';
 import { createApp } from '../../src/app';
 import { loadGatewayConfig } from '../../src/config';

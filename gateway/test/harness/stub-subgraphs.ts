@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConflictError, UnauthenticatedError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
-import { createHealthHandler, createMetricsRegistry } from '@herald/observability';
+import { createMetricsRegistry } from '@herald/observability';
+import { createHealthHandler } from '@herald/lifecycle';
 import { pageMeta } from '@herald/paging';
 import {
   SCOPES,

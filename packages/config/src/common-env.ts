@@ -4,15 +4,16 @@ import { envBoolean, envHostPortList, envUrl, envUrlList, type HostPort } from '
 /** An empty value counts as unset, as the OpenTelemetry specification says for its variables. */
 export const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
-/** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
-/** Dev defaults of secrets: fine on a laptop, refused when NODE_ENV=production. */
+/**
+ * Dev defaults of the shared secrets: fine on a laptop, refused when NODE_ENV=production. A
+ * service's own secret is refused by its devSecretRule (production-rules.ts).
+ */
 export const DEV_SECRETS: Readonly<Record<string, string>> = {
   INTERNAL_TOKEN: 'herald-dev-internal-token',
   UNSUBSCRIBE_SECRET: 'herald-dev-unsubscribe-secret-not-for-production',
-  /** The email worker's key for signing return paths (VERP), decision 0028. */
-  BOUNCE_SECRET: 'herald-dev-bounce-secret',
 };
 
+/** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,11 @@
-export { loadConfig, ConfigError, UnreachableDependencyError } from './load-config';
+export { loadConfig, UnreachableDependencyError } from './load-config';
+export { ConfigError } from './config-error';
+export {
+  devSecretRule,
+  refuseInProduction,
+  testOnlySwitchRule,
+  type ProductionRule,
+} from './production-rules';
 export {
   commonEnv,
   DEV_SECRETS,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { amqpEnv, commonEnv, databaseEnv, databaseUrlFor } from './common-env';
 import { envGrpcAddress } from './env-schemas';
-import { ConfigError, UnreachableDependencyError, loadConfig } from './load-config';
+import { ConfigError } from './config-error';
+import { UnreachableDependencyError, loadConfig } from './load-config';
 
 const schema = z.object({ ...commonEnv, ...databaseEnv, ...amqpEnv });
 

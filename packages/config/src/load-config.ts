@@ -1,24 +1,17 @@
 import type { z } from 'zod';
-import { DEV_SECRETS } from './common-env';
-
-/** A bad or missing environment variable; its message names the variable and fits on one line. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    readonly reason: string,
-  ) {
-    super(`invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error';
+import { refuseInProduction, SHARED_DEV_SECRET_RULES, type ProductionRule } from './production-rules';
 
 /**
  * Parses the environment with a zod object schema whose keys are the variable names.
- * Throws a ConfigError for the first bad variable; returns a frozen, typed config.
+ * Throws a ConfigError for the first bad variable: a value the schema refuses, then, when
+ * NODE_ENV=production, one the service's production rules or the shared dev secrets refuse.
+ * Returns a frozen, typed config.
  */
 export function loadConfig<Schema extends z.ZodType>(
   schema: Schema,
   env: Record<string, string | undefined>,
+  productionRules: readonly ProductionRule<z.output<Schema>>[] = [],
 ): Readonly<z.output<Schema>> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -26,20 +19,8 @@ export function loadConfig<Schema extends z.ZodType>(
     const variable = issue?.path.map(String).join('.') || 'environment';
     throw new ConfigError(variable, `is invalid: ${issue?.message ?? 'unknown reason'}`);
   }
-  refuseDevSecretsInProduction(parsed.data as Record<string, unknown>);
+  refuseInProduction(parsed.data, [...productionRules, ...SHARED_DEV_SECRET_RULES]);
   return Object.freeze(parsed.data);
-}
-
-function refuseDevSecretsInProduction(config: Record<string, unknown>): void {
-  if (config.NODE_ENV !== 'production') return;
-  for (const [variable, devValue] of Object.entries(DEV_SECRETS)) {
-    if (config[variable] === devValue) {
-      throw new ConfigError(
-        variable,
-        'is the development default, which is refused when NODE_ENV=production',
-      );
-    }
-  }
 }
 
 /** A dependency named by a variable could not be reached at start-up. */

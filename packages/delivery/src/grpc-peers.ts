@@ -7,7 +7,8 @@ import {
   type GrpcTemplateVersion,
   type GrpcUser,
 } from '@herald/proto';
-import type { MetricsRegistry, ReadinessProbe } from '@herald/observability';
+import type { MetricsRegistry } from '@herald/observability';
+import type { ReadinessProbe } from '@herald/lifecycle';
 import type { DeviceKind, Recipient, RecipientDevice } from './delivery-channel';
 import type {
   FeedbackReporter,

@@ -1,7 +1,8 @@
 import CircuitBreaker from 'opossum';
 import { Gauge, Histogram } from 'prom-client';
 import type { Logger } from '@herald/logging';
-import type { BreakerState, MetricsRegistry } from '@herald/observability';
+import type { MetricsRegistry } from '@herald/observability';
+import type { BreakerState } from '@herald/lifecycle';
 import type {
   DeliveryChannel,
   DeliveryContext,

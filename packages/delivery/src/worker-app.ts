@@ -1,15 +1,16 @@
 import { connectBrokerLink, consumeAcrossReconnects, topologyNames } from '@herald/amqp';
 import { redisSettingsOf } from '@herald/config';
 import type { Logger } from '@herald/logging';
+import { createMetricsRegistry, type MetricsRegistry } from '@herald/observability';
 import {
-  CleanupStack,
+  composeApp,
+  type CleanupStack,
   createHealthHandler,
-  createMetricsRegistry,
   startHealthServer,
   type BoundPorts,
-  type MetricsRegistry,
   type ServiceApp,
-} from '@herald/observability';
+  type StartApp,
+} from '@herald/lifecycle';
 import {
   connectRedis,
   createChangeFeed,
@@ -74,21 +75,14 @@ export interface WorkerIntake {
  * the status stream and the peers' gRPC health. stop() stops taking messages, lets in-flight
  * ones finish, then closes everything in reverse order.
  */
-export async function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
-  const cleanup = new CleanupStack(options.log);
-  try {
-    return await assembleWorker(options, cleanup);
-  } catch (error) {
-    // No app is returned, so nobody else could close what was opened before the failure.
-    await cleanup.dispose();
-    throw error;
-  }
+export function createWorkerApp(options: WorkerAppOptions): Promise<ServiceApp> {
+  return composeApp(options.log, (cleanup) => composeWorker(options, cleanup));
 }
 
-async function assembleWorker(
+async function composeWorker(
   { service, config, createChannel, createIntake, log }: WorkerAppOptions,
   cleanup: CleanupStack,
-): Promise<ServiceApp> {
+): Promise<StartApp> {
   const connectOptions = { retryStepsMs: config.RETRY_STEPS_MS, queueType: config.AMQP_QUEUE_TYPE };
   const broker = cleanup.push(
     'amqp',
@@ -172,35 +166,30 @@ async function assembleWorker(
   const queue = topologyNames(config.AMQP_PREFIX, config.RETRY_STEPS_MS).queues[channel.name];
   const intake = createIntake?.({ feedback: grpcPeers.feedback, registry });
 
-  return {
-    start: async () => {
-      await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
-      const server = cleanup.push(
-        'health server',
-        await startHealthServer(health, config.PORT, registry),
-        (s) => s.close(),
-      );
-      const consumer = cleanup.push(
-        'consumer',
-        await consumeAcrossReconnects(
-          broker,
-          { queue, routingKey: channel.name, prefetch: config.PREFETCH },
-          handler,
-          log,
-        ),
-        (opened) => opened.stop(),
-      );
-      // Messages wait in the queue while the provider is down, instead of spending attempts.
-      channel.watch({
-        opened: () => void consumer.pause(),
-        halfOpened: () => void consumer.resume(),
-      });
-      const intakePorts = intake
-        ? await cleanup.push('intake', intake, (opened) => opened.stop()).start()
-        : {};
-      log.info({ port: server.port, queue, ...intakePorts }, `${service} started`);
-      return { http: server.port, ...intakePorts };
-    },
-    stop: () => cleanup.dispose(),
+  return async () => {
+    await Promise.all([userChanges.listen(SUBSCRIBE_WAIT_MS), templateChanges.listen(SUBSCRIBE_WAIT_MS)]);
+    const server = cleanup.push(
+      'health server',
+      await startHealthServer(health, config.PORT, registry),
+      (s) => s.close(),
+    );
+    const consumer = cleanup.push(
+      'consumer',
+      await consumeAcrossReconnects(
+        broker,
+        { queue, routingKey: channel.name, prefetch: config.PREFETCH },
+        handler,
+        log,
+      ),
+      (opened) => opened.stop(),
+    );
+    // Messages wait in the queue while the provider is down, instead of spending attempts.
+    channel.watch({
+      opened: () => void consumer.pause(),
+      halfOpened: () => void consumer.resume(),
+    });
+    const intakePorts = intake ? await cleanup.push('intake', intake, (opened) => opened.stop()).start() : {};
+    log.info({ port: server.port, queue, ...intakePorts }, `${service} started`);
+    return { http: server.port, ...intakePorts };
   };
 }

@@ -9,16 +9,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
-import {
-  HEALTH_PATHS,
-  closeServer,
-  fixedRoutes,
-  httpServerSpan,
-  listen,
-  timeHttpRequests,
-  type HealthHandler,
-  type MetricsRegistry,
-} from '@herald/observability';
+import { fixedRoutes, httpServerSpan, timeHttpRequests, type MetricsRegistry } from '@herald/observability';
+import { HEALTH_PATHS, closeServer, listen, type HealthHandler } from '@herald/lifecycle';
 import { subgraphErrorFormatter } from './format-error';
 import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from './identity';
 import type { SubgraphContext, SubgraphResolvers } from './subgraph-context';

@@ -1,32 +1,36 @@
-import { ConfigError } from '@herald/config';
-import { loadNotificationsConfig } from './config';
+import { ConfigError, redisSettingsOf } from '@herald/config';
+import { loadNotificationsConfig, statusBoundsOf } from './config';
 
 describe('notifications config', () => {
   it('serves a developer machine by default', () => {
-    expect(loadNotificationsConfig({})).toMatchObject({
-      port: 8005,
-      grpcPort: 50053,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/herald_notifications',
-      amqp: { urls: ['amqp://guest:guest@127.0.0.1:5672'], prefix: '', queueType: 'classic' },
-      grpcClients: { usersAddress: '127.0.0.1:50051', templatesAddress: '127.0.0.1:50052', deadlineMs: 5000 },
-      outbox: { pollMs: 1000, batchSize: 500 },
-      scheduler: { pollMs: 1000 },
-      sweeper: {
-        pollMs: 60_000,
-        bounds: {
-          ACCEPTED: 3_600_000,
-          SCHEDULED: 3_600_000,
-          QUEUED: 21_600_000,
-          SENDING: 900_000,
-          RETRYING: 1_800_000,
-        },
-      },
-      redis: { url: 'redis://127.0.0.1:6379', prefix: '' },
+    const config = loadNotificationsConfig({});
+    expect(config).toMatchObject({
+      PORT: 8005,
+      GRPC_PORT: 50053,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/herald_notifications',
+      AMQP_URL: ['amqp://guest:guest@127.0.0.1:5672'],
+      AMQP_PREFIX: '',
+      AMQP_QUEUE_TYPE: 'classic',
+      USERS_GRPC: '127.0.0.1:50051',
+      TEMPLATES_GRPC: '127.0.0.1:50052',
+      GRPC_DEADLINE_MS: 5000,
+      OUTBOX_POLL_MS: 1000,
+      OUTBOX_BATCH_SIZE: 500,
+      SCHEDULER_POLL_MS: 1000,
+      SWEEPER_POLL_MS: 60_000,
     });
+    expect(statusBoundsOf(config)).toEqual({
+      ACCEPTED: 3_600_000,
+      SCHEDULED: 3_600_000,
+      QUEUED: 21_600_000,
+      SENDING: 900_000,
+      RETRYING: 1_800_000,
+    });
+    expect(redisSettingsOf(config)).toEqual({ url: 'redis://127.0.0.1:6379', prefix: '' });
   });
 
   it('keeps a database named in DATABASE_URL', () => {
-    expect(loadNotificationsConfig({ DATABASE_URL: 'postgres://db.internal:5432/other' }).databaseUrl).toBe(
+    expect(loadNotificationsConfig({ DATABASE_URL: 'postgres://db.internal:5432/other' }).DATABASE_URL).toBe(
       'postgres://db.internal:5432/other',
     );
   });
@@ -36,8 +40,9 @@ describe('notifications config', () => {
       /^invalid configuration: REDIS_SENTINELS /,
     );
     expect(
-      loadNotificationsConfig({ REDIS_SENTINEL_NAME: 'herald', REDIS_SENTINELS: 'sentinel:26379' }).redis
-        .sentinel,
+      redisSettingsOf(
+        loadNotificationsConfig({ REDIS_SENTINEL_NAME: 'herald', REDIS_SENTINELS: 'sentinel:26379' }),
+      ).sentinel,
     ).toEqual({ addresses: [{ host: 'sentinel', port: 26379 }], name: 'herald' });
   });
 

@@ -10,9 +10,9 @@ import {
   loadConfig,
   lookupCacheEnv,
   redisEnv,
-  redisSettingsOf,
   requireSentinelPair,
 } from '@herald/config';
+import type { StatusBounds } from './domain/status-bounds';
 
 /** Where a service answers HTTP; its /ready is asked at the root (a subgraph's /graphql URL works too). */
 const serviceUrl = (defaultUrl: string) => envUrl(['http:', 'https:']).default(defaultUrl);
@@ -23,7 +23,7 @@ const statusBound = (defaultMs: number) => z.coerce.number().int().min(1).defaul
 const notificationsEnv = z
   .object({
     ...commonEnv,
-    ...databaseEnv,
+    DATABASE_URL: databaseEnv.DATABASE_URL.transform((url) => databaseUrlFor(url, 'herald_notifications')),
     ...amqpEnv,
     PORT: envPort(8005),
     GRPC_PORT: envPort(50053),
@@ -61,48 +61,46 @@ const notificationsEnv = z
     ...redisEnv,
     ...lookupCacheEnv,
   })
-  .superRefine(requireSentinelPair)
-  .transform((env) => ({
-    nodeEnv: env.NODE_ENV,
-    logLevel: env.LOG_LEVEL,
-    internalToken: env.INTERNAL_TOKEN,
-    port: env.PORT,
-    grpcPort: env.GRPC_PORT,
-    databaseUrl: databaseUrlFor(env.DATABASE_URL, 'herald_notifications'),
-    amqp: { urls: env.AMQP_URL, prefix: env.AMQP_PREFIX, queueType: env.AMQP_QUEUE_TYPE },
-    grpcClients: {
-      usersAddress: env.USERS_GRPC,
-      templatesAddress: env.TEMPLATES_GRPC,
-      deadlineMs: env.GRPC_DEADLINE_MS,
-    },
-    outbox: { pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
-    scheduler: { pollMs: env.SCHEDULER_POLL_MS },
-    sweeper: {
-      pollMs: env.SWEEPER_POLL_MS,
-      bounds: {
-        ACCEPTED: env.STATUS_BOUND_ACCEPTED_MS,
-        SCHEDULED: env.STATUS_BOUND_SCHEDULED_MS,
-        QUEUED: env.STATUS_BOUND_QUEUED_MS,
-        SENDING: env.STATUS_BOUND_SENDING_MS,
-        RETRYING: env.STATUS_BOUND_RETRYING_MS,
-      },
-    },
-    redis: redisSettingsOf(env),
-    systemStatus: {
-      peers: [
-        { name: 'gateway', url: env.GATEWAY_URL },
-        { name: 'users', url: env.USERS_URL },
-        { name: 'templates', url: env.TEMPLATES_URL },
-        { name: 'email-worker', url: env.EMAIL_WORKER_URL },
-        { name: 'push-worker', url: env.PUSH_WORKER_URL },
-      ],
-      probeTimeoutMs: env.SYSTEM_PROBE_TIMEOUT_MS,
-    },
-    lookupCacheMs: env.LOOKUP_CACHE_MS,
-  }));
+  .superRefine(requireSentinelPair);
 
 export type NotificationsConfig = Readonly<z.output<typeof notificationsEnv>>;
 
 export function loadNotificationsConfig(env: Record<string, string | undefined>): NotificationsConfig {
   return loadConfig(notificationsEnv, env);
+}
+
+/** Each bounded status's time bound, as the sweeper takes them. */
+export function statusBoundsOf(
+  config: Pick<
+    NotificationsConfig,
+    | 'STATUS_BOUND_ACCEPTED_MS'
+    | 'STATUS_BOUND_SCHEDULED_MS'
+    | 'STATUS_BOUND_QUEUED_MS'
+    | 'STATUS_BOUND_SENDING_MS'
+    | 'STATUS_BOUND_RETRYING_MS'
+  >,
+): StatusBounds {
+  return {
+    ACCEPTED: config.STATUS_BOUND_ACCEPTED_MS,
+    SCHEDULED: config.STATUS_BOUND_SCHEDULED_MS,
+    QUEUED: config.STATUS_BOUND_QUEUED_MS,
+    SENDING: config.STATUS_BOUND_SENDING_MS,
+    RETRYING: config.STATUS_BOUND_RETRYING_MS,
+  };
+}
+
+/** The services systemStatus asks for their /ready report, in the order it lists them. */
+export function systemStatusPeersOf(
+  config: Pick<
+    NotificationsConfig,
+    'GATEWAY_URL' | 'USERS_URL' | 'TEMPLATES_URL' | 'EMAIL_WORKER_URL' | 'PUSH_WORKER_URL'
+  >,
+): readonly { readonly name: string; readonly url: string }[] {
+  return [
+    { name: 'gateway', url: config.GATEWAY_URL },
+    { name: 'users', url: config.USERS_URL },
+    { name: 'templates', url: config.TEMPLATES_URL },
+    { name: 'email-worker', url: config.EMAIL_WORKER_URL },
+    { name: 'push-worker', url: config.PUSH_WORKER_URL },
+  ];
 }

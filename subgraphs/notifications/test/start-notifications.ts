@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 import { NotFoundError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import {
   createGrpcClient,
   createGrpcServer,

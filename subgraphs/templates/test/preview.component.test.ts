@@ -1,5 +1,5 @@
 import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import type { Identity } from '@herald/subgraph';
 import { createTestEnvironment, postToSubgraph, type SubgraphResponse } from '@herald/testkit';
 import { createApp } from '../src/app';

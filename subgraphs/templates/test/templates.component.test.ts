@@ -2,7 +2,7 @@ import { Metadata, credentials, status, type ServiceError } from '@grpc/grpc-js'
 import { UnreachableDependencyError } from '@herald/config';
 import { NotFoundError, UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import {
   METADATA,
   createGrpcClient,

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import {
-  ConfigError,
   commonEnv,
   databaseEnv,
   databaseUrlFor,
+  devSecretRule,
   envBoolean,
   envPort,
   loadConfig,
   redisEnv,
   requireSentinelPair,
+  testOnlySwitchRule,
 } from '@herald/config';
 
 /** Signs login tokens on a developer machine; refused when NODE_ENV=production. */
@@ -43,16 +44,8 @@ const usersEnv = z
 export type UsersConfig = Readonly<z.output<typeof usersEnv>>;
 
 export function loadUsersConfig(env: Record<string, string | undefined>): UsersConfig {
-  const config = loadConfig(usersEnv, env);
-  // packages/config knows only the shared secrets; this one is the users service's own.
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new ConfigError(
-      'JWT_SECRET',
-      'is the development default, which is refused when NODE_ENV=production',
-    );
-  }
-  if (config.NODE_ENV === 'production' && config.ALLOW_INSECURE_PUSH_ENDPOINTS) {
-    throw new ConfigError('ALLOW_INSECURE_PUSH_ENDPOINTS', 'must not be true when NODE_ENV=production');
-  }
-  return config;
+  return loadConfig(usersEnv, env, [
+    devSecretRule('JWT_SECRET', DEV_JWT_SECRET),
+    testOnlySwitchRule('ALLOW_INSECURE_PUSH_ENDPOINTS'),
+  ]);
 }

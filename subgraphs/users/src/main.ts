@@ -1,5 +1,6 @@
 import { createLogger } from '@herald/logging';
-import { runService, startTracing } from '@herald/observability';
+import { startTracing } from '@herald/observability';
+import { runService } from '@herald/lifecycle';
 import { createApp } from './app';
 import { loadUsersConfig } from './config';
 

@@ -8,7 +8,7 @@ import {
 import type { Identity } from '@herald/subgraph';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, postToSubgraph, type TestEnvironment } from '@herald/testkit';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import { createApp } from '../src/app';
 import { loadUsersConfig } from '../src/config';
 

@@ -1,7 +1,7 @@
 import { createUnsubscribeTokenCodec } from '@herald/contracts';
 import { createWorkerApp, type WorkerIntakeServices } from '@herald/delivery';
 import type { Logger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import { createBounceListener } from './bounces/bounce-listener';
 import { createBounceListenerMetrics } from './bounces/bounce-listener-metrics';
 import { makeReceiveFeedback } from './bounces/receive-feedback';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import {
-  ConfigError,
-  DEV_SECRETS,
   amqpEnv,
   commonEnv,
+  devSecretRule,
   envPort,
   envUrl,
   loadConfig,
@@ -12,6 +11,9 @@ import {
   unsetWhenEmpty,
 } from '@herald/config';
 import { workerEnv } from '@herald/delivery';
+
+/** Signs return paths on a developer machine; refused when NODE_ENV=production. */
+export const DEV_BOUNCE_SECRET = 'herald-dev-bounce-secret';
 
 const smtpUrl = envUrl(['smtp:', 'smtps:']);
 
@@ -79,10 +81,7 @@ export const emailWorkerEnv = z
         .optional(),
     ),
     /** Signs the return paths, so a forged bounce cannot name a notification; refused at its default in production. */
-    BOUNCE_SECRET: z
-      .string()
-      .min(16, 'must be at least 16 characters')
-      .default(DEV_SECRETS.BOUNCE_SECRET as string),
+    BOUNCE_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_BOUNCE_SECRET),
     /** The bounce and complaint listener's SMTP port (0: a free one, as tests use); unset or empty: no listener. */
     BOUNCE_SMTP_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
     /** The largest report the listener takes (the returned original included), in bytes. */
@@ -100,11 +99,14 @@ function list(value: string): string[] {
 export type EmailWorkerConfig = z.output<typeof emailWorkerEnv>;
 
 export function loadEmailWorkerConfig(env: Record<string, string | undefined>): EmailWorkerConfig {
-  const config = loadConfig(emailWorkerEnv, env);
-  if (config.NODE_ENV === 'production' && new URL(config.PUBLIC_URL).protocol !== 'https:') {
-    throw new ConfigError('PUBLIC_URL', 'must be an https URL when NODE_ENV=production (RFC 8058)');
-  }
-  return config;
+  return loadConfig(emailWorkerEnv, env, [
+    devSecretRule('BOUNCE_SECRET', DEV_BOUNCE_SECRET),
+    {
+      variable: 'PUBLIC_URL',
+      refuses: (config) => new URL(config.PUBLIC_URL).protocol !== 'https:',
+      reason: 'must be an https URL when NODE_ENV=production (RFC 8058)',
+    },
+  ]);
 }
 
 /** Where bounces go: BOUNCE_DOMAIN, else the domain of MAIL_FROM's address. */

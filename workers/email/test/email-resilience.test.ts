@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
 import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import type { GrpcUser } from '@herald/proto';
 import {
   createTestEnvironment,

@@ -3,7 +3,7 @@ import type { Channel as AmqpChannel, GetMessage } from 'amqplib';
 import { Redis } from 'ioredis';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/observability';
+import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import {
   createTestEnvironment,
   freePort,

@@ -1,5 +1,5 @@
 import { createLogger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import {
   createTestEnvironment,
   startSilentPeer,

@@ -1,13 +1,13 @@
 import { createWorkerApp } from '@herald/delivery';
 import type { Logger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import type { PushWorkerConfig } from './config';
 import { createPushProvider } from './providers/create-push-provider';
 import { createPushChannel } from './push.channel';
 
 export const SERVICE = 'push-worker';
 
-export async function createApp(config: PushWorkerConfig, log: Logger): Promise<ServiceApp> {
+export function createApp(config: PushWorkerConfig, log: Logger): Promise<ServiceApp> {
   return createWorkerApp({
     service: SERVICE,
     config,

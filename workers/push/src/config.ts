@@ -7,6 +7,7 @@ import {
   envPort,
   loadConfig,
   requireSentinelPair,
+  testOnlySwitchRule,
 } from '@herald/config';
 import { workerEnv } from '@herald/delivery';
 
@@ -42,13 +43,16 @@ export const pushWorkerEnv = z
 export type PushWorkerConfig = z.output<typeof pushWorkerEnv>;
 
 export function loadPushWorkerConfig(env: Record<string, string | undefined>): PushWorkerConfig {
-  const config = loadConfig(pushWorkerEnv, env);
-  const liveFcm = Boolean(config.FCM_CREDENTIALS ?? config.FCM_EMULATOR_HOST);
+  const config = loadConfig(pushWorkerEnv, env, [
+    testOnlySwitchRule('ALLOW_INSECURE_PUSH_ENDPOINTS'),
+    {
+      variable: 'VAPID_PUBLIC_KEY',
+      refuses: (config) =>
+        Boolean(config.FCM_CREDENTIALS ?? config.FCM_EMULATOR_HOST) && !config.VAPID_PUBLIC_KEY,
+      reason: 'is required in production',
+    },
+  ]);
   if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY))
     throw new ConfigError('VAPID_PRIVATE_KEY', 'must be set together with VAPID_PUBLIC_KEY');
-  if (config.NODE_ENV === 'production' && config.ALLOW_INSECURE_PUSH_ENDPOINTS)
-    throw new ConfigError('ALLOW_INSECURE_PUSH_ENDPOINTS', 'must not be true when NODE_ENV=production');
-  if (liveFcm && config.NODE_ENV === 'production' && !config.VAPID_PUBLIC_KEY)
-    throw new ConfigError('VAPID_PUBLIC_KEY', 'is required in production');
   return config;
 }

@@ -1,6 +1,6 @@
 import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import type { GrpcUser } from '@herald/proto';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
-import type { ServiceApp } from '@herald/observability';
+import type { ServiceApp } from '@herald/lifecycle';
 import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadPushWorkerConfig } from '../src/config';

@@ -1,4 +1,4 @@
-import type { BreakerState, ReadinessReport } from '@herald/observability';
+import type { BreakerState, ReadinessReport } from '@herald/lifecycle';
 
 export interface ReadinessCheck {
   readonly name: string;

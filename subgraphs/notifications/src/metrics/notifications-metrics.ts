@@ -6,6 +6,7 @@ import type { Notification } from '../domain/notification';
 import type { BoundedStatus, SweepReason } from '../domain/status-bounds';
 import type { RoutingKey } from '@herald/contracts';
 import type { RelayPassOutcome } from '../relay/outbox-relay.runner';
+import type { IgnoredReason } from '../domain/status-report';
 import type { OutboxBacklog } from '../store/outbox-backlog';
 
 /**
@@ -27,6 +28,10 @@ export interface NotificationsMetrics {
   relayPassed(outcome: RelayPassOutcome): void;
   /** A notification the sweeper resolved past its status's bound. */
   swept(status: BoundedStatus, reason: SweepReason): void;
+  /** A worker's status report not applied: late, duplicate or not a legal transition. */
+  reportIgnored(reason: IgnoredReason): void;
+  /** Status events recorded but not published on the Redis channel; the status feed counts them. */
+  readonly unpublishedEvents: Counter;
 }
 
 /**
@@ -35,7 +40,9 @@ export interface NotificationsMetrics {
  * and `herald_email_feedback_total{kind,category}` (bounce and complaint rates: decision 0028),
  * `herald_outbox_relay_passes_total{result}`
  * (wake-ups of the relay, and how many found nothing), `herald_notifications_swept_total{status,reason}`
- * (notifications resolved past their status's time bound), and the outbox lag gauges
+ * (notifications resolved past their status's time bound),
+ * `herald_notifications_status_reports_ignored_total{reason}` and
+ * `herald_notifications_status_events_unpublished_total`, and the outbox lag gauges
  * `herald_outbox_pending_messages` and `herald_outbox_oldest_pending_age_seconds`, read at
  * scrape time. Channels are labelled in lower case, as the workers' series and routing keys are.
  */
@@ -84,6 +91,17 @@ export function createNotificationsMetrics(
     labelNames: ['status', 'reason'] as const,
     registers,
   });
+  const ignoredReports = new Counter({
+    name: 'herald_notifications_status_reports_ignored_total',
+    help: 'Worker status reports not applied: late, duplicate or not a legal transition.',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+  const unpublishedEvents = new Counter({
+    name: 'herald_notifications_status_events_unpublished_total',
+    help: 'Status events recorded but not published on the Redis channel (Redis down).',
+    registers,
+  });
   // A database that cannot be read makes the gauges NaN (a gap on a graph, never a reassuring
   // 0); /metrics still answers.
   const backlog = sharedReading(() =>
@@ -123,6 +141,8 @@ export function createNotificationsMetrics(
       feedback.inc({ kind: kind.toLowerCase(), category: categoryLabel(notification) }),
     relayPassed: (outcome) => relayPasses.inc({ result: outcome }),
     swept: (status, reason) => swept.inc({ status: status.toLowerCase(), reason }),
+    reportIgnored: (reason) => ignoredReports.inc({ reason }),
+    unpublishedEvents,
   };
 }
 

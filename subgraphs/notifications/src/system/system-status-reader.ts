@@ -1,5 +1,5 @@
 import type { QueueInspector, QueueReading } from '@herald/amqp';
-import { readReadiness, withTimeout } from '@herald/observability';
+import { readReadiness, withTimeout } from '@herald/lifecycle';
 import type { GetSystemStatusDeps, ServiceReadiness } from '../use-cases/get-system-status.use-case';
 
 /**

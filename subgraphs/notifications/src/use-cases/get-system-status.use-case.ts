@@ -1,6 +1,6 @@
 import type { QueueReading } from '@herald/amqp';
 import { ForbiddenError } from '@herald/errors';
-import type { ReadinessReport } from '@herald/observability';
+import type { ReadinessReport } from '@herald/lifecycle';
 import { isAdmin, requireIdentity, type Caller } from '@herald/subgraph';
 import { summarizeServices, type SystemStatus } from '../domain/system-status';
 import type { Clock } from './ports';

@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
+import { fixedRoutes, timeHttpRequests, type MetricsRegistry } from '@herald/observability';
 import { HEALTH_PATHS, type HealthHandler } from './health-handler';
-import { fixedRoutes, timeHttpRequests } from './http-metrics';
 import { closeServer, listen } from './listen';
-import type { MetricsRegistry } from './metrics-registry';
 
 export interface HealthServer {
   readonly port: number;

@@ -1,5 +1,5 @@
 import type { Logger } from '@herald/logging';
-import type { Tracing } from './tracing/start-tracing';
+import type { Tracing } from '@herald/observability';
 
 /** The ports a started app bound (0 in config picks free ones, as tests do). */
 export interface BoundPorts {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MetricsRegistry } from './metrics-registry';
+import type { MetricsRegistry } from '@herald/observability';
 import type { ReadinessReport, ReadinessState } from './readiness-report';
 
 /** A named dependency check; resolves when the dependency answers, rejects otherwise. */

@@ -1,0 +1,51 @@
+import { redisSettingsOf, type RedisEnv } from '@herald/config';
+import type { CleanupStack, ReadinessProbe } from '@herald/lifecycle';
+import type { Logger } from '@herald/logging';
+import type { MetricsRegistry } from '@herald/observability';
+import {
+  createGrpcClient,
+  createGrpcHealthProbe,
+  loadHeraldProto,
+  type NotificationServiceDefinition,
+  type PromiseClient,
+  type UserServiceDefinition,
+} from '@herald/proto';
+import { connectRedis, type RedisConnection } from '@herald/redis';
+import type { GatewayConfig } from './config';
+
+export interface Peers {
+  /** Meters requests and carries the status events; the gateway serves without it (fail open). */
+  readonly redis: RedisConnection;
+  readonly users: PromiseClient<UserServiceDefinition>;
+  /** The REST shim's notification routes call it. */
+  readonly notifications: PromiseClient<NotificationServiceDefinition>;
+  /** The gRPC health of both, on /ready. */
+  readonly probes: readonly ReadinessProbe[];
+}
+
+/** Redis and the gRPC clients of users and notifications, closed last, in reverse. */
+export function composePeers(
+  config: Pick<GatewayConfig, 'INTERNAL_TOKEN' | 'GRPC_DEADLINE_MS' | 'USERS_GRPC' | 'NOTIFICATIONS_GRPC'> &
+    RedisEnv,
+  { registry, log }: { registry: MetricsRegistry; log: Logger },
+  cleanup: CleanupStack,
+): Peers {
+  const redis = connectRedis(redisSettingsOf(config), log);
+  cleanup.defer('redis', () => redis.close());
+  const { UserService, NotificationService } = loadHeraldProto().herald.v1;
+  const clientOptions = {
+    internalToken: config.INTERNAL_TOKEN,
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    metrics: registry,
+  };
+  const users = createGrpcClient(UserService, config.USERS_GRPC, clientOptions);
+  cleanup.defer('users grpc client', async () => users.close());
+  const notifications = createGrpcClient(NotificationService, config.NOTIFICATIONS_GRPC, clientOptions);
+  cleanup.defer('notifications grpc client', async () => notifications.close());
+  const probes = [
+    createGrpcHealthProbe('users_grpc', config.USERS_GRPC, UserService),
+    createGrpcHealthProbe('notifications_grpc', config.NOTIFICATIONS_GRPC, NotificationService),
+  ];
+  cleanup.defer('gRPC health probes', () => probes.forEach((probe) => probe.close()));
+  return { redis, users, notifications, probes };
+}

@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import { connectBrokerLink, type BrokerLink } from '@herald/amqp';
+import { redisSettingsOf, type RedisEnv } from '@herald/config';
+import type { CleanupStack } from '@herald/lifecycle';
+import type { Logger } from '@herald/logging';
+import { connectRedis, type RedisConnection } from '@herald/redis';
+import type { NotificationsConfig } from './config';
+import { openNotificationsDatabase } from './store/notifications-database';
+
+export interface Connections {
+  readonly db: DataSource;
+  readonly broker: BrokerLink;
+  /** Fail-open: the idempotency fast path, the caches' change feeds and the status channel. */
+  readonly redis: RedisConnection;
+}
+
+/** PostgreSQL, RabbitMQ and Redis, opened in that order and closed last, in reverse. */
+export async function composeConnections(
+  config: Pick<NotificationsConfig, 'DATABASE_URL' | 'AMQP_URL' | 'AMQP_PREFIX' | 'AMQP_QUEUE_TYPE'> &
+    RedisEnv,
+  log: Logger,
+  cleanup: CleanupStack,
+): Promise<Connections> {
+  const db = cleanup.push('database', await openNotificationsDatabase(config.DATABASE_URL), (dataSource) =>
+    dataSource.destroy(),
+  );
+  const broker = cleanup.push(
+    'amqp',
+    await connectBrokerLink({
+      urls: config.AMQP_URL,
+      prefix: config.AMQP_PREFIX,
+      log,
+      connectOptions: { queueType: config.AMQP_QUEUE_TYPE },
+    }),
+    (link) => link.close(),
+  );
+  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
+    connection.close(),
+  );
+  return { db, broker, redis };
+}

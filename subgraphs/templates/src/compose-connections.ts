@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { redisSettingsOf, type RedisEnv } from '@herald/config';
+import { openDataSource } from '@herald/database';
+import type { CleanupStack } from '@herald/lifecycle';
+import type { Logger } from '@herald/logging';
+import { connectRedis, type RedisConnection } from '@herald/redis';
+import type { TemplatesConfig } from './config';
+import { CreateTemplates1720000000000 } from './store/migrations/1720000000000-create-templates';
+import { OnePublishedVersionPerLocale1720000000001 } from './store/migrations/1720000000001-one-published-version-per-locale';
+import { TemplateEntity } from './store/template.entity';
+import { TemplateVersionEntity } from './store/template-version.entity';
+
+export interface Connections {
+  readonly db: DataSource;
+  /** Carries publish invalidations to every replica; the service runs on without it. */
+  readonly redis: RedisConnection;
+}
+
+/** PostgreSQL (migrated) and Redis, opened in that order and closed last, in reverse. */
+export async function composeConnections(
+  config: Pick<TemplatesConfig, 'DATABASE_URL'> & RedisEnv,
+  log: Logger,
+  cleanup: CleanupStack,
+): Promise<Connections> {
+  const db = cleanup.push(
+    'database',
+    await openDataSource({
+      url: config.DATABASE_URL,
+      urlVariable: 'DATABASE_URL',
+      entities: [TemplateEntity, TemplateVersionEntity],
+      migrations: [CreateTemplates1720000000000, OnePublishedVersionPerLocale1720000000001],
+    }),
+    (source) => source.destroy(),
+  );
+  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
+    connection.close(),
+  );
+  return { db, redis };
+}
