@@ -7,7 +7,15 @@ const gateway = 'http://localhost:8000';
 export default defineConfig({
   base: '/console/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // @herald/identity is a linked CommonJS workspace package (the scopes list); Vite converts only
+    // what this includes, node_modules by default.
+    commonjsOptions: { include: [/node_modules/, /packages\/identity\/dist/] },
+  },
+  optimizeDeps: { include: ['@herald/identity/scopes'] },
   server: {
     proxy: { '/graphql': { target: gateway, ws: true } },
   },

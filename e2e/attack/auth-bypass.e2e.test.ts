@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createGrpcClient, loadHeraldProto } from '@herald/proto';
-import { IDENTITY_HEADER, encodeIdentity } from '@herald/subgraph';
+import { IDENTITY_HEADER, encodeIdentity } from '@herald/identity';
 import { waitFor } from '@herald/testkit';
 import {
   admin,

@@ -25,7 +25,7 @@ interface Case {
 }
 
 /**
- * Every operation the stub subgraphs guard (with the real @herald/subgraph rules), as each of
+ * Every operation the stub subgraphs guard (with the real @herald/identity rules), as each of
  * five callers. The gateway's part is to establish and forward the identity faithfully.
  */
 describe('the auth matrix', () => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SCOPES, type Scope } from '@herald/identity/scopes';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
@@ -7,16 +8,17 @@ import { useSession } from '../session/session-context.tsx';
 import { Table } from '../shared/table.tsx';
 
 /**
- * The scopes a key may be given, as the users subgraph accepts them (packages/subgraph SCOPES):
- * the API lists no scopes, so the form offers these and the server refuses any other.
+ * What each scope a key may be given lets it do. The list is the one the users subgraph accepts
+ * (@herald/identity SCOPES): the API lists no scopes, so the form offers these and the server
+ * refuses any other.
  */
-const SCOPES = [
-  { scope: 'notifications:send', meaning: 'send notifications' },
-  { scope: 'notifications:read', meaning: 'read every notification' },
-  { scope: 'notifications:status', meaning: 'report delivery statuses (a provider callback)' },
-  { scope: 'templates:write', meaning: 'create and publish templates' },
-  { scope: 'users:admin', meaning: 'manage users and API keys' },
-] as const;
+const SCOPE_MEANINGS: Record<Scope, string> = {
+  'notifications:send': 'send notifications',
+  'notifications:read': 'read every notification',
+  'notifications:status': 'report delivery statuses (a provider callback)',
+  'templates:write': 'create and publish templates',
+  'users:admin': 'manage users and API keys',
+};
 
 /** API keys: create one (its secret shown once), see their scopes and use, revoke. */
 export function ApiKeysPage() {
@@ -50,7 +52,7 @@ export function ApiKeysPage() {
           <TextField label="Name" required value={name} onChange={(event) => setName(event.target.value)} />
           <fieldset>
             <legend>Scopes</legend>
-            {SCOPES.map(({ scope, meaning }) => (
+            {Object.values(SCOPES).map((scope) => (
               <label key={scope} className="inline">
                 <input
                   type="checkbox"
@@ -61,7 +63,7 @@ export function ApiKeysPage() {
                     )
                   }
                 />
-                <span className="mono">{scope}</span>: {meaning}
+                <span className="mono">{scope}</span>: {SCOPE_MEANINGS[scope]}
               </label>
             ))}
           </fieldset>

@@ -1,5 +1,5 @@
 import { UnauthenticatedError, UnavailableError } from '@herald/errors';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { ADMIN_IDENTITY, createAuthenticator, type VerifyCredential } from './authenticate';
 
 const USER: Identity = { kind: 'user', id: 'u-1', role: 'user', scopes: [] };

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UnauthenticatedError } from '@herald/errors';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { createTtlCache } from './ttl-cache';
 
 /** What the credentials of a request establish. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BadUserInputError, InternalError, UnavailableError } from '@herald/errors';
 import { newCorrelationId } from '@herald/logging';
 import { traceCarrierOf } from '@herald/observability';
-import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, encodeIdentity } from '@herald/subgraph';
+import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, encodeIdentity } from '@herald/identity';
 import type { GatewayContext } from '../graphql/gateway-context';
 import type { Fetcher } from './subgraph-fetcher';
 

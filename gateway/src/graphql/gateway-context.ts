@@ -1,4 +1,4 @@
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 
 /** The GraphQL context of one gateway request; the data sources forward it to the subgraphs. */
 export interface GatewayContext {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { CORRELATION_HEADER } from '@herald/subgraph';
+import { CORRELATION_HEADER } from '@herald/identity';
 import { newCorrelationId, runWithContext } from '@herald/logging';
 import { setRequestState } from './request-state';
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 
 /** What the gateway's middleware learns about a request, kept on res.locals under one typed key. */
 export interface RequestState {

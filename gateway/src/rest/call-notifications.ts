@@ -6,17 +6,12 @@ import {
   type NotificationServiceDefinition,
   type PromiseClient,
 } from '@herald/proto';
-import { CORRELATION_HEADER, IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/subgraph';
+import { CORRELATION_HEADER, IDENTITY_HEADER, encodeIdentity } from '@herald/identity';
+import type { AuthenticatedCall } from './authenticated-call';
 import type { OperationResult } from './run-operation';
 import { toRestField } from './run-operation';
 
 export type NotificationsClient = PromiseClient<NotificationServiceDefinition>;
-
-/** The caller of a REST request, authenticated: the shim refuses anonymous callers before calling. */
-export interface AuthenticatedCall {
-  readonly correlationId: string;
-  readonly identity: Identity;
-}
 
 export type CallNotifications = <T>(
   call: AuthenticatedCall,

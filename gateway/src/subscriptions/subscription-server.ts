@@ -5,7 +5,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@herald/logging';
 import { createLruCache } from '@herald/redis';
-import { SCOPES, hasScope, isAdmin, type Identity } from '@herald/subgraph';
+import { SCOPES, canRead, notificationReaderOf, type Identity } from '@herald/identity';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';
 import type { DocumentGuard } from '../limits/document-guard';
@@ -61,13 +61,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
     const { notificationId, userId } = args as { notificationId?: string | null; userId?: string | null };
     const identity = context.identity;
     if (!identity) throw forbidden('a credential is required');
-    const ownOnly = identity.kind === 'user' && !isAdmin(identity);
-    if (!ownOnly && !isAdmin(identity) && !hasScope(identity, SCOPES.notificationsRead)) {
+    if (!notificationReaderOf(identity)) {
       throw forbidden(`the credential lacks the ${SCOPES.notificationsRead} scope`);
     }
-    if (ownOnly && userId && userId !== identity.id)
+    if (userId && !canRead(identity, { userId }))
       throw forbidden('you may watch only your own notifications');
-    const watchedUser = ownOnly ? identity.id : (userId ?? undefined);
     const socket = (context as GatewayContext & { socket: Extra['socket'] }).socket;
     // The sequence is the event's id: it orders one notification's events, not those of two
     // notifications, whose events commit in their own transactions and may be published in
@@ -84,7 +82,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
     );
     const accept = (event: StatusEvent) => {
       if (notificationId && event.notificationId !== notificationId) return;
-      if (watchedUser && event.userId !== watchedUser) return;
+      if (userId && event.userId !== userId) return;
+      if (!canRead(identity, event)) return;
       queue.push({ ...event, detail: event.detail ?? null });
     };
     listening.stop = await options.feed.listen(accept);
@@ -92,7 +91,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { s
       // Listening first, then reading the current status: no transition falls in between.
       try {
         const current = await readCurrent(notificationId, info.schema, context, options.runQuery);
-        if (!current || (ownOnly && current.event.notification?.userId !== identity.id)) {
+        if (!current || !canRead(identity, { userId: current.event.notification?.userId })) {
           throw new GraphQLError(`notification ${notificationId} not found`, {
             extensions: { code: 'NOT_FOUND' },
           });

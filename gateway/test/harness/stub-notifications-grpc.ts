@@ -7,7 +7,7 @@ import {
   type NotificationServiceDefinition,
   type UnaryImplementation,
 } from '@herald/proto';
-import { IDENTITY_HEADER, decodeIdentity, type Caller } from '@herald/subgraph';
+import { IDENTITY_HEADER, decodeIdentity, type Caller } from '@herald/identity';
 import { stubNotificationRules } from './stub-notifications';
 import type { StoredNotification, StubState } from './stub-subgraphs';
 

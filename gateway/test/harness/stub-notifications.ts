@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, UnprocessableError } from '@herald/errors';
 import { pageMeta } from '@herald/paging';
+import { parseInput } from '@herald/subgraph';
 import {
   SCOPES,
-  isAdmin,
-  parseInput,
+  notificationReaderOf,
   requireIdentity,
   requireScope,
   requireSelfOrScope,
   type Caller,
-} from '@herald/subgraph';
+} from '@herald/identity';
 import type { StubState, StoredNotification } from './stub-subgraphs';
 
 /** A notification id whose lookup fails with an unexpected (internal) error. */
@@ -38,7 +38,7 @@ export interface StatusCallbackArguments {
 }
 
 /**
- * The stub notifications service's rules over in-memory state, with the real @herald/subgraph
+ * The stub notifications service's rules over in-memory state, with the real @herald/identity
  * authorization helpers; its GraphQL resolvers and its gRPC NotificationService both apply them,
  * as the real service's entry points share its use cases.
  */
@@ -54,7 +54,7 @@ export function stubNotificationRules(state: StubState) {
 
     list(caller: Caller, args: ListArguments) {
       const identity = requireIdentity(caller);
-      const own = identity.kind === 'user' && !isAdmin(identity) ? identity.id : undefined;
+      const own = notificationReaderOf(identity)?.owner;
       const userId = args.filter?.userId ?? own;
       if (userId) requireSelfOrScope(caller, userId, SCOPES.notificationsRead);
       else requireScope(caller, SCOPES.notificationsRead);

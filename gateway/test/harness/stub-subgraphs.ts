@@ -7,19 +7,15 @@ import { createMetricsRegistry } from '@herald/observability';
 import { createHealthHandler } from '@herald/lifecycle';
 import { pageMeta } from '@herald/paging';
 import {
-  SCOPES,
   createSubgraphServer,
   loadSchemaFile,
   parseInput,
-  requireIdentity,
-  requireScope,
-  requireSelfOrScope,
   scalarResolvers,
-  type Identity,
   type SubgraphContext,
   type SubgraphResolvers,
   type SubgraphServer,
 } from '@herald/subgraph';
+import { SCOPES, requireIdentity, requireScope, requireSelfOrScope, type Identity } from '@herald/identity';
 import {
   stubNotificationRules,
   type ListArguments,
@@ -129,7 +125,7 @@ const createUserInput = z.object({
 });
 
 /**
- * Resolvers that apply the real @herald/subgraph authorization helpers the real subgraphs use,
+ * Resolvers that apply the real @herald/identity authorization helpers the real subgraphs use,
  * over in-memory state, so the gateway's identity forwarding is tested against the real rules.
  */
 function resolversFor(state: StubState): Record<'users' | 'templates' | 'notifications', SubgraphResolvers> {

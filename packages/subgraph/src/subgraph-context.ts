@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from '@herald/logging';
-import type { Identity } from './identity';
+import type { Identity } from '@herald/identity';
 
 /** The GraphQL context of every subgraph resolver. */
 export interface SubgraphContext {

@@ -12,7 +12,7 @@ import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import { fixedRoutes, httpServerSpan, timeHttpRequests, type MetricsRegistry } from '@herald/observability';
 import { HEALTH_PATHS, closeServer, listen, type HealthHandler } from '@herald/lifecycle';
 import { subgraphErrorFormatter } from './format-error';
-import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from './identity';
+import { CORRELATION_HEADER, IDENTITY_HEADER, INTERNAL_TOKEN_HEADER, decodeIdentity } from '@herald/identity';
 import type { SubgraphContext, SubgraphResolvers } from './subgraph-context';
 
 export interface SubgraphServerOptions {

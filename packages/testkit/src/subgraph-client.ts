@@ -1,4 +1,4 @@
-import { encodeIdentity, type Identity } from '@herald/subgraph';
+import { encodeIdentity, type Identity } from '@herald/identity';
 
 export interface SubgraphCall {
   readonly port: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '@herald/errors';
 import { type GrpcSendRequest, type NotificationServiceDefinition, type PromiseClient } from '@herald/proto';
-import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/subgraph';
+import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/identity';
 import { waitFor } from '@herald/testkit';
 import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/subgraph';
+import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/identity';
 import { waitFor } from '@herald/testkit';
 import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 

@@ -14,7 +14,7 @@ import {
   type NotificationStatusServiceDefinition,
   type PromiseClient,
 } from '@herald/proto';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph, type TestEnvironment } from '@herald/testkit';
 import { createApp, type AppOverrides } from '../src/app';
 import { loadNotificationsConfig } from '../src/config';

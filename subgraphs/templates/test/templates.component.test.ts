@@ -10,7 +10,7 @@ import {
   type PromiseClient,
   type TemplateServiceDefinition,
 } from '@herald/proto';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadTemplatesConfig } from '../src/config';

@@ -1,6 +1,6 @@
 import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph, waitFor, type SubgraphResponse } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadTemplatesConfig } from '../src/config';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { badFieldsOf, errorOf, signUp, startUsers, type RunningUsers, type SignedUp } from './users-client';
 
 const USER = `query($id: ID!) { user(id: $id) { id email } }`;

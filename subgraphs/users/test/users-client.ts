@@ -5,7 +5,7 @@ import {
   type PromiseClient,
   type UserServiceDefinition,
 } from '@herald/proto';
-import type { Identity } from '@herald/subgraph';
+import type { Identity } from '@herald/identity';
 import { createLogger } from '@herald/logging';
 import { createTestEnvironment, postToSubgraph, type TestEnvironment } from '@herald/testkit';
 import type { BoundPorts, ServiceApp } from '@herald/lifecycle';

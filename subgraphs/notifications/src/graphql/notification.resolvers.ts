@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parseInput, requireScope, scalarResolvers, SCOPES, type SubgraphContext } from '@herald/subgraph';
+import { parseInput, scalarResolvers, type SubgraphContext } from '@herald/subgraph';
+import { requireScope, SCOPES } from '@herald/identity';
 import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import type { CancelNotification } from '../use-cases/cancel-notification.use-case';

@@ -7,7 +7,7 @@ import type {
   NotificationServiceDefinition,
   UnaryImplementation,
 } from '@herald/proto';
-import { decodeIdentity, IDENTITY_HEADER, type Caller } from '@herald/subgraph';
+import { decodeIdentity, IDENTITY_HEADER, type Caller } from '@herald/identity';
 import type { Notification } from '../domain/notification';
 import type { GetNotification } from '../use-cases/get-notification.use-case';
 import type { ListNotifications } from '../use-cases/list-notifications.use-case';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Caller } from '@herald/subgraph';
+import { canRead, requireNotificationReader, type Caller } from '@herald/identity';
 import type { Notification } from '../domain/notification';
 import type { NotificationRepository } from '../store/notification.repository';
-import { readerOf } from './read-access';
 
 export type GetNotification = (id: string, caller: Caller) => Promise<Notification | undefined>;
 
@@ -12,9 +11,9 @@ export type GetNotification = (id: string, caller: Caller) => Promise<Notificati
  */
 export function makeGetNotification(deps: { notifications: NotificationRepository }): GetNotification {
   return async (id, caller) => {
-    const { owner } = readerOf(caller);
+    const { identity } = requireNotificationReader(caller);
     if (!z.uuid().safeParse(id).success) return undefined;
     const notification = await deps.notifications.findById(id);
-    return notification && (!owner || notification.userId === owner) ? notification : undefined;
+    return notification && canRead(identity, notification) ? notification : undefined;
   };
 }

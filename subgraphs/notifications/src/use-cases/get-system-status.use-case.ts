@@ -1,7 +1,7 @@
 import type { QueueReading } from '@herald/amqp';
 import { ForbiddenError } from '@herald/errors';
 import type { ReadinessReport } from '@herald/lifecycle';
-import { isAdmin, requireIdentity, type Caller } from '@herald/subgraph';
+import { isAdmin, requireIdentity, type Caller } from '@herald/identity';
 import { summarizeServices, type SystemStatus } from '../domain/system-status';
 import type { Clock } from './ports';
 

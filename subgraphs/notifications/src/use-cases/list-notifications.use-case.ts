@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ForbiddenError } from '@herald/errors';
-import { parseInput, type Caller } from '@herald/subgraph';
+import { parseInput } from '@herald/subgraph';
+import { requireNotificationReader, type Caller } from '@herald/identity';
 import { CHANNELS, type Notification } from '../domain/notification';
 import { NOTIFICATION_STATUSES } from '../domain/notification-status';
 import { pageMeta, type PageMeta } from '@herald/paging';
 import type { NotificationRepository } from '../store/notification.repository';
-import { readerOf } from './read-access';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -60,7 +60,7 @@ export type ListNotifications = (command: ListNotificationsCommand) => Promise<N
  */
 export function makeListNotifications(deps: { notifications: NotificationRepository }): ListNotifications {
   return async ({ input, caller }) => {
-    const { owner } = readerOf(caller);
+    const { owner } = requireNotificationReader(caller);
     const { filter, page, limit } = parseInput(listNotificationsInput, input);
     if (owner && filter?.userId && filter.userId !== owner) {
       throw new ForbiddenError('a user can list only their own notifications');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError } from '@herald/errors';
-import { isAdmin, parseInput, requireIdentity, type Caller } from '@herald/subgraph';
+import { parseInput } from '@herald/subgraph';
+import { isAdmin, requireIdentity, type Caller } from '@herald/identity';
 import { CHANNELS, type Notification } from '../domain/notification';
 import type { ReplayRepository, ReplaySelection } from '../store/replay.repository';
 import type { Clock, StatusFeed } from './ports';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, UnprocessableError } from '@herald/errors';
-import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { parseInput } from '@herald/subgraph';
+import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { feedbackKindOf } from '../domain/email-feedback';
 import { CHANNELS } from '../domain/notification';
 import { REPORTABLE_STATUSES } from '../domain/status-report';

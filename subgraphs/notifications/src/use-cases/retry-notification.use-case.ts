@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '@herald/errors';
-import type { Caller } from '@herald/subgraph';
+import type { Caller } from '@herald/identity';
 import type { Notification } from '../domain/notification';
 import type { NotificationRepository } from '../store/notification.repository';
 import { makeReplay, requireAdmin, type ReplayDeps } from './replay-failed.use-case';

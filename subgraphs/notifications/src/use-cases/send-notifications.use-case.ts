@@ -1,5 +1,6 @@
 import { isHeraldError, NotFoundError } from '@herald/errors';
-import { parseInput, requireScope, SCOPES, type Caller } from '@herald/subgraph';
+import { parseInput } from '@herald/subgraph';
+import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { z } from 'zod';
 import type { Notification } from '../domain/notification';
 import { fingerprintRequest } from '../domain/request-fingerprint';

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import {
-  SCOPES,
-  parseInput,
-  requireIdentity,
-  requireScope,
-  scalarResolvers,
-  type SubgraphContext,
-} from '@herald/subgraph';
+import { parseInput, scalarResolvers, type SubgraphContext } from '@herald/subgraph';
+import { SCOPES, requireIdentity, requireScope } from '@herald/identity';
 import type { RenderedDraft, RenderedMessage, Template, TemplateVersion } from '../domain/template';
 import type { TemplateListing } from '../use-cases/list-templates.use-case';
 import type { PreviewTemplateRequest } from '../use-cases/preview-template.use-case';

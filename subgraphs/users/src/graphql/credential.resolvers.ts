@@ -1,12 +1,6 @@
 import { ForbiddenError } from '@herald/errors';
-import {
-  SCOPES,
-  isAdmin,
-  parseInput,
-  requireScope,
-  type SubgraphContext,
-  type SubgraphResolvers,
-} from '@herald/subgraph';
+import { parseInput, type SubgraphContext, type SubgraphResolvers } from '@herald/subgraph';
+import { SCOPES, isAdmin, requireScope } from '@herald/identity';
 import type { CreateApiKey } from '../use-cases/create-api-key.use-case';
 import type { ListApiKeys } from '../use-cases/list-api-keys.use-case';
 import type { Login } from '../use-cases/login.use-case';

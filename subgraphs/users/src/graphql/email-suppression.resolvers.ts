@@ -1,10 +1,5 @@
-import {
-  SCOPES,
-  parseInput,
-  requireScope,
-  type SubgraphContext,
-  type SubgraphResolvers,
-} from '@herald/subgraph';
+import { parseInput, type SubgraphContext, type SubgraphResolvers } from '@herald/subgraph';
+import { SCOPES, requireScope } from '@herald/identity';
 import { z } from 'zod';
 import type { EmailSuppression } from '../domain/email-suppression';
 import type { UserProfile } from '../domain/user';

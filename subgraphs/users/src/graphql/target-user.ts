@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@herald/errors';
-import { SCOPES, requireIdentity, requireSelfOrScope, type SubgraphContext } from '@herald/subgraph';
+import type { SubgraphContext } from '@herald/subgraph';
+import { SCOPES, requireIdentity, requireSelfOrScope } from '@herald/identity';
 
 /**
  * The user a mutation acts on: the caller by default, or the named user when the caller is that

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCOPES } from '@herald/subgraph';
+import { SCOPES } from '@herald/identity';
 import { DEVICE_KINDS, type NewDevice } from '../domain/device';
 import { canonicalLocale } from '../domain/locale';
 import { pushEndpointProblem } from '../domain/push-endpoint';

@@ -1,15 +1,6 @@
 import { ForbiddenError, NotFoundError } from '@herald/errors';
-import {
-  SCOPES,
-  isAdmin,
-  parseInput,
-  requireIdentity,
-  requireScope,
-  requireSelfOrScope,
-  scalarResolvers,
-  type SubgraphContext,
-  type SubgraphResolvers,
-} from '@herald/subgraph';
+import { parseInput, scalarResolvers, type SubgraphContext, type SubgraphResolvers } from '@herald/subgraph';
+import { SCOPES, isAdmin, requireIdentity, requireScope, requireSelfOrScope } from '@herald/identity';
 import type { UserProfile } from '../domain/user';
 import type { CreateUser } from '../use-cases/create-user.use-case';
 import type { GetUser } from '../use-cases/get-user.use-case';

@@ -1,16 +1,8 @@
 import { ForbiddenError, UnauthenticatedError } from '@herald/errors';
-import { createLogger } from '@herald/logging';
-import { requireScope, requireSelfOrScope } from './authorize';
+import { requireScope, requireSelfOrScope, type Caller } from './authorize';
 import type { Identity } from './identity';
-import type { SubgraphContext } from './subgraph-context';
 
-const log = createLogger({ service: 'test', level: 'silent' });
-const as = (identity: Identity | undefined): SubgraphContext => ({
-  identity,
-  correlationId: 'c',
-  traceparent: undefined,
-  log,
-});
+const as = (identity: Identity | undefined): Caller => ({ identity });
 const admin: Identity = { kind: 'admin', id: 'admin', role: 'admin', scopes: [] };
 const ada: Identity = { kind: 'user', id: 'ada', role: 'user', scopes: [] };
 const sender: Identity = { kind: 'service', id: 'key-1', scopes: ['notifications:send'] };

@@ -1,22 +1,12 @@
 import { ForbiddenError, UnauthenticatedError } from '@herald/errors';
 import type { Identity } from './identity';
+import type { Scope } from './scopes';
 
 /** Whoever asks, through any entry point: a GraphQL context, or a gRPC call's forwarded identity. */
 export interface Caller {
   /** Undefined for anonymous calls. */
   readonly identity: Identity | undefined;
 }
-
-/** The scopes API keys can carry (issue 3); admins hold every right without them. */
-export const SCOPES = {
-  notificationsSend: 'notifications:send',
-  notificationsRead: 'notifications:read',
-  notificationsStatus: 'notifications:status',
-  templatesWrite: 'templates:write',
-  usersAdmin: 'users:admin',
-} as const;
-
-export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** An admin is the bootstrap key (kind admin) or a user whose role is admin. */
 export function isAdmin(identity: Identity): boolean {
@@ -29,14 +19,14 @@ export function hasScope(identity: Identity, scope: Scope): boolean {
 
 /** The caller the gateway authenticated; anonymous calls are UNAUTHENTICATED. */
 export function requireIdentity(caller: Caller): Identity {
-  if (!caller.identity) throw new UnauthenticatedError('sign in or present an API key');
+  if (!caller.identity) throw anonymousCallerError();
   return caller.identity;
 }
 
 /** An admin, or a caller holding the scope. */
 export function requireScope(caller: Caller, scope: Scope): Identity {
   const identity = requireIdentity(caller);
-  if (!hasScope(identity, scope)) throw new ForbiddenError(`needs the ${scope} scope`, { scope });
+  if (!hasScope(identity, scope)) throw missingScopeError(scope);
   return identity;
 }
 
@@ -49,4 +39,14 @@ export function requireSelfOrScope(caller: Caller, userId: string, scope: Scope)
   if (identity.kind === 'user' && identity.id === userId) return identity;
   if (!hasScope(identity, scope)) throw new ForbiddenError('not allowed to act on another user', { scope });
   return identity;
+}
+
+/** The refusal of a caller who presented no credential, in any entry point. */
+export function anonymousCallerError(): UnauthenticatedError {
+  return new UnauthenticatedError('sign in or present an API key');
+}
+
+/** The refusal of a caller who lacks a scope the operation needs. */
+export function missingScopeError(scope: Scope): ForbiddenError {
+  return new ForbiddenError(`needs the ${scope} scope`, { scope });
 }
