@@ -2,7 +2,7 @@ import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import {
   ERROR_CODES,
   UnavailableError,
-  errorFromCode,
+  errorFromPeer,
   isHeraldError,
   type ErrorCode,
   type HeraldError,
@@ -32,19 +32,12 @@ const STATUS_FOR_CODE: Record<ErrorCode, status> = {
   INTERNAL: status.INTERNAL,
 };
 
-const DEPENDENCY_DOWN = 'a dependency of the service is unavailable; retry shortly';
-
 /**
- * What a caller is told about a handler's failure, logged once here: a dependency outage
- * (isOutage) becomes UNAVAILABLE, which the caller may retry; anything but a HeraldError becomes
- * INTERNAL without its internals.
+ * What a caller is told about a handler's failure, logged once here: a HeraldError keeps its code
+ * (a dependency outage is already an UnavailableError, which the caller may retry); anything
+ * else becomes INTERNAL without its internals.
  */
-export function wireFailureOf(
-  caught: unknown,
-  isOutage: (error: unknown) => boolean,
-  log: Logger,
-): WireFailure {
-  const error = isOutage(caught) ? new UnavailableError(DEPENDENCY_DOWN, {}, { cause: caught }) : caught;
+export function wireFailureOf(error: unknown, log: Logger): WireFailure {
   if (isHeraldError(error)) {
     if (error.code === 'INTERNAL' || error.code === 'UNAVAILABLE') log.warn({ err: error }, 'rpc failed');
     return { code: error.code, message: error.message, details: error.details, error };
@@ -77,7 +70,7 @@ export function heraldErrorOf(error: ServiceError, method: string): HeraldError 
     error.metadata?.get(METADATA.errorDetails)[0],
   );
   if (sent) return sent;
-  if (error.code === status.UNAUTHENTICATED) return errorFromCode('UNAUTHENTICATED', error.details);
+  if (error.code === status.UNAUTHENTICATED) return errorFromPeer('UNAUTHENTICATED', error.details);
   return new UnavailableError(
     `${method} failed: ${status[error.code] ?? error.code} ${error.details}`,
     {},
@@ -85,14 +78,17 @@ export function heraldErrorOf(error: ServiceError, method: string): HeraldError 
   );
 }
 
-/** The HeraldError a Herald server sent (its code, message and JSON details); undefined for an unknown code. */
+/**
+ * The HeraldError a Herald server sent (its code, message and JSON details), retryable as a
+ * peer's answer is (errorFromPeer); undefined for an unknown code.
+ */
 export function heraldErrorFromWire(
   code: unknown,
   message: string,
   detailsJson: unknown,
 ): HeraldError | undefined {
   if (typeof code !== 'string' || !(code in ERROR_CODES)) return undefined;
-  return errorFromCode(code as ErrorCode, message, parseDetails(detailsJson));
+  return errorFromPeer(code as ErrorCode, message, parseDetails(detailsJson));
 }
 
 function parseDetails(raw: unknown): Record<string, unknown> {

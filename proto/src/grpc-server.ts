@@ -67,11 +67,6 @@ export interface GrpcServerOptions {
   readonly log: Logger;
   /** Receives the server latency histogram; tests' stub servers go without. */
   readonly metrics?: MetricsRegistry;
-  /**
-   * Recognises errors that mean a dependency is down (the service's database): those calls are
-   * answered UNAVAILABLE, which the caller may retry, instead of INTERNAL.
-   */
-  readonly isOutage?: (error: unknown) => boolean;
 }
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
@@ -95,7 +90,6 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           handlers[name] = serveRequestReplyStream(rpc, method, {
             isAuthorized,
             log: options.log,
-            isOutage: options.isOutage ?? (() => false),
             metrics: options.metrics,
             open: openStreams,
           });
@@ -104,7 +98,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         handlers[name] = timeServerCalls(
           options.metrics,
           rpc.span,
-          wrapUnary(rpc, method, isAuthorized, options.log, options.isOutage ?? (() => false)),
+          wrapUnary(rpc, method, isAuthorized, options.log),
         );
       }
       server.addService(definition, handlers);
@@ -143,7 +137,6 @@ function wrapUnary(
   handler: UnaryHandler,
   isAuthorized: (metadata: Metadata) => boolean,
   baseLog: Logger,
-  isOutage: (error: unknown) => boolean,
 ) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
     const given = call.metadata.get(METADATA.correlationId)[0];
@@ -162,7 +155,7 @@ function wrapUnary(
           };
           callback(null, await handler(call.request, { correlationId, log, metadataValue }));
         } catch (caught) {
-          const failure = wireFailureOf(caught, isOutage, log);
+          const failure = wireFailureOf(caught, log);
           code = failure.code;
           markFailed(span, failure.error);
           callback(toServiceError(failure));

@@ -26,7 +26,6 @@ export interface OpenStream {
 export interface StreamServingOptions {
   readonly isAuthorized: (metadata: Metadata) => boolean;
   readonly log: Logger;
-  readonly isOutage: (error: unknown) => boolean;
   readonly metrics?: MetricsRegistry;
   /** Holds every open stream of the server, for its shutdown. */
   readonly open: Set<OpenStream>;
@@ -52,11 +51,7 @@ export function serveRequestReplyStream(
     const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
     const log = options.log.child({ correlation_id: correlationId, rpc: rpc.span });
     if (!options.isAuthorized(call.metadata)) {
-      const failure = wireFailureOf(
-        new UnauthenticatedError('missing or wrong internal token'),
-        options.isOutage,
-        log,
-      );
+      const failure = wireFailureOf(new UnauthenticatedError('missing or wrong internal token'), log);
       call.emit('error', toServiceError(failure));
       log.info({ code: failure.code }, 'rpc handled');
       return;
@@ -108,7 +103,7 @@ export function serveRequestReplyStream(
             const answered = (await handler(request, context)) as object;
             return { code: 'OK', status: 'OK', message: { ...answered, id } };
           } catch (caught) {
-            const failure = wireFailureOf(caught, options.isOutage, log);
+            const failure = wireFailureOf(caught, log);
             markFailed(span, failure.error);
             const { code, message, details } = failure;
             return {

@@ -10,15 +10,13 @@ let address: string;
 const seenCorrelationIds: string[] = [];
 
 beforeAll(async () => {
-  server = createGrpcServer({
-    internalToken: TOKEN,
-    log,
-    isOutage: (error) => error instanceof Error && error.message.startsWith('Connection terminated'),
-  });
+  server = createGrpcServer({ internalToken: TOKEN, log });
   server.addService(TemplateService.service, {
     GetTemplate: async (request, context) => {
       seenCorrelationIds.push(context.correlationId);
-      if (request.code === 'during-outage') throw new Error('Connection terminated unexpectedly');
+      // What @herald/database throws when PostgreSQL cannot be reached.
+      if (request.code === 'during-outage')
+        throw new UnavailableError('the database is unavailable; retry shortly');
       if (request.code !== 'welcome')
         throw new NotFoundError(`template ${request.code} not found`, { code: request.code });
       return { code: 'welcome', channel: 'EMAIL', version: 1, locale: 'en', variables: ['name'] };

@@ -1,4 +1,4 @@
 export { openDataSource, type DataSourceOptions } from './open-data-source';
 export { ensureDatabase, dropDatabase } from './ensure-database';
-export { isUniqueViolation, isDatabaseUnavailable } from './pg-errors';
+export { isUniqueViolation } from './pg-errors';
 export { createTransactions, type Transactions } from './transactions';

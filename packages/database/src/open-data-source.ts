@@ -1,6 +1,7 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { UnreachableDependencyError } from '@herald/config';
 import { ensureDatabase } from './ensure-database';
+import { reportOutagesAsUnavailable } from './outages';
 
 /** Arbitrary, fixed: the advisory lock every Herald service takes while migrating its own database. */
 const MIGRATION_LOCK_KEY = 72_616_420;
@@ -18,12 +19,13 @@ export interface DataSourceOptions {
 /**
  * Creates the database if it is missing, connects, and runs pending migrations. A server that
  * cannot be reached is an UnreachableDependencyError naming the variable; a failing migration
- * is thrown as it is.
+ * is thrown as it is. Once open, an outage fails a query with UnavailableError.
  */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = await connect(options).catch((error: unknown) => {
     throw new UnreachableDependencyError(options.urlVariable ?? 'DATABASE_URL', error);
   });
+  reportOutagesAsUnavailable(dataSource);
   try {
     await runMigrationsExclusively(dataSource);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
 import { createLogger } from '@herald/logging';
 import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
-import { DeliveryError } from './delivery-error';
+import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 import type { DeliveryMetrics, DeliveryResult } from './delivery-metrics';
 import type {
   DeliveryPeers,
@@ -216,7 +216,7 @@ describe('makeDeliverNotification', () => {
 
   it('reports FAILED and dead-letters when the provider refuses permanently', async () => {
     const { deliver, fakes } = setUp({
-      send: () => Promise.reject(new DeliveryError('550 mailbox unavailable', true)),
+      send: () => Promise.reject(new DeliveryRefusedError('550 mailbox unavailable')),
     });
 
     const outcome = await deliver(queued(), log);
@@ -229,7 +229,7 @@ describe('makeDeliverNotification', () => {
 
   it('reports RETRYING with the error and retries on a transient provider failure', async () => {
     const { deliver, fakes } = setUp({
-      send: () => Promise.reject(new DeliveryError('451 try again later', false)),
+      send: () => Promise.reject(new DeliveryUnavailableError('451 try again later')),
     });
 
     const outcome = await deliver(queued({ attempt: 2 }), log);
@@ -245,7 +245,7 @@ describe('makeDeliverNotification', () => {
   it('fails and dead-letters a transient failure at the last attempt', async () => {
     const { deliver, fakes } = setUp({
       maxAttempts: 3,
-      send: () => Promise.reject(new DeliveryError('connection reset', false)),
+      send: () => Promise.reject(new DeliveryUnavailableError('connection reset')),
     });
 
     const outcome = await deliver(queued({ attempt: 3 }), log);

@@ -55,7 +55,7 @@ export type SendResult =
 
 /**
  * One delivery channel (email, push) in front of its providers. `send` throws a
- * DeliveryError when the provider refuses or fails.
+ * DeliveryRefusedError when the provider refuses, a DeliveryUnavailableError when it fails.
  */
 export interface DeliveryChannel {
   readonly name: Channel;

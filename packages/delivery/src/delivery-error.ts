@@ -1,14 +1,20 @@
+import { UnavailableError, UnprocessableError } from '@herald/errors';
+
 /**
- * What a provider throws when a send fails. `permanent` says whether another attempt could
- * succeed (a rejected address will not; a full mailbox or a dropped connection may).
+ * A send the provider refused for good (a rejected address, a malformed token, a 5xx answer):
+ * another attempt would be refused the same way, so it is not retryable.
  */
-export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DeliveryError';
-  }
+export class DeliveryRefusedError extends UnprocessableError {}
+
+/**
+ * A send the provider could not take now (a full mailbox, a dropped connection, a 4xx answer):
+ * a later attempt may succeed.
+ */
+export class DeliveryUnavailableError extends UnavailableError {}
+
+/** What a provider throws when a send fails; its message is the provider's own answer. */
+export type DeliveryError = DeliveryRefusedError | DeliveryUnavailableError;
+
+export function isDeliveryError(error: unknown): error is DeliveryError {
+  return error instanceof DeliveryRefusedError || error instanceof DeliveryUnavailableError;
 }

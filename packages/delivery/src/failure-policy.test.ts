@@ -1,31 +1,39 @@
 import {
-  ForbiddenError,
-  InternalError,
   NotFoundError,
   RateLimitedError,
   UnavailableError,
   UnprocessableError,
+  errorFromPeer,
 } from '@herald/errors';
-import { DeliveryError } from './delivery-error';
+import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 import { classifyFailure, decideOnFailure } from './failure-policy';
 
 describe('classifyFailure', () => {
   it.each([
-    [new DeliveryError('550 no such user', true), true],
-    [new DeliveryError('421 busy', false), false],
+    [new DeliveryRefusedError('550 no such user'), true],
+    [new DeliveryUnavailableError('421 busy'), false],
     [new NotFoundError('user not found'), true],
     [new UnprocessableError('missing variables: name'), true],
     [new UnavailableError('GetUser failed'), false],
     [new RateLimitedError('slow down'), false],
-    [new InternalError('boom'), false],
-    [new ForbiddenError('wrong internal token'), false],
+    // A peer's INTERNAL and FORBIDDEN arrive over gRPC, rebuilt by errorFromPeer (decision 0034).
+    [errorFromPeer('INTERNAL', 'boom'), false],
+    [errorFromPeer('FORBIDDEN', 'wrong internal token'), false],
+    [errorFromPeer('UNAUTHENTICATED', 'missing or wrong internal token'), false],
     [new TypeError('cannot read properties of undefined'), false],
   ])('%s is permanent: %s', (error, permanent) => {
     expect(classifyFailure(error).permanent).toBe(permanent);
   });
 
   it('does not read the message text: a transient DeliveryError saying "permanent" stays transient', () => {
-    expect(classifyFailure(new DeliveryError('550 permanent failure', false)).permanent).toBe(false);
+    expect(classifyFailure(new DeliveryUnavailableError('550 permanent failure')).permanent).toBe(false);
+  });
+
+  it('keeps a provider’s answer as the reason, and prefixes a peer’s error with its code', () => {
+    expect(classifyFailure(new DeliveryRefusedError('550 no such user')).reason).toBe('550 no such user');
+    expect(classifyFailure(new NotFoundError('user u-1 not found')).reason).toBe(
+      'NOT_FOUND: user u-1 not found',
+    );
   });
 });
 

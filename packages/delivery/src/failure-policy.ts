@@ -1,6 +1,6 @@
 import type { Outcome } from '@herald/amqp';
-import { isHeraldError, type ErrorCode } from '@herald/errors';
-import { DeliveryError } from './delivery-error';
+import { isHeraldError } from '@herald/errors';
+import { isDeliveryError } from './delivery-error';
 
 export interface Failure {
   /** True when no later attempt can succeed. */
@@ -8,36 +8,16 @@ export interface Failure {
   readonly reason: string;
 }
 
-/** Classifies by error type and code, never by message text. */
+/**
+ * Reads the error's `retryable`, never its message text. A provider's answer is the reason as
+ * it is; a peer's error is prefixed with its code. Anything but a HeraldError is a fault we did
+ * not foresee: it is retried, and the attempt limit bounds its retries.
+ */
 export function classifyFailure(error: unknown): Failure {
-  if (error instanceof DeliveryError) return { permanent: error.permanent, reason: error.message };
-  if (isHeraldError(error))
-    return { permanent: isPermanentCode(error.code), reason: `${error.code}: ${error.message}` };
-  // Anything else is a fault we did not foresee; the attempt limit bounds its retries.
-  return { permanent: false, reason: error instanceof Error ? error.message : String(error) };
-}
-
-function isPermanentCode(code: ErrorCode): boolean {
-  switch (code) {
-    case 'BAD_USER_INPUT':
-    case 'NOT_FOUND':
-    case 'UNPROCESSABLE':
-    case 'CONFLICT':
-    case 'PAYLOAD_TOO_LARGE':
-      return true;
-    case 'UNAVAILABLE':
-    case 'RATE_LIMITED':
-    case 'INTERNAL':
-      return false;
-    // A credential problem is the deployment's, not the message's; retries leave time to fix it.
-    case 'UNAUTHENTICATED':
-    case 'FORBIDDEN':
-      return false;
-    default: {
-      const unreachable: never = code;
-      return unreachable;
-    }
-  }
+  if (!isHeraldError(error))
+    return { permanent: false, reason: error instanceof Error ? error.message : String(error) };
+  const reason = isDeliveryError(error) ? error.message : `${error.code}: ${error.message}`;
+  return { permanent: !error.retryable, reason };
 }
 
 export type FailureDecision =

@@ -1,4 +1,9 @@
-export { DeliveryError } from './delivery-error';
+export {
+  DeliveryRefusedError,
+  DeliveryUnavailableError,
+  isDeliveryError,
+  type DeliveryError,
+} from './delivery-error';
 export { classifyFailure, decideOnFailure, type Failure, type FailureDecision } from './failure-policy';
 export type {
   DeliveryChannel,

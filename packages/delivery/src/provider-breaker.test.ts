@@ -2,7 +2,7 @@ import { createLogger } from '@herald/logging';
 import { createMetricsRegistry } from '@herald/observability';
 import { waitFor } from '@herald/testkit';
 import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
-import { DeliveryError } from './delivery-error';
+import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 import { BreakerOpenError, guardWithBreaker } from './provider-breaker';
 
 const log = createLogger({ service: 'delivery-test', level: 'silent' });
@@ -39,12 +39,12 @@ describe('guardWithBreaker', () => {
   it('opens after transient failures, refuses with BreakerOpenError, and closes after a good trial', async () => {
     let down = true;
     const { guarded, fire, events, state } = setUp(async () => {
-      if (down) throw new DeliveryError('connection refused', false);
+      if (down) throw new DeliveryUnavailableError('connection refused');
       return { kind: 'delivered', providerMessageId: 'm-1' };
     });
 
-    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
-    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryUnavailableError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryUnavailableError);
     await expect(fire()).rejects.toBeInstanceOf(BreakerOpenError);
     expect(events).toEqual(['opened']);
     expect(await state()).toBe('2');
@@ -61,10 +61,10 @@ describe('guardWithBreaker', () => {
 
   it('does not count permanent refusals against the provider', async () => {
     const { guarded, fire, events } = setUp(async () => {
-      throw new DeliveryError('550 mailbox unavailable', true);
+      throw new DeliveryRefusedError('550 mailbox unavailable');
     });
 
-    for (let i = 0; i < 5; i++) await expect(fire()).rejects.toMatchObject({ permanent: true });
+    for (let i = 0; i < 5; i++) await expect(fire()).rejects.toMatchObject({ retryable: false });
     expect(events).toEqual([]);
     await guarded.close();
   });
@@ -76,12 +76,12 @@ describe('guardWithBreaker', () => {
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const { guarded, fire, events } = setUp(async () => {
       calls++;
-      if (down) throw new DeliveryError('connection refused', false);
+      if (down) throw new DeliveryUnavailableError('connection refused');
       await gate;
       return { kind: 'delivered', providerMessageId: 'm-1' };
     });
-    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
-    await expect(fire()).rejects.toBeInstanceOf(DeliveryError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryUnavailableError);
+    await expect(fire()).rejects.toBeInstanceOf(DeliveryUnavailableError);
     down = false;
     await waitFor(() => events.includes('half-opened'), { description: 'half-open' });
 

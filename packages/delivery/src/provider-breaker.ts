@@ -10,7 +10,7 @@ import type {
   RenderedContent,
   SendResult,
 } from './delivery-channel';
-import { DeliveryError } from './delivery-error';
+import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 
 /** Thrown instead of sending while the breaker is open; the message goes back to its queue unattempted. */
 export class BreakerOpenError extends Error {
@@ -43,7 +43,7 @@ export interface GuardedChannel extends DeliveryChannel {
 const STATE_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 /**
- * Wraps a channel's provider in an opossum breaker. Only transient DeliveryErrors count as
+ * Wraps a channel's provider in an opossum breaker. Only DeliveryUnavailableErrors count as
  * failures: a refused address says nothing about the provider's health. There is no breaker
  * timeout, since abandoning a send that then succeeds would send twice; providers bound their
  * own calls.
@@ -77,7 +77,7 @@ export function guardWithBreaker(
       stop({ outcome: 'ok' });
       return result;
     } catch (error) {
-      stop({ outcome: error instanceof DeliveryError && error.permanent ? 'refused' : 'error' });
+      stop({ outcome: error instanceof DeliveryRefusedError ? 'refused' : 'error' });
       throw error;
     }
   };
@@ -87,7 +87,7 @@ export function guardWithBreaker(
     errorThresholdPercentage: options.errorThresholdPercentage,
     resetTimeout: options.resetTimeoutMs,
     rollingCountTimeout: options.rollingWindowMs,
-    errorFilter: (error: unknown) => !(error instanceof DeliveryError && !error.permanent),
+    errorFilter: (error: unknown) => !(error instanceof DeliveryUnavailableError),
   });
   const listeners: BreakerListener[] = [];
   let current: BreakerState = 'closed';

@@ -18,6 +18,8 @@ export {
   RateLimitedError,
   PayloadTooLargeError,
   errorFromCode,
+  errorFromPeer,
   isHeraldError,
   type FieldIssue,
+  type HeraldErrorOptions,
 } from './herald-error';

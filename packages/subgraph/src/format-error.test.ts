@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError } from '@herald/errors';
+import { BadUserInputError, UnavailableError } from '@herald/errors';
 import { runWithContext } from '@herald/logging';
 import { captureLog } from '@herald/testkit';
 import { subgraphErrorFormatter } from './format-error';
@@ -44,10 +44,14 @@ describe('subgraphErrorFormatter', () => {
 
   it('answers UNAVAILABLE, not INTERNAL, when the database cannot be reached', () => {
     const { log, lines } = captureLog('test');
-    const error = resolverError(new Error('Connection terminated unexpectedly'));
+    // What @herald/database throws for a lost connection.
+    const lost = new Error('Connection terminated unexpectedly');
+    const error = resolverError(
+      new UnavailableError('the database is unavailable; retry shortly', {}, { cause: lost }),
+    );
     const formatted = subgraphErrorFormatter(log)({ message: error.message }, error);
     expect(formatted).toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
     expect(formatted.message).toMatch(/database is unavailable/);
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: 'database unavailable' })]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', message: 'dependency unavailable' })]);
   });
 });

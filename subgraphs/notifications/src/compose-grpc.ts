@@ -1,4 +1,3 @@
-import { isDatabaseUnavailable } from '@herald/database';
 import type { Logger } from '@herald/logging';
 import type { MetricsRegistry } from '@herald/observability';
 import { createGrpcServer, loadHeraldProto } from '@herald/proto';
@@ -17,7 +16,6 @@ export function composeGrpc(
     internalToken: config.INTERNAL_TOKEN,
     log,
     metrics: registry,
-    isOutage: isDatabaseUnavailable,
   });
   grpc.addService(
     proto.NotificationStatusService.service,

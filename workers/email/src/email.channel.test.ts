@@ -1,4 +1,4 @@
-import { DeliveryError, type Recipient } from '@herald/delivery';
+import { DeliveryRefusedError, type Recipient } from '@herald/delivery';
 import { createReturnPathSigner } from './domain/return-path';
 import { createEmailChannel } from './email.channel';
 import type { EmailMessage, EmailProvider } from './providers/email-provider';
@@ -78,8 +78,8 @@ describe('createEmailChannel', () => {
 
     const failure = createEmailChannel(provider, options).send({ ...ada, email: '' }, rendered, context);
 
-    await expect(failure).rejects.toBeInstanceOf(DeliveryError);
-    await expect(failure).rejects.toMatchObject({ permanent: true });
+    await expect(failure).rejects.toBeInstanceOf(DeliveryRefusedError);
+    await expect(failure).rejects.toMatchObject({ retryable: false });
     expect(sent).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { DeliveryError, type DeliveryChannel } from '@herald/delivery';
+import { DeliveryRefusedError, type DeliveryChannel } from '@herald/delivery';
 import type { ReturnPathSigner } from './domain/return-path';
 import type { EmailProvider } from './providers/email-provider';
 
@@ -20,7 +20,7 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
   return {
     name: 'email',
     send: async (recipient, rendered, context) => {
-      if (!recipient.email) throw new DeliveryError('the user has no email address', true);
+      if (!recipient.email) throw new DeliveryRefusedError('the user has no email address');
       const category = context.category ?? null;
       const sent = await provider.send({
         notificationId: context.notificationId,

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { DeliveryError } from '@herald/delivery';
+import { DeliveryUnavailableError } from '@herald/delivery';
 import { freePort, startSmtpSink, type SmtpSink } from '@herald/testkit';
 import { createSmtpProvider } from '../src/providers/smtp.provider';
 import type { EmailMessage } from '../src/providers/email-provider';
@@ -77,9 +77,9 @@ describe('createSmtpProvider', () => {
     const provider = createSmtpProvider(`smtp://127.0.0.1:${await freePort()}`, FROM, 1);
     try {
       const failure = provider.send(mail(0));
-      await expect(failure).rejects.toBeInstanceOf(DeliveryError);
+      await expect(failure).rejects.toBeInstanceOf(DeliveryUnavailableError);
       await expect(failure).rejects.toMatchObject({
-        permanent: false,
+        retryable: true,
         message: expect.stringContaining('ECONNREFUSED'),
       });
     } finally {

@@ -71,7 +71,7 @@ describe('createPushChannel', () => {
     );
 
     await expect(sent).rejects.toMatchObject({
-      permanent: true,
+      retryable: false,
       message: expect.stringMatching(/^image_url must not point at/),
     });
     expect(sends).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { publicHttpsUrlProblem } from '@herald/config';
-import { DeliveryError, type DeliveryChannel } from '@herald/delivery';
+import { DeliveryRefusedError, type DeliveryChannel } from '@herald/delivery';
 import type { PushProvider } from './providers/push-provider';
 
 export const NO_VALID_DEVICE = 'no valid device';
@@ -13,7 +13,7 @@ export function createPushChannel(provider: PushProvider): DeliveryChannel {
       if (devices.length === 0) return { kind: 'skipped', reason: NO_VALID_DEVICE };
       // The provider or the device fetches the image: refused again here, whatever was stored.
       const imageProblem = rendered.imageUrl ? publicHttpsUrlProblem(rendered.imageUrl) : undefined;
-      if (imageProblem) throw new DeliveryError(`image_url ${imageProblem}`, true);
+      if (imageProblem) throw new DeliveryRefusedError(`image_url ${imageProblem}`);
       const sent = await provider.send(devices, {
         notificationId: context.notificationId,
         userId: recipient.id,

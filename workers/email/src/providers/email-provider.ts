@@ -19,7 +19,7 @@ export interface SentEmail {
   readonly messageId: string;
 }
 
-/** SMTP, the dev outbox, and later others. Throws a DeliveryError when the send fails. */
+/** SMTP, the dev outbox, and later others. Throws a DeliveryRefusedError or DeliveryUnavailableError when the send fails. */
 export interface EmailProvider {
   send(message: EmailMessage): Promise<SentEmail>;
   close(): Promise<void>;

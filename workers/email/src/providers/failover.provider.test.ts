@@ -1,4 +1,4 @@
-import { DeliveryError } from '@herald/delivery';
+import { DeliveryRefusedError, DeliveryUnavailableError } from '@herald/delivery';
 import type { EmailMessage, EmailProvider } from './email-provider';
 import { createFailoverProvider } from './failover.provider';
 
@@ -25,7 +25,7 @@ function provider(result: () => Promise<{ messageId: string }>) {
 
 describe('createFailoverProvider', () => {
   it('moves to the next server after a transient failure', async () => {
-    const first = provider(() => Promise.reject(new DeliveryError('connection refused', false)));
+    const first = provider(() => Promise.reject(new DeliveryUnavailableError('connection refused')));
     const second = provider(async () => ({ messageId: '<m@x>' }));
 
     await expect(createFailoverProvider([first.fake, second.fake]).send(message)).resolves.toEqual({
@@ -35,7 +35,7 @@ describe('createFailoverProvider', () => {
   });
 
   it('stops at a permanent refusal, which another server would repeat', async () => {
-    const first = provider(() => Promise.reject(new DeliveryError('550 no such user', true)));
+    const first = provider(() => Promise.reject(new DeliveryRefusedError('550 no such user')));
     const second = provider(async () => ({ messageId: '<m@x>' }));
 
     await expect(createFailoverProvider([first.fake, second.fake]).send(message)).rejects.toThrow(
@@ -45,8 +45,8 @@ describe('createFailoverProvider', () => {
   });
 
   it('throws the last failure when every server fails', async () => {
-    const first = provider(() => Promise.reject(new DeliveryError('first down', false)));
-    const second = provider(() => Promise.reject(new DeliveryError('second down', false)));
+    const first = provider(() => Promise.reject(new DeliveryUnavailableError('first down')));
+    const second = provider(() => Promise.reject(new DeliveryUnavailableError('second down')));
 
     await expect(createFailoverProvider([first.fake, second.fake]).send(message)).rejects.toThrow(
       'second down',

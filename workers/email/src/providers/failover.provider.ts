@@ -1,4 +1,4 @@
-import { DeliveryError } from '@herald/delivery';
+import { DeliveryRefusedError, DeliveryUnavailableError } from '@herald/delivery';
 import type { EmailProvider } from './email-provider';
 
 /**
@@ -13,12 +13,12 @@ export function createFailoverProvider(providers: readonly EmailProvider[]): Ema
         try {
           return await provider.send(message);
         } catch (error) {
-          if (error instanceof DeliveryError && error.permanent) throw error;
+          if (error instanceof DeliveryRefusedError) throw error;
           lastError = error;
         }
       }
       // Built only on failure: an error's stack trace is not free on every send.
-      throw lastError ?? new DeliveryError('no email provider configured', false);
+      throw lastError ?? new DeliveryUnavailableError('no email provider configured');
     },
     close: async () => {
       await Promise.all(providers.map((provider) => provider.close()));

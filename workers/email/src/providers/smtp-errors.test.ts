@@ -14,7 +14,7 @@ describe('toDeliveryError', () => {
     ['a recipient nodemailer refused to send to', { code: 'EENVELOPE' }, true],
     ['a 535 login refusal (our credentials)', { responseCode: 535, code: 'EAUTH' }, false],
   ])('treats %s as permanent: %s', (_case, fields, permanent) => {
-    expect(toDeliveryError(smtpError(fields)).permanent).toBe(permanent);
+    expect(toDeliveryError(smtpError(fields)).retryable).toBe(!permanent);
   });
 
   it('keeps the server answer as the message and the original error as the cause', () => {

@@ -1,4 +1,4 @@
-import { DeliveryError } from '@herald/delivery';
+import { DeliveryRefusedError, DeliveryUnavailableError, type DeliveryError } from '@herald/delivery';
 
 /** nodemailer's codes for failures it detected before the server answered. */
 const PERMANENT_LOCAL_CODES: ReadonlySet<string> = new Set(['EENVELOPE', 'EMESSAGE']);
@@ -11,10 +11,16 @@ const PERMANENT_LOCAL_CODES: ReadonlySet<string> = new Set(['EENVELOPE', 'EMESSA
 export function toDeliveryError(error: unknown): DeliveryError {
   const message = error instanceof Error ? error.message : String(error);
   const { responseCode, code } = smtpFields(error);
-  if (code === 'EAUTH') return new DeliveryError(message, false, { cause: error });
-  if (responseCode !== undefined) return new DeliveryError(message, responseCode >= 500, { cause: error });
-  return new DeliveryError(message, code !== undefined && PERMANENT_LOCAL_CODES.has(code), { cause: error });
+  if (code === 'EAUTH') return unavailable(message, error);
+  if (responseCode !== undefined)
+    return responseCode >= 500 ? refused(message, error) : unavailable(message, error);
+  return code !== undefined && PERMANENT_LOCAL_CODES.has(code)
+    ? refused(message, error)
+    : unavailable(message, error);
 }
+
+const refused = (message: string, cause: unknown) => new DeliveryRefusedError(message, {}, { cause });
+const unavailable = (message: string, cause: unknown) => new DeliveryUnavailableError(message, {}, { cause });
 
 function smtpFields(error: unknown): { responseCode?: number; code?: string } {
   if (typeof error !== 'object' || error === null) return {};

@@ -1,4 +1,4 @@
-import { DeliveryError, type RecipientDevice } from '@herald/delivery';
+import { DeliveryUnavailableError, type RecipientDevice } from '@herald/delivery';
 import { createLogger } from '@herald/logging';
 import { createLiveProvider } from './live.provider';
 import type { DeviceResult, DeviceSender, PushMessage } from './push-provider';
@@ -86,7 +86,7 @@ describe('live push provider', () => {
   it('fails permanently when every device refuses permanently', async () => {
     const { provider } = setUp(sender(refused(true)), sender(refused(true)));
 
-    await expect(provider.send([phone, browser], message)).rejects.toMatchObject({ permanent: true });
+    await expect(provider.send([phone, browser], message)).rejects.toMatchObject({ retryable: false });
   });
 
   it('fails transiently when a device may accept later', async () => {
@@ -94,8 +94,8 @@ describe('live push provider', () => {
 
     const failure = provider.send([phone, browser], message);
 
-    await expect(failure).rejects.toBeInstanceOf(DeliveryError);
-    await expect(failure).rejects.toMatchObject({ permanent: false });
+    await expect(failure).rejects.toBeInstanceOf(DeliveryUnavailableError);
+    await expect(failure).rejects.toMatchObject({ retryable: true });
   });
 
   it('does not send to a malformed token or subscription', async () => {
@@ -111,7 +111,7 @@ describe('live push provider', () => {
         ],
         message,
       ),
-    ).rejects.toMatchObject({ permanent: true });
+    ).rejects.toMatchObject({ retryable: false });
     expect([...fcm.seen, ...webPush.seen]).toEqual([]);
   });
 });

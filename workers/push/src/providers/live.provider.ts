@@ -1,4 +1,9 @@
-import { DeliveryError, type PushTokenRegistry, type RecipientDevice } from '@herald/delivery';
+import {
+  DeliveryRefusedError,
+  DeliveryUnavailableError,
+  type PushTokenRegistry,
+  type RecipientDevice,
+} from '@herald/delivery';
 import type { Logger } from '@herald/logging';
 import type { DeviceResult, DeviceSender, PushMessage, PushProvider } from './push-provider';
 
@@ -45,10 +50,9 @@ export function createLiveProvider(
       await invalidateDeadTokens(devices, results, message, pushTokens, log);
       const detail = describe(results);
       if (results.some((result) => result.ok)) return { messageId: detail };
-      throw new DeliveryError(
-        detail,
-        results.every((result) => !result.ok && result.permanent),
-      );
+      // Refused only when every device refused for good; one that may pass later keeps it retryable.
+      if (results.every((result) => !result.ok && result.permanent)) throw new DeliveryRefusedError(detail);
+      throw new DeliveryUnavailableError(detail);
     },
     close: async () => {
       await Promise.all([senders.fcm.close(), senders.webPush.close()]);

@@ -18,7 +18,7 @@ export interface SentPush {
 }
 
 /**
- * The dev outbox, or FCM and Web Push together. Throws a DeliveryError when the send fails.
+ * The dev outbox, or FCM and Web Push together. Throws a DeliveryRefusedError or DeliveryUnavailableError when the send fails.
  */
 export interface PushProvider {
   send(devices: readonly RecipientDevice[], message: PushMessage): Promise<SentPush>;
