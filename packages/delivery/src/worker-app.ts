@@ -10,13 +10,8 @@ import {
   type MetricsRegistry,
   type ServiceApp,
 } from '@herald/observability';
-import {
-  connectRedis,
-  createChangeFeed,
-  createLocalCache,
-  TEMPLATE_CHANGES,
-  USER_CHANGES,
-} from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
+import { connectRedis, createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES } from '@herald/redis';
 import { createTemplateCompiler } from '@herald/rendering';
 import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';

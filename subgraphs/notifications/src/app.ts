@@ -11,13 +11,8 @@ import {
   type ServiceApp,
 } from '@herald/observability';
 import { createGrpcClient, createGrpcHealthProbe, createGrpcServer, loadHeraldProto } from '@herald/proto';
-import {
-  connectRedis,
-  createChangeFeed,
-  createLocalCache,
-  TEMPLATE_CHANGES,
-  USER_CHANGES,
-} from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
+import { connectRedis, createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES } from '@herald/redis';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
 import { connectBrokerLink, createQueueInspector, registerQueueMetrics } from '@herald/amqp';
 import { createQueuePublisher } from './amqp/queue-publisher';
