@@ -104,16 +104,15 @@ function killWorkerMidBatch(channel: 'email' | 'push', log: (line: string) => vo
  * The node leading email.queue (a quorum queue) dies with its connections: the other two elect
  * a new leader, consumers and publishers reconnect to a surviving node of AMQP_URL, and what was
  * unacknowledged on the lost channels is delivered again, possibly to another worker while the
- * first, alive, still sends it. The claim cannot tell that from the first worker's own crash
- * (the same copy comes back), so the second worker sends too: the answer window, here the
- * prefetch of all four workers.
+ * first, alive, still sends it. The first worker's claim lease makes the second wait for its
+ * outcome instead of sending too (decision 0030), so no second copy is allowed.
  */
 function killQueueLeader(log: (line: string) => void): ClusterFault {
   let leader: string | undefined;
   let killed: string | undefined;
   return {
     name: 'SIGKILL the RabbitMQ node leading the work queues',
-    answerWindow: 4 * WORKER_PREFETCH,
+    answerWindow: 0,
     prepare: async ({ rabbit, amqpPrefix }) => {
       const queues = await rabbit.queues();
       const leaderOf = (channel: string) =>

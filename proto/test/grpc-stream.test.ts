@@ -59,6 +59,8 @@ const report = (notificationId: string, detail = ''): GrpcStatusReport => ({
   attempt: 1,
   delivery_id: '',
   status_code: '',
+  holder: '',
+  lease_ms: 0,
 });
 
 function client(address: string, overrides: { internalToken?: string; deadlineMs?: number } = {}) {

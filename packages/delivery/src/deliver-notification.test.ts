@@ -50,25 +50,30 @@ interface Fakes {
   readonly renders: RenderRequest[];
   readonly sends: { recipient: Recipient; rendered: RenderedContent }[];
   readonly counted: DeliveryResult[];
+  /** The pauses between claims, in ms. */
+  readonly waits: number[];
 }
 
 function setUp(options: {
   claim?: StatusReceipt;
+  /** The answers to successive claims, before `claim`'s. */
+  claims?: StatusReceipt[];
+  claimLeaseMs?: number;
   user?: () => Promise<Recipient>;
   send?: () => Promise<SendResult>;
   maxAttempts?: number;
   lostReport?: ReportedStatus;
 }) {
-  const fakes: Fakes = { reports: [], renders: [], sends: [], counted: [] };
+  const fakes: Fakes = { reports: [], renders: [], sends: [], counted: [], waits: [] };
+  const claims = [...(options.claims ?? [])];
   const peers: DeliveryPeers = {
     statuses: {
       report: async (change) => {
         if (change.status === options.lostReport)
           throw new UnavailableError('ReportStatus failed: UNAVAILABLE');
         fakes.reports.push(change);
-        return change.status === 'SENDING' && options.claim
-          ? options.claim
-          : { applied: true, status: change.status };
+        if (change.status !== 'SENDING') return { applied: true, status: change.status };
+        return claims.shift() ?? options.claim ?? { applied: true, status: change.status };
       },
     },
     users: { getUser: options.user ?? (async () => ada) },
@@ -98,8 +103,10 @@ function setUp(options: {
     channel,
     peers,
     maxAttempts: options.maxAttempts ?? 5,
+    claimLeaseMs: options.claimLeaseMs ?? 10_000,
     metrics,
     now: () => NOW,
+    wait: async (ms) => void fakes.waits.push(ms),
   });
   return { deliver, fakes };
 }
@@ -301,5 +308,75 @@ describe('makeDeliverNotification', () => {
     });
     expect(statuses(fakes)).toEqual(['SENDING']);
     expect(fakes.counted).toEqual(['requeued']);
+  });
+});
+
+describe('makeDeliverNotification and the claim lease (decision 0030)', () => {
+  const held = (leaseRemainingMs: number): StatusReceipt => ({
+    applied: false,
+    status: 'SENDING',
+    leaseRemainingMs,
+  });
+
+  it('waits while another worker still sends this copy, and acks unsent once that worker delivered it', async () => {
+    const { deliver, fakes } = setUp({
+      claims: [held(3_000), held(2_800), { applied: false, status: 'DELIVERED' }],
+    });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(fakes.sends).toHaveLength(0);
+    expect(fakes.waits).toEqual([200, 200]);
+    expect(statuses(fakes)).toEqual(['SENDING', 'SENDING', 'SENDING']);
+    expect(fakes.counted).toEqual(['duplicate']);
+  });
+
+  it('sends once the other worker’s lease lapsed, waiting no longer than it had left', async () => {
+    const { deliver, fakes } = setUp({ claims: [held(150), { applied: false, status: 'SENDING' }] });
+
+    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(fakes.waits).toEqual([150]);
+    expect(fakes.sends).toHaveLength(1);
+    expect(statuses(fakes)).toEqual(['SENDING', 'SENDING', 'DELIVERED']);
+  });
+
+  it('claims each handling of a message under its own holder, so a redelivery to this worker waits too', async () => {
+    const { deliver, fakes } = setUp({ claimLeaseMs: 7_000 });
+
+    await deliver(queued(), log);
+    await deliver(queued(), log);
+
+    const leases = fakes.reports
+      .filter((report) => report.status === 'SENDING')
+      .map((report) => report.lease);
+    expect(leases).toEqual([
+      { holder: expect.any(String), ms: 7_000 },
+      { holder: expect.any(String), ms: 7_000 },
+    ]);
+    expect(leases[0]?.holder).not.toBe(leases[1]?.holder);
+    // Only the claim carries a lease: an outcome ends it.
+    expect(fakes.reports.filter((report) => report.status === 'DELIVERED' && report.lease)).toEqual([]);
+  });
+
+  describe('while a send runs', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('renews the lease every third of it under the same holder, and stops once the send ends', async () => {
+      let finishSend: (result: SendResult) => void = () => undefined;
+      const { deliver, fakes } = setUp({
+        claimLeaseMs: 9_000,
+        send: () => new Promise((resolve) => (finishSend = resolve)),
+      });
+
+      const delivering = deliver(queued(), log);
+      await jest.advanceTimersByTimeAsync(9_000);
+      finishSend({ kind: 'delivered', providerMessageId: '<slow@herald.local>' });
+      expect(await delivering).toEqual({ kind: 'ack' });
+      await jest.advanceTimersByTimeAsync(30_000);
+
+      expect(statuses(fakes)).toEqual(['SENDING', 'SENDING', 'SENDING', 'SENDING', 'DELIVERED']);
+      const holders = new Set(fakes.reports.flatMap((report) => (report.lease ? [report.lease.holder] : [])));
+      expect(holders.size).toBe(1);
+    });
   });
 });

@@ -21,6 +21,7 @@ function handlerCounting(counted: DeliveryResult[]) {
     channel,
     peers,
     maxAttempts: 5,
+    claimLeaseMs: 10_000,
     metrics: { count: (result) => counted.push(result) },
   });
 }

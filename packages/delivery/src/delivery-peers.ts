@@ -12,6 +12,14 @@ export interface StatusChange {
   readonly at: Date;
   /** The copy of the queue message reported on (its delivery_id), when it has one. */
   readonly deliveryId?: string;
+  /** A SENDING claim's lease: who sends under it, and for how long without a word (decision 0030). */
+  readonly lease?: ClaimLeaseRequest;
+}
+
+export interface ClaimLeaseRequest {
+  /** This handling of the message (unique per consumption, so a redelivery to this process waits too). */
+  readonly holder: string;
+  readonly ms: number;
 }
 
 export interface StatusReceipt {
@@ -24,6 +32,11 @@ export interface StatusReceipt {
    * notifications service that predates delivery ids.
    */
   readonly claimedByAnotherDelivery?: boolean;
+  /**
+   * A SENDING claim refused because another worker still holds this copy's lease: how long until
+   * it lapses. Absent or 0 otherwise.
+   */
+  readonly leaseRemainingMs?: number;
 }
 
 export interface StatusReporter {

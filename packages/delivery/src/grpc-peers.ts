@@ -89,6 +89,8 @@ export function createGrpcPeers(options: GrpcPeerOptions): GrpcPeers {
     timestamp: change.at.toISOString(),
     delivery_id: change.deliveryId ?? '',
     status_code: '',
+    holder: change.lease?.holder ?? '',
+    lease_ms: change.lease?.ms ?? 0,
   });
   // One stream per worker process, kept open: a batch is a message on it, not a call.
   const batcher = createStatusBatcher(
@@ -152,11 +154,13 @@ function toReceipt(result: {
   applied: boolean;
   status: string;
   claimed_by_another_delivery: boolean;
+  lease_remaining_ms: number;
 }): StatusReceipt {
   return {
     applied: result.applied,
     status: result.status,
     claimedByAnotherDelivery: result.claimed_by_another_delivery,
+    leaseRemainingMs: result.lease_remaining_ms,
   };
 }
 

@@ -91,6 +91,7 @@ async function deliverAtLowRate(terminalLingerMs: number, seed: number) {
       },
     },
     maxAttempts: 5,
+    claimLeaseMs: 10_000,
     metrics: { count: () => undefined },
   });
   const outcomes = arrivals(seed).map(

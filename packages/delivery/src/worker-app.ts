@@ -149,6 +149,7 @@ async function assembleWorker(
     channel,
     peers,
     maxAttempts: config.MAX_ATTEMPTS,
+    claimLeaseMs: config.CLAIM_LEASE_MS,
     metrics: createDeliveryMetrics(registry, channel.name),
   });
   // Not ready while the status stream is broken: every claim would fail and go to retry.

@@ -37,6 +37,12 @@ export const workerEnv = {
    * 0, not held at all: measured cheaper than 25 ms on the quiet bench (decision 0020).
    */
   STATUS_TERMINAL_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
+   * How long a SENDING claim stays this worker's without a word from it (renewed every third of
+   * it while a delivery runs). A copy of the message the broker gives another worker meanwhile
+   * waits; a worker that died holding it delays that copy by up to this long (decision 0030).
+   */
+  CLAIM_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
   /** The oldest cached user or rendered template used while users or templates are unreachable. */
   PEER_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
 };
@@ -62,6 +68,7 @@ export interface WorkerConfig {
   readonly PEER_CACHE_MAX_AGE_MS: number;
   readonly STATUS_FLUSH_MS: number;
   readonly STATUS_TERMINAL_LINGER_MS: number;
+  readonly CLAIM_LEASE_MS: number;
   readonly REDIS_URL: string;
   readonly REDIS_PREFIX: string;
   readonly REDIS_SENTINELS?: readonly HostPort[] | undefined;

@@ -23,6 +23,7 @@ export interface WorkerPeers {
   readonly renderCalls: number;
   /** Adds a version of the template with these sources and makes it the published one; returns its number. */
   publishVersion(sources: TemplateSourcesFixture): number;
+  /** The statuses reported for the notification, in order; lease renewals left out. */
   statusesOf(notificationId: string): string[];
   /** Health answers NOT_SERVING for every service from now on, as a peer that starts to shut down. */
   drain(): void;
@@ -121,6 +122,7 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
       applied,
       status,
       claimed_by_another_delivery: claimedByAnotherDelivery,
+      lease_remaining_ms: 0,
     });
     const held = current.get(report.notification_id);
     if (held && SETTLED.has(held.status)) return answer(false, held.status);
@@ -156,8 +158,17 @@ export async function startWorkerPeers(options: WorkerPeersOptions): Promise<Wor
       published = versions.length;
       return published;
     },
-    statusesOf: (notificationId) =>
-      reports.filter((report) => report.notification_id === notificationId).map((report) => report.status),
+    statusesOf: (notificationId) => {
+      const own = reports.filter((report) => report.notification_id === notificationId);
+      // A lease renewal (the handling that claimed, claiming again while it sends) changes nothing.
+      const renews = (report: GrpcStatusReport, index: number) =>
+        report.status === 'SENDING' &&
+        report.holder !== '' &&
+        own
+          .slice(0, index)
+          .some((earlier) => earlier.status === 'SENDING' && earlier.holder === report.holder);
+      return own.filter((report, index) => !renews(report, index)).map((report) => report.status);
+    },
     drain: () => server.drain(),
     close: () => server.close(),
   };

@@ -57,6 +57,8 @@ const feedbackReport = (
   at: undefined,
   attempt: 0,
   deliveryId: null,
+  holder: null,
+  leaseMs: 0,
 });
 
 /** The report use case, telling a users service that fails while `usersDown` says so. */

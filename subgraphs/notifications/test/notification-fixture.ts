@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../src/domain/notification';
+import type { NotificationRepository } from '../src/store/notification.repository';
 
 /** An accepted EMAIL notification as the accept path stores it; tests override what they look at. */
 export function acceptedNotification(overrides: Partial<Notification> = {}): Notification {
@@ -21,6 +22,7 @@ export function acceptedNotification(overrides: Partial<Notification> = {}): Not
     statusDetail: null,
     attempts: 0,
     claimedBy: null,
+    claimLease: null,
     outcomeUnknown: false,
     requestHash: 'hash',
     sendAt: null,
@@ -30,4 +32,21 @@ export function acceptedNotification(overrides: Partial<Notification> = {}): Not
     updatedAt: now,
     ...overrides,
   };
+}
+
+/** A notification the relay has queued, stored with its ACCEPTED and QUEUED events. */
+export async function storeQueuedNotification(repository: NotificationRepository): Promise<Notification> {
+  const notification = acceptedNotification({ status: 'QUEUED' });
+  const at = notification.createdAt;
+  await repository.insertMany([
+    {
+      notification,
+      events: [
+        { status: 'ACCEPTED', detail: null, at },
+        { status: 'QUEUED', detail: null, at },
+      ],
+      outbox: undefined,
+    },
+  ]);
+  return notification;
 }

@@ -70,12 +70,14 @@ describe('ReportStatus', () => {
       applied: true,
       status: 'SENDING',
       claimed_by_another_delivery: false,
+      lease_remaining_ms: 0,
     });
     await expect(report(id, 'DELIVERED', 1, 'provider-id-42')).resolves.toEqual({
       notification_id: id,
       applied: true,
       status: 'DELIVERED',
       claimed_by_another_delivery: false,
+      lease_remaining_ms: 0,
     });
 
     const notification = await get(id);
@@ -100,12 +102,14 @@ describe('ReportStatus', () => {
       applied: false,
       status: 'DELIVERED',
       claimed_by_another_delivery: false,
+      lease_remaining_ms: 0,
     });
     await expect(report(id, 'SENDING', 2)).resolves.toEqual({
       notification_id: id,
       applied: false,
       status: 'DELIVERED',
       claimed_by_another_delivery: false,
+      lease_remaining_ms: 0,
     });
     const notification = await get(id);
     expect(notification.status).toBe('DELIVERED');
@@ -139,6 +143,7 @@ describe('ReportStatus', () => {
       applied: false,
       status: 'SENDING',
       claimed_by_another_delivery: true,
+      lease_remaining_ms: 0,
     });
     // The first copy redelivered after a worker crash: still its claim, so the worker sends.
     await expect(claim(id, first)).resolves.toEqual({
@@ -146,6 +151,7 @@ describe('ReportStatus', () => {
       applied: false,
       status: 'SENDING',
       claimed_by_another_delivery: false,
+      lease_remaining_ms: 0,
     });
     await report(id, 'DELIVERED');
     await expect(claim(id, second)).resolves.toMatchObject({ applied: false, status: 'DELIVERED' });
@@ -207,10 +213,34 @@ describe('ReportStatusBatch', () => {
       ],
     });
     expect(results).toEqual([
-      { notification_id: id, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
-      { notification_id: unknown, applied: false, status: '', claimed_by_another_delivery: false },
-      { notification_id: id, applied: true, status: 'DELIVERED', claimed_by_another_delivery: false },
-      { notification_id: id, applied: false, status: 'DELIVERED', claimed_by_another_delivery: false },
+      {
+        notification_id: id,
+        applied: true,
+        status: 'SENDING',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
+      {
+        notification_id: unknown,
+        applied: false,
+        status: '',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
+      {
+        notification_id: id,
+        applied: true,
+        status: 'DELIVERED',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
+      {
+        notification_id: id,
+        applied: false,
+        status: 'DELIVERED',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
     ]);
   });
 
@@ -258,15 +288,45 @@ describe('ReportStatusStream', () => {
     });
 
     expect(claims.results).toEqual([
-      { notification_id: first, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
-      { notification_id: unknown, applied: false, status: '', claimed_by_another_delivery: false },
+      {
+        notification_id: first,
+        applied: true,
+        status: 'SENDING',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
+      {
+        notification_id: unknown,
+        applied: false,
+        status: '',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
     ]);
     expect(outcome.results).toEqual([
-      { notification_id: second, applied: true, status: 'SENDING', claimed_by_another_delivery: false },
+      {
+        notification_id: second,
+        applied: true,
+        status: 'SENDING',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
     ]);
     expect(settled.results).toEqual([
-      { notification_id: first, applied: true, status: 'DELIVERED', claimed_by_another_delivery: false },
-      { notification_id: second, applied: false, status: 'SENDING', claimed_by_another_delivery: true },
+      {
+        notification_id: first,
+        applied: true,
+        status: 'DELIVERED',
+        claimed_by_another_delivery: false,
+        lease_remaining_ms: 0,
+      },
+      {
+        notification_id: second,
+        applied: false,
+        status: 'SENDING',
+        claimed_by_another_delivery: true,
+        lease_remaining_ms: 0,
+      },
     ]);
     expect((await get(first)).events.map((event) => event.status)).toEqual([
       'ACCEPTED',

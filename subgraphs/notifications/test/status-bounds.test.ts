@@ -119,6 +119,8 @@ const report = (notificationId: string, status: StatusReportCommand['status']): 
   attempt: 1,
   deliveryId: null,
   statusCode: null,
+  holder: null,
+  leaseMs: 0,
 });
 
 function reporter() {

@@ -13,7 +13,7 @@ import {
 import { openNotificationsDatabase } from '../src/store/notifications-database';
 import { createOutboxRepository } from '../src/store/outbox.repository';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
-import { acceptedNotification } from './notification-fixture';
+import { acceptedNotification, storeQueuedNotification } from './notification-fixture';
 
 const environment = createTestEnvironment();
 let db: DataSource;
@@ -74,23 +74,6 @@ async function accepted(repository: NotificationRepository): Promise<Notificatio
   return notification;
 }
 
-/** A notification the relay has queued. */
-async function queued(repository: NotificationRepository): Promise<Notification> {
-  const notification = acceptedNotification({ status: 'QUEUED' });
-  const at = notification.createdAt;
-  await repository.insertMany([
-    {
-      notification,
-      events: [
-        { status: 'ACCEPTED', detail: null, at },
-        { status: 'QUEUED', detail: null, at },
-      ],
-      outbox: undefined,
-    },
-  ]);
-  return notification;
-}
-
 const claim = (notificationId: string, deliveryId: string): StatusReportCommand => ({
   notificationId,
   status: 'SENDING',
@@ -99,6 +82,8 @@ const claim = (notificationId: string, deliveryId: string): StatusReportCommand 
   attempt: 1,
   deliveryId,
   statusCode: null,
+  holder: null,
+  leaseMs: 0,
 });
 
 const delivered = (notificationId: string): StatusReportCommand => ({
@@ -109,6 +94,8 @@ const delivered = (notificationId: string): StatusReportCommand => ({
   attempt: 1,
   deliveryId: null,
   statusCode: null,
+  holder: null,
+  leaseMs: 0,
 });
 
 async function timeline(id: string): Promise<{ status: string; at: Date }[]> {
@@ -156,7 +143,7 @@ describe.each([
   it('lets exactly one of two copies racing for one notification claim SENDING', async () => {
     const notifications = repository();
     const { report, published, ignored } = reporter(notifications);
-    const { id } = await queued(notifications);
+    const { id } = await storeQueuedNotification(notifications);
 
     // Both read QUEUED and decide to claim before either writes.
     const [first, second] = await whileLocked(
@@ -172,6 +159,7 @@ describe.each([
       applied: false,
       status: 'SENDING',
       claimedByAnotherDelivery: true,
+      leaseRemainingMs: 0,
     });
     expect(ignored).toEqual(['claimed-by-another-delivery']);
     expect((await timeline(id)).map((event) => event.status)).toEqual(['ACCEPTED', 'QUEUED', 'SENDING']);
@@ -183,7 +171,7 @@ describe.each([
   it('gives each notification one claim when batches race over them in opposite orders', async () => {
     const notifications = repository();
     const { report } = reporter(notifications);
-    const racing = await Promise.all(Array.from({ length: 8 }, () => queued(notifications)));
+    const racing = await Promise.all(Array.from({ length: 8 }, () => storeQueuedNotification(notifications)));
     const ids = racing.map(({ id }) => id);
     const copies = [randomUUID(), randomUUID(), randomUUID()];
 
@@ -211,7 +199,7 @@ describe.each([
   it(`records a worker's report in ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
     const notifications = repository();
     const { report, published } = reporter(notifications);
-    const { id } = await queued(notifications);
+    const { id } = await storeQueuedNotification(notifications);
 
     statements.length = 0;
     await report([claim(id, randomUUID())]);
@@ -233,7 +221,10 @@ describe.each([
   it(`records a DELIVERED riding with the next claim in the same ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
     const notifications = repository();
     const { report, published } = reporter(notifications);
-    const [previous, next] = [await queued(notifications), await queued(notifications)];
+    const [previous, next] = [
+      await storeQueuedNotification(notifications),
+      await storeQueuedNotification(notifications),
+    ];
     await report([claim(previous.id, randomUUID())]);
 
     statements.length = 0;
@@ -270,10 +261,14 @@ describe('a status report racing the relay', () => {
         // write waits for the relay's row lock.
         const reporting = notifications.changeStatuses([id], (current) => {
           seen.push(current.status);
-          const decision = decideStatusReport(current, { status: 'SENDING', attempt: 1, deliveryId });
-          if (!decision.apply) return undefined;
           const now = new Date();
-          return { status: 'SENDING', detail: null, ...decision, at: now, recordedAt: now };
+          const decision = decideStatusReport(
+            current,
+            { status: 'SENDING', attempt: 1, deliveryId, holder: null, leaseMs: 0 },
+            now,
+          );
+          if (!decision.apply) return undefined;
+          return { status: 'SENDING', detail: null, lease: null, ...decision, at: now, recordedAt: now };
         });
         await waitFor(async () => (await lockWaiters()) >= 1, { description: 'the claim waiting' });
         return {

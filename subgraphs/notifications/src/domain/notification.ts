@@ -29,6 +29,8 @@ export interface Notification {
    * none does, or when the claiming message carried none (published before delivery ids).
    */
   readonly claimedBy: string | null;
+  /** Which worker sends under the SENDING claim, and until when without a word from it. */
+  readonly claimLease: ClaimLease | null;
   /**
    * FAILED by the sweeper while SENDING (no report within its bound): the provider may have
    * delivered it, so a late DELIVERED report is still recorded.
@@ -44,6 +46,16 @@ export interface Notification {
   readonly correlationId: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+}
+
+/**
+ * Who sends under a SENDING claim, and until when without a word from it: a worker given a copy
+ * someone else still sends waits (decision 0030).
+ */
+export interface ClaimLease {
+  /** The worker process (an id it picks at start). */
+  readonly holder: string;
+  readonly expiresAt: Date;
 }
 
 /** One entry of a notification's timeline. */

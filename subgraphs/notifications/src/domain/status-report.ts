@@ -1,3 +1,4 @@
+import type { ClaimLease } from './notification';
 import { canTransition, type NotificationStatus } from './notification-status';
 
 /** The statuses a worker or a provider's callback may report. */
@@ -33,6 +34,10 @@ export interface StatusReport {
   readonly attempt: number;
   /** The copy of the queue message the worker holds (fresh at each publish); null when it has none. */
   readonly deliveryId: string | null;
+  /** The worker process claiming; null from a worker without leases. */
+  readonly holder: string | null;
+  /** How long a SENDING claim holds for its holder without a word from it; 0: no lease. */
+  readonly leaseMs: number;
 }
 
 export interface CurrentDelivery {
@@ -42,13 +47,33 @@ export interface CurrentDelivery {
   readonly claimedBy: string | null;
   /** FAILED by the sweeper while SENDING: whether it was delivered is not known. */
   readonly outcomeUnknown: boolean;
+  /** The lease of the SENDING claim; null when it has none. */
+  readonly claimLease: ClaimLease | null;
 }
 
-export type IgnoredReason = 'transition-not-allowed' | 'stale-attempt' | 'claimed-by-another-delivery';
+export type IgnoredReason =
+  'transition-not-allowed' | 'stale-attempt' | 'claimed-by-another-delivery' | 'leased-to-another-worker';
 
 export type ReportDecision =
-  | { readonly apply: true; readonly attempts: number; readonly claimedBy: string | null }
-  | { readonly apply: false; readonly reason: IgnoredReason };
+  | {
+      readonly apply: true;
+      readonly attempts: number;
+      readonly claimedBy: string | null;
+      /** Present when the change is a SENDING claim with a lease. */
+      readonly lease?: ClaimLease;
+    }
+  | {
+      readonly apply: false;
+      readonly reason: IgnoredReason;
+      /**
+       * The claim of the copy already holding SENDING, by a worker that may send it: the lease it
+       * takes (renewed for its holder, taken over once the last holder's lapsed). Recorded only
+       * if the claim is still as read.
+       */
+      readonly lease?: ClaimLease;
+      /** Refused while another worker's lease runs: how long until it lapses. */
+      readonly leaseRemainingMs?: number;
+    };
 
 /**
  * Whether a worker's report moves the notification on. Reports arrive at least once and
@@ -56,9 +81,13 @@ export type ReportDecision =
  * than the one already started is stale, and SENDING twice for the same attempt is a repeat.
  * A SENDING report that names its copy of the message (a delivery id) is decided as a claim.
  */
-export function decideStatusReport(current: CurrentDelivery, report: StatusReport): ReportDecision {
+export function decideStatusReport(
+  current: CurrentDelivery,
+  report: StatusReport,
+  now: Date,
+): ReportDecision {
   if (report.status === 'SENDING' && report.deliveryId !== null)
-    return decideClaim(current, report.attempt, report.deliveryId);
+    return decideClaim(current, report, report.deliveryId, now);
   if (reportsOnAnothersClaim(current, report.deliveryId))
     return { apply: false, reason: 'claimed-by-another-delivery' };
   if (report.status === SOFT_BOUNCED) {
@@ -106,15 +135,47 @@ function confirmsUnknownOutcome(current: CurrentDelivery, report: StatusReport):
  * published a row again (it died between the broker's confirm and its commit): only one copy
  * may hold SENDING. The claim of the copy already holding it (its redelivery after a worker
  * crash, or its chain's next attempt after a lost RETRYING report) is a repeat the worker sends
- * on. Attempt numbers play no part: two copies count their attempts separately.
+ * on, unless another worker's lease on it still runs: the broker redelivered the copy (its
+ * channel to the first worker closed with a node) while the first worker still sends it.
+ * Attempt numbers play no part: two copies count their attempts separately.
  */
-function decideClaim(current: CurrentDelivery, attempt: number, deliveryId: string): ReportDecision {
+function decideClaim(
+  current: CurrentDelivery,
+  report: StatusReport,
+  deliveryId: string,
+  now: Date,
+): ReportDecision {
+  const lease = leaseFor(report, now);
+  // The holder's lease renewal, arriving after the outcome it preceded (batches on the stream
+  // may be answered out of order): claiming again would take SENDING back.
+  if (report.holder !== null && current.claimLease?.holder === report.holder && current.status !== 'SENDING')
+    return { apply: false, reason: 'stale-attempt' };
   if (current.status === 'SENDING') {
     // A claimant that is not known (a message without a delivery id took it) is not refused:
     // its holder cannot be told from this copy, and refusing could leave nobody sending.
-    const heldByAnother = current.claimedBy !== null && current.claimedBy !== deliveryId;
-    return { apply: false, reason: heldByAnother ? 'claimed-by-another-delivery' : 'transition-not-allowed' };
+    if (current.claimedBy !== null && current.claimedBy !== deliveryId)
+      return { apply: false, reason: 'claimed-by-another-delivery' };
+    const remaining = leaseRemainingMs(current.claimLease, report.holder, now);
+    if (remaining > 0)
+      return { apply: false, reason: 'leased-to-another-worker', leaseRemainingMs: remaining };
+    return { apply: false, reason: 'transition-not-allowed', ...(lease ? { lease } : {}) };
   }
   if (!canTransition(current.status, 'SENDING')) return { apply: false, reason: 'transition-not-allowed' };
-  return { apply: true, attempts: Math.max(current.attempts + 1, attempt), claimedBy: deliveryId };
+  return {
+    apply: true,
+    attempts: Math.max(current.attempts + 1, report.attempt),
+    claimedBy: deliveryId,
+    ...(lease ? { lease } : {}),
+  };
+}
+
+function leaseFor(report: StatusReport, now: Date): ClaimLease | undefined {
+  if (report.holder === null || report.leaseMs <= 0) return undefined;
+  return { holder: report.holder, expiresAt: new Date(now.getTime() + report.leaseMs) };
+}
+
+/** How long another holder's lease still runs for `holder`; 0 when it is theirs, lapsed or absent. */
+function leaseRemainingMs(lease: ClaimLease | null, holder: string | null, now: Date): number {
+  if (lease === null || holder === null || lease.holder === holder) return 0;
+  return Math.max(0, lease.expiresAt.getTime() - now.getTime());
 }

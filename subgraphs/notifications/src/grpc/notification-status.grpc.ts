@@ -21,6 +21,9 @@ const statusReport = z
     delivery_id: z.union([z.literal(''), z.uuid()]),
     // Absent from an older worker.
     status_code: z.string().max(32).default(''),
+    // Empty and 0 from a worker without leases (decision 0030).
+    holder: z.string().max(200).default(''),
+    lease_ms: z.number().int().min(0).max(600_000).default(0),
   })
   .transform((report): StatusReportCommand => ({
     notificationId: report.notification_id,
@@ -30,6 +33,8 @@ const statusReport = z
     at: report.timestamp ? new Date(report.timestamp) : undefined,
     attempt: report.attempt,
     deliveryId: report.delivery_id || null,
+    holder: report.holder || null,
+    leaseMs: report.lease_ms,
   }));
 
 const statusReportBatch = z.object({ reports: z.array(statusReport).max(MAX_BATCH) });
@@ -49,6 +54,7 @@ export function createNotificationStatusGrpc(deps: {
     applied: outcome.applied,
     status: outcome.status,
     claimed_by_another_delivery: outcome.claimedByAnotherDelivery,
+    lease_remaining_ms: outcome.leaseRemainingMs,
   });
   const reportBatch = async (request: { reports: unknown }) => {
     const { reports } = parseInput(statusReportBatch, request);

@@ -19,6 +19,8 @@ export interface NotificationRow {
   statusDetail: string | null;
   attempts: number;
   claimedBy: string | null;
+  claimHolder: string | null;
+  claimExpiresAt: Date | null;
   outcomeUnknown: boolean;
   requestHash: string;
   sendAt: Date | null;
@@ -48,6 +50,8 @@ export const NotificationEntity = new EntitySchema<NotificationRow>({
     statusDetail: { name: 'status_detail', type: 'text', nullable: true },
     attempts: { type: 'int', default: 0 },
     claimedBy: { name: 'claimed_by', type: 'uuid', nullable: true },
+    claimHolder: { name: 'claim_holder', type: 'text', nullable: true },
+    claimExpiresAt: { name: 'claim_expires_at', type: 'timestamptz', nullable: true },
     outcomeUnknown: { name: 'outcome_unknown', type: 'boolean', default: false },
     requestHash: { name: 'request_hash', type: 'text' },
     sendAt: { name: 'send_at', type: 'timestamptz', nullable: true },

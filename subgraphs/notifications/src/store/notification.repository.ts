@@ -8,6 +8,7 @@ import {
 } from 'typeorm';
 import type {
   Channel,
+  ClaimLease,
   JsonObject,
   Notification,
   NotificationEvent,
@@ -66,7 +67,17 @@ export interface StatusChange {
 export type StatusOnlyChange = Omit<StatusChange, 'unschedule'> & {
   /** The delivery id holding the SENDING claim after the change. */
   readonly claimedBy: string | null;
+  /** The lease of the last claim after the change (kept past it: a late renewal is told by it); null when none. */
+  readonly lease: ClaimLease | null;
 };
+
+/** A repeated SENDING claim's lease to take (decision 0030). */
+export interface ClaimLeaseRequest {
+  readonly id: string;
+  /** The copy of the queue message claiming: it must be the one holding SENDING. */
+  readonly deliveryId: string;
+  readonly lease: ClaimLease;
+}
 
 export interface StatusChangeResult {
   /** The status after the call. */
@@ -107,6 +118,12 @@ export interface NotificationRepository {
     ids: readonly string[],
     decide: (current: Notification, index: number) => StatusOnlyChange | undefined,
   ): Promise<(StatusChangeResult | undefined)[]>;
+  /**
+   * Gives each SENDING notification's claim lease to its request's holder where the copy named
+   * holds SENDING and the lease is free: none, the holder's own, or lapsed at `now`. Whether each
+   * was given, in order.
+   */
+  takeClaimLeases(requests: readonly ClaimLeaseRequest[], now: Date): Promise<boolean[]>;
 }
 
 export interface NotificationRepositoryOptions {
@@ -207,6 +224,19 @@ export function createNotificationRepository(
       }),
 
     changeStatuses: (ids, decide) => changeStatuses(db, optimisticRounds, ids, decide),
+
+    async takeClaimLeases(requests, now) {
+      if (requests.length === 0) return [];
+      const rows = (await db.query(TAKE_CLAIM_LEASES, [
+        requests.map(({ id }) => id),
+        requests.map(({ deliveryId }) => deliveryId),
+        requests.map(({ lease }) => lease.holder),
+        requests.map(({ lease }) => lease.expiresAt),
+        now,
+      ])) as { id: string }[];
+      const taken = new Set(rows.map(({ id }) => id));
+      return requests.map(({ id }) => taken.has(id));
+    },
   };
 }
 
@@ -215,9 +245,22 @@ export const NOTIFICATION_ROW = `
   id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
   template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
   status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy",
+  claim_holder AS "claimHolder", claim_expires_at AS "claimExpiresAt",
   outcome_unknown AS "outcomeUnknown", request_hash AS "requestHash",
   send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
+
+/** A SELECT around the UPDATE: the driver answers a bare UPDATE … RETURNING with [rows, count]. */
+const TAKE_CLAIM_LEASES = `
+  WITH taken AS (
+    UPDATE notifications AS n SET claim_holder = v.holder, claim_expires_at = v.expires_at
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS v(id, delivery_id, holder, expires_at)
+    WHERE n.id = v.id AND n.status = 'SENDING'
+      AND (n.claimed_by IS NULL OR n.claimed_by = v.delivery_id)
+      AND (n.claim_holder IS NULL OR n.claim_holder = v.holder OR n.claim_expires_at <= $5)
+    RETURNING n.id
+  )
+  SELECT id FROM taken`;
 
 /**
  * Compare-and-set rounds changeStatuses tries before it falls back to locking: a round costs two
@@ -269,10 +312,11 @@ const RECORD_CHANGES_IF_UNCHANGED = `
   changed AS (
     UPDATE notifications AS n
     SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
+      claim_holder = v.claim_holder, claim_expires_at = v.claim_expires_at, outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
         (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
-    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[])
-      AS v(id, status, detail, attempts, claimed_by, updated_at)
+    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[],
+        $12::text[], $13::timestamptz[])
+      AS v(id, status, detail, attempts, claimed_by, updated_at, claim_holder, claim_expires_at)
     JOIN unchanged ON unchanged.id = v.id
     WHERE n.id = v.id
   )
@@ -348,6 +392,7 @@ async function changeAsRead(
       statusDetail: change.detail,
       attempts: change.attempts,
       claimedBy: change.claimedBy,
+      claimLease: change.lease,
       outcomeUnknown: false,
       updatedAt: change.recordedAt,
     };
@@ -396,6 +441,8 @@ async function recordChanges(
     applied.map(({ change }) => change.status),
     applied.map(({ change }) => change.detail),
     applied.map(({ change }) => change.at),
+    written.map(({ after }) => after.claimLease?.holder ?? null),
+    written.map(({ after }) => after.claimLease?.expiresAt ?? null),
   ])) as EventRow[];
   return recorded.sort((a, b) => Number(a.id) - Number(b.id));
 }
@@ -427,9 +474,10 @@ function createdWithin(from: Date | undefined, to: Date | undefined): { createdA
 }
 
 /** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */
-export function toNotification(row: NotificationRow): Notification {
+export function toNotification({ claimHolder, claimExpiresAt, ...row }: NotificationRow): Notification {
   return {
     ...row,
+    claimLease: claimHolder && claimExpiresAt ? { holder: claimHolder, expiresAt: claimExpiresAt } : null,
     channel: row.channel as Channel,
     status: row.status as NotificationStatus,
     variables: row.variables as JsonObject,

@@ -7,6 +7,7 @@ import { DeliveryClaim1732800000000 } from './migrations/1732800000000-delivery-
 import { DropOutboxNotify1732950000000 } from './migrations/1732950000000-drop-outbox-notify';
 import { StatusBounds1733000000000 } from './migrations/1733000000000-status-bounds';
 import { BouncesAndComplaints1733100000000 } from './migrations/1733100000000-bounces-and-complaints';
+import { ClaimLease1733400000000 } from './migrations/1733400000000-claim-lease';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -24,6 +25,7 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
       DropOutboxNotify1732950000000,
       StatusBounds1733000000000,
       BouncesAndComplaints1733100000000,
+      ClaimLease1733400000000,
     ],
   });
 }

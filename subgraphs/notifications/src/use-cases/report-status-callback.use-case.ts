@@ -66,8 +66,10 @@ export function makeReportStatusCallback(deps: {
       statusCode: null,
       at: input.at ?? undefined,
       attempt: 0,
-      // A provider's callback holds no queue message.
+      // A provider's callback holds no queue message, and no claim.
       deliveryId: null,
+      holder: null,
+      leaseMs: 0,
     });
   };
 }

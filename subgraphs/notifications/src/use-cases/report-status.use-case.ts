@@ -1,7 +1,7 @@
 import { NotFoundError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import { feedbackKindOf, type EmailFeedback } from '../domain/email-feedback';
-import type { Notification, StatusEvent } from '../domain/notification';
+import type { ClaimLease, Notification, StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import {
   decideStatusReport,
@@ -24,6 +24,10 @@ export interface StatusReportCommand {
   readonly attempt: number;
   /** The copy of the queue message the worker holds; null for a message published without one. */
   readonly deliveryId: string | null;
+  /** The worker process claiming; null from a worker without leases. */
+  readonly holder: string | null;
+  /** How long a SENDING claim holds for its holder without a word from it; 0: no lease. */
+  readonly leaseMs: number;
 }
 
 export interface StatusReportOutcome {
@@ -34,6 +38,11 @@ export interface StatusReportOutcome {
   readonly status: NotificationStatus;
   /** A SENDING claim refused because another copy of the message holds SENDING: drop this one unsent. */
   readonly claimedByAnotherDelivery: boolean;
+  /**
+   * A SENDING claim refused because another worker holds this copy's lease: how long until it
+   * lapses (the worker waits and claims again); 0 otherwise.
+   */
+  readonly leaseRemainingMs: number;
 }
 
 export interface ReportStatusDeps {
@@ -86,6 +95,9 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
       delivered?: { notification: Notification; at: Date };
       feedback?: { feedback: EmailFeedback; notification: Notification };
       ignored?: IgnoredReason;
+      /** A repeated claim's lease to take, or the time left of another worker's. */
+      lease?: ClaimLease;
+      leaseRemainingMs?: number;
     }[] = [];
     const results = await deps.notifications.changeStatuses(
       reports.map((report) => report.notificationId),
@@ -94,9 +106,11 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
         const entry: (typeof seen)[number] = { correlationId: current.correlationId };
         seen[index] = entry;
         const feedback = feedbackOf(report, current);
-        const decision = decideStatusReport(current, report);
+        const decision = decideStatusReport(current, report, deps.clock.now());
         if (!decision.apply) {
           entry.ignored = decision.reason;
+          entry.lease = decision.lease;
+          entry.leaseRemainingMs = decision.leaseRemainingMs;
           // A bounce or complaint already recorded: told again, as the sender may be retrying
           // after users could not be told.
           if (feedback && current.status === report.status)
@@ -112,11 +126,13 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
           detail: report.detail,
           attempts: decision.attempts,
           claimedBy: decision.claimedBy,
+          lease: decision.lease ?? current.claimLease,
           at,
           recordedAt,
         };
       },
     );
+    const refusedLeases = await takeRepeatedClaimLeases(deps.notifications, reports, seen, deps.clock.now());
     const events: StatusEvent[] = [];
     const feedback: EmailFeedback[] = [];
     const outcomes = reports.map((report, index) => {
@@ -145,12 +161,35 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
         applied: result.event !== undefined,
         status: result.status,
         claimedByAnotherDelivery: ignored === 'claimed-by-another-delivery',
+        leaseRemainingMs: refusedLeases.has(index) ? report.leaseMs : (entry.leaseRemainingMs ?? 0),
       };
     });
     await deps.statusFeed.publish(events);
     if (feedback.length > 0) await deps.recordFeedback(feedback);
     return outcomes;
   };
+}
+
+/**
+ * Takes the leases of repeated claims (a holder renewing its own, or a worker taking over a lapsed
+ * one) where the claim is still as read. The indices returned lost theirs to a worker that took
+ * it meanwhile: they wait a lease's length and claim again.
+ */
+async function takeRepeatedClaimLeases(
+  notifications: NotificationRepository,
+  reports: readonly StatusReportCommand[],
+  seen: readonly { lease?: ClaimLease }[],
+  now: Date,
+): Promise<ReadonlySet<number>> {
+  const wanted = reports.flatMap((report, index) => {
+    const lease = seen[index]?.lease;
+    return lease && report.deliveryId
+      ? [{ index, id: report.notificationId, deliveryId: report.deliveryId, lease }]
+      : [];
+  });
+  if (wanted.length === 0) return new Set();
+  const taken = await notifications.takeClaimLeases(wanted, now);
+  return new Set(wanted.filter((_, position) => !taken[position]).map(({ index }) => index));
 }
 
 /** The bounce or complaint a report carries about an email notification, for the users service. */

@@ -64,6 +64,7 @@ function fakeNotifications(racingOriginal?: Notification) {
     listEvents: () => Promise.reject(new Error('not used')),
     changeStatus: () => Promise.reject(new Error('not used')),
     changeStatuses: () => Promise.reject(new Error('not used')),
+    takeClaimLeases: () => Promise.reject(new Error('not used')),
   };
   return { repository, stored, reads };
 }

@@ -230,6 +230,7 @@ export function prepareNotification(request: PrepareRequest): NewNotification {
     statusDetail: last.detail,
     attempts: 0,
     claimedBy: null,
+    claimLease: null,
     outcomeUnknown: false,
     requestHash: request.requestHash,
     sendAt: input.sendAt ?? null,

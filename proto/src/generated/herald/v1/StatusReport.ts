@@ -9,6 +9,8 @@ export interface StatusReport {
   'attempt'?: (number);
   'delivery_id'?: (string);
   'status_code'?: (string);
+  'holder'?: (string);
+  'lease_ms'?: (number);
 }
 
 export interface StatusReport__Output {
@@ -19,4 +21,6 @@ export interface StatusReport__Output {
   'attempt': (number);
   'delivery_id': (string);
   'status_code': (string);
+  'holder': (string);
+  'lease_ms': (number);
 }

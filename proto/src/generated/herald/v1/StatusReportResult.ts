@@ -6,6 +6,7 @@ export interface StatusReportResult {
   'applied'?: (boolean);
   'status'?: (string);
   'claimed_by_another_delivery'?: (boolean);
+  'lease_remaining_ms'?: (number);
 }
 
 export interface StatusReportResult__Output {
@@ -13,4 +14,5 @@ export interface StatusReportResult__Output {
   'applied': (boolean);
   'status': (string);
   'claimed_by_another_delivery': (boolean);
+  'lease_remaining_ms': (number);
 }
