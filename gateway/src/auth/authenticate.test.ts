@@ -59,6 +59,30 @@ describe('createAuthenticator', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('asks users once for concurrent requests with one new credential', async () => {
+    const { authenticate, calls } = setup();
+    const requests = [1, 2, 3].map(() => authenticate({ authorization: 'Bearer a.jwt.token' }));
+    for (const result of await Promise.all(requests)) {
+      expect(result).toEqual({ kind: 'authenticated', identity: USER });
+    }
+    expect(calls).toEqual(['a.jwt.token']);
+  });
+
+  it('asks users again after a failed verification', async () => {
+    let down = true;
+    const { authenticate, calls } = setup(async () => {
+      if (down) throw new UnavailableError('users is down');
+      return { identity: USER, expiresAt: undefined };
+    });
+    await expect(authenticate({ authorization: 'Bearer x' })).rejects.toBeInstanceOf(UnavailableError);
+    down = false;
+    expect(await authenticate({ authorization: 'Bearer x' })).toEqual({
+      kind: 'authenticated',
+      identity: USER,
+    });
+    expect(calls).toEqual(['x', 'x']);
+  });
+
   it('rejects a credential users refuses, rather than treating the caller as anonymous', async () => {
     const { authenticate } = setup(async () => {
       throw new UnauthenticatedError('the token has expired');

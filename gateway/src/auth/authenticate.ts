@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { createTtlCache } from '@herald/cache';
 import { UnauthenticatedError } from '@herald/errors';
 import type { Identity } from '@herald/identity';
-import { createTtlCache } from './ttl-cache';
 
 /** What the credentials of a request establish. */
 export type Authentication =
@@ -51,13 +51,13 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     if (credential === undefined) return { kind: 'anonymous' };
     if (credential === '') return { kind: 'rejected', reason: 'the credential is empty or malformed' };
     if (matchesAdminKey(credential)) return { kind: 'authenticated', identity: ADMIN_IDENTITY };
-    const key = digest(credential).toString('base64url');
-    const cached = verified.get(key);
-    if (cached) return { kind: 'authenticated', identity: cached };
     try {
-      const { identity, expiresAt } = await options.verify(credential);
-      const untilExpiry = expiresAt ? expiresAt.getTime() - now() : options.cacheTtlMs;
-      verified.set(key, identity, Math.min(options.cacheTtlMs, untilExpiry));
+      // Concurrent requests with one new credential share one call to users.
+      const identity = await verified.getOrLoad(digest(credential).toString('base64url'), async () => {
+        const { identity, expiresAt } = await options.verify(credential);
+        const untilExpiry = expiresAt ? expiresAt.getTime() - now() : options.cacheTtlMs;
+        return { value: identity, ttlMs: Math.min(options.cacheTtlMs, untilExpiry) };
+      });
       return { kind: 'authenticated', identity };
     } catch (error) {
       if (error instanceof UnauthenticatedError) return { kind: 'rejected', reason: error.message };

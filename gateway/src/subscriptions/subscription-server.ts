@@ -4,7 +4,7 @@ import { GraphQLError, getOperationAST, type GraphQLFieldResolver, type GraphQLS
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@herald/logging';
-import { createLruCache } from '@herald/redis';
+import { createLruCache } from '@herald/cache';
 import { SCOPES, canRead, notificationReaderOf, type Identity } from '@herald/identity';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../graphql/gateway-context';

@@ -1,3 +1,4 @@
+import { createTtlCache } from '@herald/cache';
 import type { Logger } from '@herald/logging';
 import type { Recipient } from './delivery-channel';
 import type { TemplateVersions, TemplateVersionSource, UserDirectory } from './delivery-peers';
@@ -6,7 +7,7 @@ import { classifyFailure } from './failure-policy';
 export interface FallbackCacheOptions {
   /** The oldest copy still used when its source cannot be reached. */
   readonly maxAgeMs: number;
-  /** Entries per cache; the oldest entry makes room. */
+  /** Entries per cache; the least recently used entry makes room. */
   readonly maxEntries: number;
   readonly now?: () => number;
 }
@@ -48,19 +49,18 @@ function createFallback<T>(
   log: Logger,
   what: string,
 ) {
-  const entries = new Map<string, { value: T; at: number }>();
+  // A copy expires maxAgeMs after it was taken; `at` only tells the log how old it is.
+  const copies = createTtlCache<{ readonly value: T; readonly at: number }>(maxEntries, now);
   return async (key: string, load: () => Promise<T>): Promise<T> => {
     try {
       const value = await load();
-      entries.delete(key);
-      entries.set(key, { value, at: now() });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      copies.set(key, { value, at: now() }, maxAgeMs);
       return value;
     } catch (error) {
-      const cached = entries.get(key);
-      if (classifyFailure(error).permanent || !cached || now() - cached.at > maxAgeMs) throw error;
-      log.warn({ err: error, age_ms: now() - cached.at }, `using the cached ${what}`);
-      return cached.value;
+      const copy = copies.get(key);
+      if (classifyFailure(error).permanent || !copy) throw error;
+      log.warn({ err: error, age_ms: now() - copy.at }, `using the cached ${what}`);
+      return copy.value;
     }
   };
 }

@@ -1,4 +1,4 @@
-import { createLocalCache } from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
 import {
   canonicalizeLocale,
   formattingLocale,
@@ -39,30 +39,12 @@ interface CompiledVersion {
  */
 export function createTemplateRenderer(options: TemplateRendererOptions): CachingTemplateRenderer {
   const compiled = createLocalCache<CompiledVersion>({ capacity: options.capacity, ttlMs: options.ttlMs });
-  const loading = new Map<string, { readonly code: string; readonly promise: Promise<CompiledVersion> }>();
 
-  const load = (request: TemplateVersionRequest, key: string): Promise<CompiledVersion> => {
-    const ticket = compiled.startLoad(request.code);
-    const loadKey = `${request.code}\u0000${key}`;
-    const promise = (async () => {
+  const compiledVersion = (request: TemplateVersionRequest): Promise<CompiledVersion> =>
+    compiled.getOrLoad(request.code, `${request.locale}\u0000${request.version}`, async () => {
       const source = await options.versions.getVersion(request);
-      const version = { source, template: options.compiler.compile(source) };
-      ticket.remember(key, version);
-      return version;
-    })().finally(() => {
-      ticket.end();
-      if (loading.get(loadKey)?.promise === promise) loading.delete(loadKey);
+      return { source, template: options.compiler.compile(source) };
     });
-    loading.set(loadKey, { code: request.code, promise });
-    return promise;
-  };
-
-  const compiledVersion = (request: TemplateVersionRequest): Promise<CompiledVersion> => {
-    const key = `${request.locale}\u0000${request.version}`;
-    const cached = compiled.peek(request.code, key);
-    if (cached) return Promise.resolve(cached);
-    return loading.get(`${request.code}\u0000${key}`)?.promise ?? load(request, key);
-  };
 
   return {
     async render(request) {
@@ -74,7 +56,6 @@ export function createTemplateRenderer(options: TemplateRendererOptions): Cachin
     },
     forget(code) {
       compiled.invalidate(code);
-      for (const [loadKey, pending] of loading) if (pending.code === code) loading.delete(loadKey);
     },
   };
 }

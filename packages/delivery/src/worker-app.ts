@@ -11,13 +11,8 @@ import {
   type ServiceApp,
   type StartApp,
 } from '@herald/lifecycle';
-import {
-  connectRedis,
-  createChangeFeed,
-  createLocalCache,
-  TEMPLATE_CHANGES,
-  USER_CHANGES,
-} from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
+import { connectRedis, createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES } from '@herald/redis';
 import { createTemplateCompiler } from '@herald/rendering';
 import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';

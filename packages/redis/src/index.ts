@@ -8,5 +8,3 @@ export {
   type ChangeFeed,
   type ChangeFeedOptions,
 } from './change-feed';
-export { createLocalCache, type LocalCache, type LoadTicket, type LocalCacheOptions } from './local-cache';
-export { createLruCache, type LruCache } from './lru-cache';

@@ -1,5 +1,6 @@
 import { freePort, waitFor } from '@herald/testkit';
-import { createChangeFeed, createLocalCache } from '../src';
+import { createLocalCache } from '@herald/cache';
+import { createChangeFeed } from '../src';
 import { redisConnections } from './redis-connections';
 
 const { log, environment, open, closeAll } = redisConnections('change-feed-test');

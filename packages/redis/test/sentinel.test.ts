@@ -2,13 +2,8 @@ import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { RedisSettings } from '@herald/config';
 import { startRedisSentinelGroup, startSilentPeer, waitFor, type RedisSentinelGroup } from '@herald/testkit';
-import {
-  createCache,
-  createChangeFeed,
-  createLocalCache,
-  createPubSubChannel,
-  type RedisConnection,
-} from '../src';
+import { createLocalCache } from '@herald/cache';
+import { createCache, createChangeFeed, createPubSubChannel, type RedisConnection } from '../src';
 import { redisConnections } from './redis-connections';
 
 const { log, environment, open, closeAll } = redisConnections('sentinel-test');

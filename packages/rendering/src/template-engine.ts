@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { BadUserInputError, UnprocessableError, type FieldIssue } from '@herald/errors';
-import { createLruCache } from '@herald/redis';
+import { createLruCache } from '@herald/cache';
 import { findMissingVariables, listRequiredVariables, type Requirement } from './requirements';
 import type { RenderedContent, TemplateSources, TemplateVariables } from './template-content';
 import { analyzeTemplate } from './template-analysis';

@@ -2,13 +2,8 @@ import type { CleanupStack, ReadinessProbe } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import type { MetricsRegistry } from '@herald/observability';
 import { createGrpcClient, createGrpcHealthProbe, loadHeraldProto } from '@herald/proto';
-import {
-  createChangeFeed,
-  createLocalCache,
-  TEMPLATE_CHANGES,
-  USER_CHANGES,
-  type RedisConnection,
-} from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
+import { createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES, type RedisConnection } from '@herald/redis';
 import { cacheTemplateCatalog, cacheUserDirectory } from './clients/cached-lookups';
 import { createEmailFeedbackRecorder } from './clients/email-feedback.client';
 import { createTemplateCatalog } from './clients/template-catalog.client';

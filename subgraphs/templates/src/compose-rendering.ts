@@ -1,4 +1,4 @@
-import { createLocalCache, type LocalCache } from '@herald/redis';
+import { createLocalCache, type LocalCache } from '@herald/cache';
 import { createTemplateEngine, type TemplateEngine } from '@herald/rendering';
 import type { RenderedMessage } from './domain/template';
 import type { TemplateRepository } from './use-cases/ports';

@@ -1,4 +1,4 @@
-import { createLocalCache } from '@herald/redis';
+import { createLocalCache } from '@herald/cache';
 import type { Recipient, TemplateSummary, UserDirectory } from '../use-cases/ports';
 import { cacheTemplateCatalog, cacheUserDirectory } from './cached-lookups';
 

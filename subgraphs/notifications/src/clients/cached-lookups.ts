@@ -1,4 +1,4 @@
-import type { LoadTicket, LocalCache } from '@herald/redis';
+import type { LoadTicket, LocalCache } from '@herald/cache';
 import type { Recipient, TemplateCatalog, TemplateSummary, UserDirectory } from '../use-cases/ports';
 
 /** Groups are lowercase user ids: what users stores and announces, whatever spelling a sender used. */

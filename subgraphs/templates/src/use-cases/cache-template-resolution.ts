@@ -1,4 +1,4 @@
-import type { LocalCache } from '@herald/redis';
+import type { LocalCache } from '@herald/cache';
 import type { ResolvedTemplate } from './get-template.use-case';
 
 export type GetTemplate = (

@@ -106,3 +106,50 @@ describe('local cache', () => {
     expect(cache.peek('ada', '')).toBe('fresh');
   });
 });
+
+describe('local cache loads', () => {
+  it('shares one load between concurrent misses of a key', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    let calls = 0;
+    let release: (value: string) => void = () => undefined;
+    const load = () => {
+      calls += 1;
+      return new Promise<string>((resolve) => (release = resolve));
+    };
+    const first = cache.getOrLoad('welcome', 'en', load);
+    const second = cache.getOrLoad('welcome', 'en', load);
+    const otherKey = cache.getOrLoad('welcome', 'de', async () => 'de');
+    release('v1');
+    expect(await Promise.all([first, second, otherKey])).toEqual(['v1', 'v1', 'de']);
+    expect(calls).toBe(1);
+  });
+
+  it('does not remember a failed load: the next call loads again', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    const failure = new Error('templates is down');
+    let calls = 0;
+    const failing = async () => {
+      calls += 1;
+      throw failure;
+    };
+    const both = [cache.getOrLoad('welcome', 'en', failing), cache.getOrLoad('welcome', 'en', failing)];
+    for (const attempt of both) await expect(attempt).rejects.toBe(failure);
+    expect(calls).toBe(1);
+    expect(await cache.getOrLoad('welcome', 'en', async () => 'v1')).toBe('v1');
+  });
+
+  it('starts a new load after an invalidation rather than sharing the voided one', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    let release: (value: string) => void = () => undefined;
+    const stale = cache.getOrLoad(
+      'welcome',
+      'en',
+      () => new Promise<string>((resolve) => (release = resolve)),
+    );
+    cache.invalidate('welcome');
+    const fresh = cache.getOrLoad('welcome', 'en', async () => 'fresh');
+    release('stale');
+    expect([await stale, await fresh]).toEqual(['stale', 'fresh']);
+    expect(cache.peek('welcome', 'en')).toBe('fresh');
+  });
+});

@@ -1,0 +1,4 @@
+export { createLruCache, type LruCache } from './lru-cache';
+export { createTtlCache, type TtlCache, type Expiring } from './ttl-cache';
+export { createLocalCache, type LocalCache, type LoadTicket, type LocalCacheOptions } from './local-cache';
+export type { Clock } from './clock';
