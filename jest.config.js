@@ -5,7 +5,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleNameMapper: {
     '^@herald/proto$': '<rootDir>/proto/src/index.ts',
-    '^@herald/(config|logging|errors|observability|lifecycle|database|amqp|testkit|identity|subgraph|delivery|redis|paging|contracts|rendering|supervisor|client|cache)$':
+    '^@herald/(config|logging|errors|observability|lifecycle|database|amqp|testkit|identity|subgraph|worker-runtime|redis|paging|contracts|rendering|supervisor|client|cache)$':
       '<rootDir>/packages/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

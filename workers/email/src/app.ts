@@ -1,5 +1,5 @@
 import { createUnsubscribeTokenCodec } from '@herald/contracts';
-import { createWorkerApp, type WorkerIntakeServices } from '@herald/delivery';
+import { createWorkerApp, type WorkerIntakeServices } from '@herald/worker-runtime';
 import type { Logger } from '@herald/logging';
 import type { ServiceApp } from '@herald/lifecycle';
 import { createBounceListener } from './bounces/bounce-listener';

@@ -10,7 +10,7 @@ import {
   unsubscribeEnv,
   unsetWhenEmpty,
 } from '@herald/config';
-import { workerEnv } from '@herald/delivery';
+import { workerEnv } from '@herald/worker-runtime';
 
 /** Signs return paths on a developer machine; refused when NODE_ENV=production. */
 export const DEV_BOUNCE_SECRET = 'herald-dev-bounce-secret';

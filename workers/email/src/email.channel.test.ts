@@ -1,4 +1,4 @@
-import { DeliveryRefusedError, type Recipient } from '@herald/delivery';
+import { DeliveryRefusedError, type Recipient } from '@herald/worker-runtime';
 import { createReturnPathSigner } from './domain/return-path';
 import { createEmailChannel } from './email.channel';
 import type { EmailMessage, EmailProvider } from './providers/email-provider';

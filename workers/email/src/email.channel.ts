@@ -1,4 +1,4 @@
-import { DeliveryRefusedError, type DeliveryChannel } from '@herald/delivery';
+import { DeliveryRefusedError, type DeliveryChannel } from '@herald/worker-runtime';
 import type { ReturnPathSigner } from './domain/return-path';
 import type { EmailProvider } from './providers/email-provider';
 

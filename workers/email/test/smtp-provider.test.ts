@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { DeliveryUnavailableError } from '@herald/delivery';
+import { DeliveryUnavailableError } from '@herald/worker-runtime';
 import { freePort, startSmtpSink, type SmtpSink } from '@herald/testkit';
 import { createSmtpProvider } from '../src/providers/smtp.provider';
 import type { EmailMessage } from '../src/providers/email-provider';

@@ -1,4 +1,4 @@
-import { createWorkerApp } from '@herald/delivery';
+import { createWorkerApp } from '@herald/worker-runtime';
 import type { Logger } from '@herald/logging';
 import type { ServiceApp } from '@herald/lifecycle';
 import type { PushWorkerConfig } from './config';

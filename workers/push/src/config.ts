@@ -9,7 +9,7 @@ import {
   requireSentinelPair,
   testOnlySwitchRule,
 } from '@herald/config';
-import { workerEnv } from '@herald/delivery';
+import { workerEnv } from '@herald/worker-runtime';
 
 const hostPort = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:/]+):\d{1,5}$/, 'must be host:port');
 

@@ -1,4 +1,4 @@
-import type { Recipient, RecipientDevice } from '@herald/delivery';
+import type { Recipient, RecipientDevice } from '@herald/worker-runtime';
 import type { PushMessage, PushProvider } from './providers/push-provider';
 import { createPushChannel } from './push.channel';
 

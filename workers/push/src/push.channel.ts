@@ -1,5 +1,5 @@
 import { publicHttpsUrlProblem } from '@herald/config';
-import { DeliveryRefusedError, type DeliveryChannel } from '@herald/delivery';
+import { DeliveryRefusedError, type DeliveryChannel } from '@herald/worker-runtime';
 import type { PushProvider } from './providers/push-provider';
 
 export const NO_VALID_DEVICE = 'no valid device';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from '@herald/logging';
-import type { WorkerIntake } from '@herald/delivery';
+import type { WorkerIntake } from '@herald/worker-runtime';
 import type { ReturnPathSigner } from '../domain/return-path';
 import type { BounceListenerMetrics } from './bounce-listener-metrics';
 import type { ReceiveFeedback, RefusalReason } from './receive-feedback';

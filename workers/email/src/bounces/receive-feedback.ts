@@ -1,5 +1,5 @@
 import { NotFoundError } from '@herald/errors';
-import type { FeedbackReporter } from '@herald/delivery';
+import type { FeedbackReporter } from '@herald/worker-runtime';
 import { readFeedbackReport, type FeedbackKind, type MalformedReason } from '../domain/feedback-report';
 import type { ReturnPathSigner } from '../domain/return-path';
 import { parseReceivedMail } from './received-mail';

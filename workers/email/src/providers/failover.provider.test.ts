@@ -1,4 +1,4 @@
-import { DeliveryRefusedError, DeliveryUnavailableError } from '@herald/delivery';
+import { DeliveryRefusedError, DeliveryUnavailableError } from '@herald/worker-runtime';
 import type { EmailMessage, EmailProvider } from './email-provider';
 import { createFailoverProvider } from './failover.provider';
 

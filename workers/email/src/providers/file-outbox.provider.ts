@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import { writeOutboxFile } from '@herald/delivery';
+import { writeOutboxFile } from '@herald/worker-runtime';
 import type { EmailProvider } from './email-provider';
 import { toMailOptions } from './mail-options';
 

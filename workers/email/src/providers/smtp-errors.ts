@@ -1,4 +1,4 @@
-import { DeliveryRefusedError, DeliveryUnavailableError, type DeliveryError } from '@herald/delivery';
+import { DeliveryRefusedError, DeliveryUnavailableError, type DeliveryError } from '@herald/worker-runtime';
 
 /** nodemailer's codes for failures it detected before the server answered. */
 const PERMANENT_LOCAL_CODES: ReadonlySet<string> = new Set(['EENVELOPE', 'EMESSAGE']);

@@ -4,7 +4,7 @@ import type { ServiceAccount } from 'firebase-admin/app';
 import webpush from 'web-push';
 import { z } from 'zod';
 import { ConfigError } from '@herald/config';
-import type { PushTokenRegistry } from '@herald/delivery';
+import type { PushTokenRegistry } from '@herald/worker-runtime';
 import type { Logger } from '@herald/logging';
 import type { PushWorkerConfig } from '../config';
 import { createFcmSender } from './fcm.provider';

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { cert, deleteApp, initializeApp, type Credential, type ServiceAccount } from 'firebase-admin/app';
 import { getMessaging, type Message, type SendResponse } from 'firebase-admin/messaging';
-import type { RecipientDevice } from '@herald/delivery';
+import type { RecipientDevice } from '@herald/worker-runtime';
 import type { DeviceResult, DeviceSender, PushMessage } from './push-provider';
 
 export interface FcmOptions {

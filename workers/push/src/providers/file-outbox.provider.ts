@@ -1,4 +1,4 @@
-import { writeOutboxFile } from '@herald/delivery';
+import { writeOutboxFile } from '@herald/worker-runtime';
 import type { PushProvider } from './push-provider';
 
 /** The dev default: each notification becomes `<notification id>.json` in `dir`. */

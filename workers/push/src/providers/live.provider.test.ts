@@ -1,4 +1,4 @@
-import { DeliveryUnavailableError, type RecipientDevice } from '@herald/delivery';
+import { DeliveryUnavailableError, type RecipientDevice } from '@herald/worker-runtime';
 import { createLogger } from '@herald/logging';
 import { createLiveProvider } from './live.provider';
 import type { DeviceResult, DeviceSender, PushMessage } from './push-provider';

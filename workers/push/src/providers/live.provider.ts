@@ -3,7 +3,7 @@ import {
   DeliveryUnavailableError,
   type PushTokenRegistry,
   type RecipientDevice,
-} from '@herald/delivery';
+} from '@herald/worker-runtime';
 import type { Logger } from '@herald/logging';
 import type { DeviceResult, DeviceSender, PushMessage, PushProvider } from './push-provider';
 

@@ -1,4 +1,4 @@
-import type { RecipientDevice } from '@herald/delivery';
+import type { RecipientDevice } from '@herald/worker-runtime';
 
 /** One rendered notification for the devices of one user. */
 export interface PushMessage {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LookupAddress } from 'node:dns';
 import webpush from 'web-push';
-import type { RecipientDevice } from '@herald/delivery';
+import type { RecipientDevice } from '@herald/worker-runtime';
 import { publicOnlyLookup } from './public-only-lookup';
 import { createWebPushSender } from './web-push.provider';
 

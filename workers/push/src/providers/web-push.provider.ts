@@ -1,7 +1,7 @@
 import { Agent } from 'node:https';
 import webpush, { WebPushError } from 'web-push';
 import { publicHttpsUrlProblem } from '@herald/config';
-import type { RecipientDevice } from '@herald/delivery';
+import type { RecipientDevice } from '@herald/worker-runtime';
 import { publicOnlyLookup } from './public-only-lookup';
 import type { DeviceResult, DeviceSender, PushMessage } from './push-provider';
 
