@@ -41,6 +41,7 @@ export default tseslint.config(
       'packages/testkit/**',
       'bench/**',
       'jest.config.js',
+      'jest.cluster.config.js',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },
@@ -55,8 +56,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+    files: ['jest.config.js', 'jest.cluster.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/src/domain/**/*.ts'],
