@@ -1,7 +1,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { UnavailableError } from '@herald/errors';
-import { createTestEnvironment } from '@herald/testkit';
+import { createTestEnvironment, waitFor } from '@herald/testkit';
 import { openDataSource } from '../src';
 
 /** A TCP relay in front of PostgreSQL that the test can cut, as a network outage would. */
@@ -62,7 +62,16 @@ describe('a data source from openDataSource', () => {
 
   it('fails a query whose connection is lost under it with a retryable UnavailableError', async () => {
     const running = db.query('SELECT pg_sleep(10)').catch((caught: unknown) => caught);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Cut only once the query runs on the server, on the pool's other connection.
+    await waitFor(
+      async () => {
+        const [{ count }] = (await db.query(
+          "SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND query = 'SELECT pg_sleep(10)'",
+        )) as [{ count: number }];
+        return count === 1;
+      },
+      { description: 'the query running on the server' },
+    );
     await relay.cut({ refuse: false });
     const failure = await running;
     expect(failure).toBeInstanceOf(UnavailableError);
