@@ -10,6 +10,7 @@ import { createNotificationRepository } from './store/notification.repository';
 import { createNotificationsTransactions } from './store/notifications-transactions';
 import { createReplayRepository } from './store/replay.repository';
 import { makeCancelNotification } from './use-cases/cancel-notification.use-case';
+import { OPTIMISTIC_ROUNDS } from './use-cases/change-statuses';
 import { makeGetNotification } from './use-cases/get-notification.use-case';
 import { makeListNotificationEvents } from './use-cases/list-notification-events.use-case';
 import { makeListNotifications } from './use-cases/list-notifications.use-case';
@@ -39,6 +40,7 @@ export function composeUseCases(deps: {
 }) {
   const { db, peers, statusFeed, metrics, clock, onQueued, log } = deps;
   const notifications = createNotificationRepository(db);
+  const transactions = createNotificationsTransactions(db);
   const acceptNotifications = makeAcceptNotifications({
     notifications,
     users: peers.users,
@@ -52,6 +54,8 @@ export function composeUseCases(deps: {
   });
   const reportStatuses = makeReportStatuses({
     notifications,
+    transactions,
+    optimisticRounds: OPTIMISTIC_ROUNDS,
     clock,
     statusFeed,
     onIgnored: metrics.reportIgnored,
@@ -76,7 +80,7 @@ export function composeUseCases(deps: {
     reportStatuses,
     cancelNotification: makeCancelNotification({
       notifications,
-      transactions: createNotificationsTransactions(db),
+      transactions,
       clock,
       statusFeed,
     }),

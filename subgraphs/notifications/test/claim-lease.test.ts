@@ -4,6 +4,8 @@ import { createLogger } from '@herald/logging';
 import { createTestEnvironment } from '@herald/testkit';
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import { createNotificationsTransactions } from '../src/store/notifications-transactions';
+import { OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import type { NotificationRepository } from '../src/use-cases/ports';
 import {
   makeReportStatuses,
@@ -31,6 +33,8 @@ beforeAll(async () => {
   repository = createNotificationRepository(db);
   report = makeReportStatuses({
     notifications: repository,
+    transactions: createNotificationsTransactions(db),
+    optimisticRounds: OPTIMISTIC_ROUNDS,
     clock: { now: () => now },
     statusFeed: { publish: async () => undefined },
     onIgnored: () => undefined,

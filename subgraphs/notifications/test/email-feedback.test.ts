@@ -6,6 +6,8 @@ import type { EmailFeedback } from '../src/domain/email-feedback';
 import type { Notification, StatusEvent } from '../src/domain/notification';
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import { createNotificationsTransactions } from '../src/store/notifications-transactions';
+import { OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import type { NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { acceptedNotification } from './notification-fixture';
@@ -67,6 +69,8 @@ function reporter() {
   const users = { down: false };
   const report = makeReportStatuses({
     notifications,
+    transactions: createNotificationsTransactions(db),
+    optimisticRounds: OPTIMISTIC_ROUNDS,
     clock: { now: () => new Date() },
     statusFeed: { publish: async (events) => void published.push(...events) },
     onIgnored: () => undefined,

@@ -7,8 +7,10 @@ import { buildQueueMessage } from '../src/domain/queue-message';
 import type { BoundedStatus, StatusBounds, SweepReason } from '../src/domain/status-bounds';
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
+import { createNotificationsTransactions } from '../src/store/notifications-transactions';
 import type { NotificationRepository } from '../src/use-cases/ports';
 import { createSweepRepository } from '../src/store/sweep.repository';
+import { OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { makeSweepOverdue } from '../src/use-cases/sweep-overdue.use-case';
 import { acceptedNotification } from './notification-fixture';
@@ -124,6 +126,8 @@ const report = (notificationId: string, status: StatusReportCommand['status']): 
 function reporter() {
   return makeReportStatuses({
     notifications,
+    transactions: createNotificationsTransactions(db),
+    optimisticRounds: OPTIMISTIC_ROUNDS,
     clock: { now: () => new Date(NOW.getTime() + MINUTE) },
     statusFeed: { publish: async () => undefined },
     onIgnored: () => undefined,

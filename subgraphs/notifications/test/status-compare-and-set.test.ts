@@ -8,6 +8,7 @@ import { decideStatusReport, type IgnoredReason } from '../src/domain/status-rep
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
 import { createNotificationsTransactions } from '../src/store/notifications-transactions';
+import { makeChangeStatuses, OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import type { NewNotification, NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { acceptedNotification, storeQueuedNotification } from './notification-fixture';
@@ -37,12 +38,14 @@ afterAll(async () => {
 
 const silent = createLogger({ service: 'notifications-test', level: 'silent' });
 
-/** The report use case over a repository, with what it publishes and counts. */
-function reporter(repository: NotificationRepository) {
+/** The report use case over a repository, locking after `optimisticRounds`, with what it publishes and counts. */
+function reporter(repository: NotificationRepository, optimisticRounds: number) {
   const published: StatusEvent[] = [];
   const ignored: IgnoredReason[] = [];
   const report = makeReportStatuses({
     notifications: repository,
+    transactions: createNotificationsTransactions(db),
+    optimisticRounds,
     clock: { now: () => new Date() },
     statusFeed: { publish: async (events) => void published.push(...events) },
     onIgnored: (reason) => ignored.push(reason),
@@ -135,11 +138,11 @@ describe.each([
   ['compare-and-set', 3],
   ['locked (the fallback after too many conflicts)', 0],
 ])('status reports, %s', (_, optimisticRounds) => {
-  const repository = () => createNotificationRepository(db, { optimisticRounds });
+  const repository = () => createNotificationRepository(db);
 
   it('lets exactly one of two copies racing for one notification claim SENDING', async () => {
     const notifications = repository();
-    const { report, published, ignored } = reporter(notifications);
+    const { report, published, ignored } = reporter(notifications, optimisticRounds);
     const { id } = await storeQueuedNotification(notifications);
 
     // Both read QUEUED and decide to claim before either writes.
@@ -167,7 +170,7 @@ describe.each([
 
   it('gives each notification one claim when batches race over them in opposite orders', async () => {
     const notifications = repository();
-    const { report } = reporter(notifications);
+    const { report } = reporter(notifications, optimisticRounds);
     const racing = await Promise.all(Array.from({ length: 8 }, () => storeQueuedNotification(notifications)));
     const ids = racing.map(({ id }) => id);
     const copies = [randomUUID(), randomUUID(), randomUUID()];
@@ -195,7 +198,7 @@ describe.each([
 
   it(`records a worker's report in ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
     const notifications = repository();
-    const { report, published } = reporter(notifications);
+    const { report, published } = reporter(notifications, optimisticRounds);
     const { id } = await storeQueuedNotification(notifications);
 
     statements.length = 0;
@@ -217,7 +220,7 @@ describe.each([
 
   it(`records a DELIVERED riding with the next claim in the same ${optimisticRounds > 0 ? 2 : 4} round trips`, async () => {
     const notifications = repository();
-    const { report, published } = reporter(notifications);
+    const { report, published } = reporter(notifications, optimisticRounds);
     const [previous, next] = [
       await storeQueuedNotification(notifications),
       await storeQueuedNotification(notifications),
@@ -246,34 +249,38 @@ describe.each([
 describe('a status report racing the relay', () => {
   it('waits for the relay to record QUEUED, then is decided again and recorded after it', async () => {
     const notifications = createNotificationRepository(db);
+    const transactions = createNotificationsTransactions(db);
+    const changeStatuses = makeChangeStatuses({
+      notifications,
+      transactions,
+      optimisticRounds: OPTIMISTIC_ROUNDS,
+    });
     const { id } = await accepted(notifications);
     const seen: string[] = [];
     const deliveryId = randomUUID();
 
-    const { reporting, queuedEvents } = await createNotificationsTransactions(db).transaction(
-      async ({ outbox }) => {
-        const messages = await outbox.claimUnpublished(100);
-        const message = messages.find((pending) => pending.notificationId === id)!;
-        // Reads ACCEPTED (the relay's lock does not block a read), decides to claim, and its
-        // write waits for the relay's row lock.
-        const reporting = notifications.changeStatuses([id], (current) => {
-          seen.push(current.status);
-          const now = new Date();
-          const decision = decideStatusReport(
-            current,
-            { status: 'SENDING', attempt: 1, deliveryId, holder: null, leaseMs: 0 },
-            now,
-          );
-          if (!decision.apply) return undefined;
-          return { status: 'SENDING', detail: null, lease: null, ...decision, at: now, recordedAt: now };
-        });
-        await waitFor(async () => (await lockWaiters()) >= 1, { description: 'the claim waiting' });
-        return {
-          reporting,
-          queuedEvents: await outbox.recordPublished([message.id], [id], new Date()),
-        };
-      },
-    );
+    const { reporting, queuedEvents } = await transactions.transaction(async ({ outbox }) => {
+      const messages = await outbox.claimUnpublished(100);
+      const message = messages.find((pending) => pending.notificationId === id)!;
+      // Reads ACCEPTED (the relay's lock does not block a read), decides to claim, and its
+      // write waits for the relay's row lock.
+      const reporting = changeStatuses([id], (current) => {
+        seen.push(current.status);
+        const now = new Date();
+        const decision = decideStatusReport(
+          current,
+          { status: 'SENDING', attempt: 1, deliveryId, holder: null, leaseMs: 0 },
+          now,
+        );
+        if (!decision.apply) return undefined;
+        return { status: 'SENDING', detail: null, lease: null, ...decision, at: now, recordedAt: now };
+      });
+      await waitFor(async () => (await lockWaiters()) >= 1, { description: 'the claim waiting' });
+      return {
+        reporting,
+        queuedEvents: await outbox.recordPublished([message.id], [id], new Date()),
+      };
+    });
     const [result] = await reporting;
 
     expect(seen).toEqual(['ACCEPTED', 'QUEUED']);

@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Notification } from '../domain/notification';
 import type { LockedNotificationRepository } from '../use-cases/ports';
 import { NotificationEntity } from './notification.entity';
-import { latest, toNotification } from './notification.repository';
-import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
+import { toNotification } from './notification-row';
+import { lockVersioned, recordChangesIfUnchanged } from './notification-versions';
+import { insertClampedEvents, latest, toStatusEvent, type EventRow } from './status-event-row';
 
 /** Notifications on a transaction's `manager`: a notification locked here stays locked until it ends. */
 export function createLockedNotificationRepository(manager: EntityManager): LockedNotificationRepository {
@@ -15,6 +16,10 @@ export function createLockedNotificationRepository(manager: EntityManager): Lock
       });
       return row ? toNotification(row) : undefined;
     },
+
+    lockVersioned: (ids) => lockVersioned(manager, ids),
+
+    recordChangesIfUnchanged: (batch) => recordChangesIfUnchanged(manager, batch),
 
     async recordChange(current, change) {
       const { id } = current;

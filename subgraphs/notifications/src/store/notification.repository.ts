@@ -1,29 +1,15 @@
-import {
-  And,
-  LessThan,
-  MoreThanOrEqual,
-  type DataSource,
-  type EntityManager,
-  type FindOperator,
-} from 'typeorm';
+import { And, LessThan, MoreThanOrEqual, type DataSource, type FindOperator } from 'typeorm';
 import { pageOffset } from '@herald/paging';
-import type { Channel, JsonObject, Notification, NotificationEvent } from '../domain/notification';
+import type { NotificationEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import type { NotificationRepository, StatusChangeResult, StatusOnlyChange } from '../use-cases/ports';
+import type { NotificationRepository } from '../use-cases/ports';
 import { NotificationEntity, type NotificationRow } from './notification.entity';
 import { NotificationEventEntity, type NotificationEventRow } from './notification-event.entity';
 import { insertNotifications } from './notification-insert';
-import { clampedEvents, toStatusEvent, type EventRow } from './status-event-row';
+import { NOTIFICATION_ROW, toNotification } from './notification-row';
+import { findVersioned, recordChangesIfUnchanged } from './notification-versions';
 
-export interface NotificationRepositoryOptions {
-  /** Compare-and-set rounds changeStatuses tries before it locks (tests set 0 to take the locked path). */
-  readonly optimisticRounds: number;
-}
-
-export function createNotificationRepository(
-  db: DataSource,
-  { optimisticRounds }: NotificationRepositoryOptions = { optimisticRounds: OPTIMISTIC_ROUNDS },
-): NotificationRepository {
+export function createNotificationRepository(db: DataSource): NotificationRepository {
   const notifications = db.getRepository(NotificationEntity);
   const events = db.getRepository(NotificationEventEntity);
   const findOne = async (sql: string, parameters: unknown[]) => {
@@ -74,7 +60,9 @@ export function createNotificationRepository(
       return rows.map(toEvent);
     },
 
-    changeStatuses: (ids, decide) => changeStatuses(db, optimisticRounds, ids, decide),
+    findVersioned: (ids) => findVersioned(db.manager, ids),
+
+    recordChangesIfUnchanged: (batch) => recordChangesIfUnchanged(db.manager, batch),
 
     async takeClaimLeases(requests, now) {
       if (requests.length === 0) return [];
@@ -91,16 +79,6 @@ export function createNotificationRepository(
   };
 }
 
-/** The columns of a notification, named as in NotificationRow. */
-export const NOTIFICATION_ROW = `
-  id, request_id AS "requestId", sender, user_id AS "userId", channel, template_code AS "templateCode",
-  template_version AS "templateVersion", locale, category, variables, metadata, priority, status,
-  status_detail AS "statusDetail", attempts, claimed_by AS "claimedBy",
-  claim_holder AS "claimHolder", claim_expires_at AS "claimExpiresAt",
-  outcome_unknown AS "outcomeUnknown", request_hash AS "requestHash",
-  send_at AS "sendAt", due_at AS "dueAt", correlation_id AS "correlationId", created_at AS "createdAt",
-  updated_at AS "updatedAt"`;
-
 /** A SELECT around the UPDATE: the driver answers a bare UPDATE … RETURNING with [rows, count]. */
 const TAKE_CLAIM_LEASES = `
   WITH taken AS (
@@ -113,212 +91,11 @@ const TAKE_CLAIM_LEASES = `
   )
   SELECT id FROM taken`;
 
-/**
- * Compare-and-set rounds changeStatuses tries before it falls back to locking: a round costs two
- * round trips (read, write) where the locked one costs four (with START TRANSACTION and COMMIT),
- * and only a notification changed by a concurrent writer between the read and the write needs
- * another round.
- */
-const OPTIMISTIC_ROUNDS = 3;
-
-/**
- * The notifications with their row versions (xmin). The version tells exactly whether a row was
- * written since it was read: every write of a status (this path, changeStatus, the relay)
- * updates the row in the transaction that records its event, so a new xmin. Comparing the
- * columns instead could miss a write that leaves them as they were (the relay recording QUEUED
- * again on a QUEUED notification whose updated_at is later), and the clamp of our events would
- * then not see that write's event.
- */
-const READ_NOTIFICATIONS = `
-  SELECT ${NOTIFICATION_ROW}, xmin::text AS version FROM notifications WHERE id = ANY($1::uuid[])`;
-
-/** In id order, so concurrent batches lock in the same order and cannot deadlock. */
-const LOCK_NOTIFICATIONS = `${READ_NOTIFICATIONS} ORDER BY id FOR UPDATE`;
-
-/**
- * Records the changes of the notifications still at the versions read, in one statement: locks
- * them (in id order, so concurrent batches cannot deadlock; a row another transaction holds is
- * waited for, then compared as that transaction left it), records one event per change, clamped
- * to its timeline, and writes the notifications. A notification's updated_at never goes back and
- * is at least its last event's time. The events are numbered in the order given, so, sorted by
- * id, they line up with the changes of the notifications written; a notification with no event
- * returned was changed by someone else and nothing of it was written.
- */
-const RECORD_CHANGES_IF_UNCHANGED = `
-  WITH clamped AS (${clampedEvents(8)}),
-  unchanged AS (
-    SELECT n.id FROM notifications AS n
-    JOIN unnest($1::uuid[], $2::text[]) AS expected(id, version)
-      ON n.id = expected.id AND n.xmin::text = expected.version
-    ORDER BY n.id
-    FOR UPDATE OF n
-  ),
-  recorded AS (
-    INSERT INTO notification_events (notification_id, status, detail, at)
-    SELECT clamped.notification_id, clamped.status, clamped.detail, clamped.at
-    FROM clamped JOIN unchanged ON unchanged.id = clamped.notification_id
-    ORDER BY clamped.position
-    RETURNING id, notification_id, status, detail, at
-  ),
-  changed AS (
-    UPDATE notifications AS n
-    SET status = v.status, status_detail = v.detail, attempts = v.attempts, claimed_by = v.claimed_by,
-      claim_holder = v.claim_holder, claim_expires_at = v.claim_expires_at, outcome_unknown = false, updated_at = GREATEST(n.updated_at, v.updated_at,
-        (SELECT max(clamped.at) FROM clamped WHERE clamped.notification_id = v.id))
-    FROM unnest($1::uuid[], $3::text[], $4::text[], $5::int[], $6::uuid[], $7::timestamptz[],
-        $12::text[], $13::timestamptz[])
-      AS v(id, status, detail, attempts, claimed_by, updated_at, claim_holder, claim_expires_at)
-    JOIN unchanged ON unchanged.id = v.id
-    WHERE n.id = v.id
-  )
-  SELECT * FROM recorded`;
-
-type ChangeDecider = (current: Notification, index: number) => StatusOnlyChange | undefined;
-
-interface AppliedChange {
-  readonly index: number;
-  readonly id: string;
-  readonly change: StatusOnlyChange;
-  /** The notification as the change leaves it (before its times are clamped). */
-  readonly after: Notification;
-}
-
-/**
- * Without a transaction: reads the notifications, decides, and writes each notification's
- * changes only if it is still as read; the entries of a notification written meanwhile are read
- * and decided again. After `optimisticRounds`, the rest is decided under the notifications' locks,
- * where nobody can write them between the read and the write, so the loop ends.
- */
-async function changeStatuses(
-  db: DataSource,
-  optimisticRounds: number,
-  ids: readonly string[],
-  decide: ChangeDecider,
-): Promise<(StatusChangeResult | undefined)[]> {
-  const results: (StatusChangeResult | undefined)[] = ids.map(() => undefined);
-  let pending = ids.map((_, index) => index);
-  for (let round = 1; pending.length > 0; round += 1) {
-    const entries = pending;
-    pending =
-      round <= optimisticRounds
-        ? await changeAsRead(db.manager, READ_NOTIFICATIONS, ids, entries, decide, results)
-        : await db.transaction((manager) =>
-            changeAsRead(manager, LOCK_NOTIFICATIONS, ids, entries, decide, results),
-          );
-  }
-  return results;
-}
-
-/**
- * One round over the entries at `indices`: fills their results and returns the indices of the
- * entries whose notification was written by someone else since `read` (nothing of it recorded).
- */
-async function changeAsRead(
-  manager: EntityManager,
-  read: string,
-  ids: readonly string[],
-  indices: readonly number[],
-  decide: ChangeDecider,
-  results: (StatusChangeResult | undefined)[],
-): Promise<number[]> {
-  const rows = (await manager.query(read, [
-    [...new Set(indices.map((index) => ids[index]!))],
-  ])) as (NotificationRow & {
-    version: string;
-  })[];
-  const versions = new Map(rows.map(({ id, version }) => [id, version]));
-  const updatedBefore = new Map(rows.map(({ id, updatedAt }) => [id, updatedAt]));
-  const current = new Map(rows.map(({ version: _, ...row }) => [row.id, toNotification(row)]));
-  const applied: AppliedChange[] = [];
-  for (const index of indices) {
-    const id = ids[index]!;
-    const notification = current.get(id);
-    if (!notification) continue;
-    const change = decide(notification, index);
-    results[index] = { status: change?.status ?? notification.status, event: undefined };
-    if (!change) continue;
-    const after: Notification = {
-      ...notification,
-      status: change.status,
-      statusDetail: change.detail,
-      attempts: change.attempts,
-      claimedBy: change.claimedBy,
-      claimLease: change.lease,
-      outcomeUnknown: false,
-      updatedAt: change.recordedAt,
-    };
-    current.set(id, after);
-    applied.push({ index, id, change, after });
-  }
-  if (applied.length === 0) return [];
-  const written = [...new Set(applied.map(({ id }) => id))];
-  const events = await recordChanges(
-    manager,
-    written.map((id) => ({ version: versions.get(id)!, after: current.get(id)! })),
-    applied,
-  );
-  const recorded = new Set(events.map((event) => event.notification_id));
-  applied
-    .filter(({ id }) => recorded.has(id))
-    .forEach(({ index, change, after }, position) => {
-      const event = events[position]!;
-      results[index] = {
-        status: change.status,
-        // updated_at as RECORD_CHANGES_IF_UNCHANGED writes it for the notification's last change.
-        event: toStatusEvent(event, {
-          ...after,
-          updatedAt: latest(updatedBefore.get(after.id)!, change.recordedAt, event.at),
-        }),
-      };
-    });
-  const conflicted = new Set(written.filter((id) => !recorded.has(id)));
-  return indices.filter((index) => conflicted.has(ids[index]!));
-}
-
-async function recordChanges(
-  manager: EntityManager,
-  written: readonly { version: string; after: Notification }[],
-  applied: readonly AppliedChange[],
-): Promise<EventRow[]> {
-  const recorded = (await manager.query(RECORD_CHANGES_IF_UNCHANGED, [
-    written.map(({ after }) => after.id),
-    written.map(({ version }) => version),
-    written.map(({ after }) => after.status),
-    written.map(({ after }) => after.statusDetail),
-    written.map(({ after }) => after.attempts),
-    written.map(({ after }) => after.claimedBy),
-    written.map(({ after }) => after.updatedAt),
-    applied.map(({ id }) => id),
-    applied.map(({ change }) => change.status),
-    applied.map(({ change }) => change.detail),
-    applied.map(({ change }) => change.at),
-    written.map(({ after }) => after.claimLease?.holder ?? null),
-    written.map(({ after }) => after.claimLease?.expiresAt ?? null),
-  ])) as EventRow[];
-  return recorded.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-export function latest(...times: Date[]): Date {
-  return times.reduce((later, time) => (time.getTime() > later.getTime() ? time : later));
-}
-
 function createdWithin(from: Date | undefined, to: Date | undefined): { createdAt?: FindOperator<Date> } {
   if (from && to) return { createdAt: And(MoreThanOrEqual(from), LessThan(to)) };
   if (from) return { createdAt: MoreThanOrEqual(from) };
   if (to) return { createdAt: LessThan(to) };
   return {};
-}
-
-/** The columns hold only what insertNotifications wrote (CHECK constraints guard the enums). */
-export function toNotification({ claimHolder, claimExpiresAt, ...row }: NotificationRow): Notification {
-  return {
-    ...row,
-    claimLease: claimHolder && claimExpiresAt ? { holder: claimHolder, expiresAt: claimExpiresAt } : null,
-    channel: row.channel as Channel,
-    status: row.status as NotificationStatus,
-    variables: row.variables as JsonObject,
-    metadata: row.metadata as JsonObject | null,
-  };
 }
 
 function toEvent(row: NotificationEventRow): NotificationEvent {

@@ -4,7 +4,7 @@ import type { StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
 import type { OutboxRepository, PendingOutboxMessage } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
-import { NOTIFICATION_ROW, toNotification } from './notification.repository';
+import { NOTIFICATION_ROW, toNotification } from './notification-row';
 import { insertClampedEvents, toStatusEvent } from './status-event-row';
 
 interface ClaimedRow {

@@ -3,7 +3,7 @@ import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import type { Notification } from '../domain/notification';
 import type { ReplayRepository, Replayed } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
-import { NOTIFICATION_ROW, toNotification } from './notification.repository';
+import { NOTIFICATION_ROW, toNotification } from './notification-row';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { outboxTraceContext } from './outbox-trace-context';
 import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';

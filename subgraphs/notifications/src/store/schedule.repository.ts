@@ -1,7 +1,7 @@
 import { LessThanOrEqual, type DataSource } from 'typeorm';
 import { buildQueueMessage, routingKeyFor } from '../domain/queue-message';
 import { NotificationEntity } from './notification.entity';
-import { toNotification } from './notification.repository';
+import { toNotification } from './notification-row';
 import type { ScheduleRepository } from '../use-cases/ports';
 import { OutboxMessageEntity } from './outbox-message.entity';
 

@@ -63,3 +63,8 @@ export function insertClampedEvents(first: number): string {
     ORDER BY clamped.position
     RETURNING id, notification_id, status, detail, at`;
 }
+
+/** The latest of the times: a notification's updated_at never goes back. */
+export function latest(...times: Date[]): Date {
+  return times.reduce((later, time) => (time.getTime() > later.getTime() ? time : later));
+}

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BoundedStatus, SweepResolution } from '../domain/status-bounds';
 import type { SweepRepository } from '../use-cases/ports';
 import type { NotificationRow } from './notification.entity';
-import { NOTIFICATION_ROW, toNotification } from './notification.repository';
+import { NOTIFICATION_ROW, toNotification } from './notification-row';
 import { insertClampedEvents, toStatusEvent, type EventRow } from './status-event-row';
 
 /**

@@ -131,14 +131,38 @@ export interface ClaimLeaseRequest {
   readonly lease: ClaimLease;
 }
 
-export interface StatusChangeResult {
-  /** The status after the call. */
-  readonly status: NotificationStatus;
-  /** The recorded change; undefined when `decide` declined. */
-  readonly event: StatusEvent | undefined;
+/** A notification as read, with its row version: every write of the row gives it a new one. */
+export interface VersionedNotification {
+  readonly notification: Notification;
+  readonly version: string;
 }
 
-export interface NotificationRepository {
+/** One entry's change, with the notification as it leaves it (before its times are clamped). */
+export interface PlannedStatusChange {
+  readonly change: StatusOnlyChange;
+  readonly after: Notification;
+}
+
+/** Status changes to record where the notifications are still at the versions read. */
+export interface StatusChangeBatch {
+  /** Each notification changed, as read and as its last change leaves it. */
+  readonly notifications: readonly { readonly read: VersionedNotification; readonly after: Notification }[];
+  /** Every change, in the order its event is numbered; a notification may have several. */
+  readonly changes: readonly PlannedStatusChange[];
+}
+
+/** Writes status changes compare-and-set, against the row versions read. */
+export interface StatusChangeRecorder {
+  /**
+   * Records the changes with their events (clamped to their timelines) and writes the
+   * notifications, in one statement, for each notification only if its row is still at the
+   * version read. Each change's event, in order; undefined for every change of a notification
+   * written since the read (nothing of it was recorded).
+   */
+  recordChangesIfUnchanged(batch: StatusChangeBatch): Promise<(StatusEvent | undefined)[]>;
+}
+
+export interface NotificationRepository extends StatusChangeRecorder {
   /**
    * Inserts the notifications, their first events and outbox messages in one transaction; a
    * notification whose (sender, requestId) exists already is left out, as not inserted.
@@ -151,18 +175,8 @@ export interface NotificationRepository {
   findByRequests(sender: string, requestIds: readonly string[]): Promise<Map<string, Notification>>;
   list(filter: NotificationFilter, page: PageRequest): Promise<{ items: Notification[]; total: number }>;
   listEvents(notificationId: string): Promise<NotificationEvent[]>;
-  /**
-   * A status change for many entries, optimistically: reads their notifications, asks `decide` about
-   * each entry in turn (a later entry for the same notification sees the earlier change), then
-   * writes every change and its event in one statement, for each notification only if no one
-   * wrote it since the read. The entries of a notification written meanwhile are decided again,
-   * so `decide` may be asked about an entry more than once; its last answer counts. An entry
-   * about an unknown notification is undefined.
-   */
-  changeStatuses(
-    ids: readonly string[],
-    decide: (current: Notification, index: number) => StatusOnlyChange | undefined,
-  ): Promise<(StatusChangeResult | undefined)[]>;
+  /** The notifications among these (distinct) ids, with their row versions; nothing is locked. */
+  findVersioned(ids: readonly string[]): Promise<VersionedNotification[]>;
   /**
    * Gives each SENDING notification's claim lease to its request's holder where the copy named
    * holds SENDING and the lease is free: none, the holder's own, or lapsed at `now`. Whether each
@@ -172,9 +186,14 @@ export interface NotificationRepository {
 }
 
 /** Notifications inside a unit of work: one read here stays locked until the transaction ends. */
-export interface LockedNotificationRepository {
+export interface LockedNotificationRepository extends StatusChangeRecorder {
   /** The notification, locked against concurrent changes; undefined when there is none. */
   lock(id: string): Promise<Notification | undefined>;
+  /**
+   * The notifications among these (distinct) ids with their row versions, locked in id order, so
+   * concurrent batches lock in the same order and cannot deadlock.
+   */
+  lockVersioned(ids: readonly string[]): Promise<VersionedNotification[]>;
   /**
    * Records the change of the locked `current` with its event (clamped to the timeline); an
    * unscheduling change also drops any message not yet published.

@@ -46,7 +46,9 @@ function fakeOutbox(messages: PendingOutboxMessage[]) {
       work({
         notifications: {
           lock: () => Promise.reject(new Error('not used')),
+          lockVersioned: () => Promise.reject(new Error('not used')),
           recordChange: () => Promise.reject(new Error('not used')),
+          recordChangesIfUnchanged: () => Promise.reject(new Error('not used')),
         },
         outbox: {
           claimUnpublished: async (limit) => messages.slice(0, limit),

@@ -9,6 +9,7 @@ import {
   type IgnoredReason,
   type ReportedChange,
 } from '../domain/status-report';
+import { makeChangeStatuses, type ChangeStatusesDeps } from './change-statuses';
 import type { Clock, NotificationRepository, StatusFeed } from './ports';
 
 export interface StatusReportCommand {
@@ -44,8 +45,7 @@ export interface StatusReportOutcome {
   readonly leaseRemainingMs: number;
 }
 
-export interface ReportStatusDeps {
-  readonly notifications: NotificationRepository;
+export interface ReportStatusDeps extends ChangeStatusesDeps {
   readonly clock: Clock;
   readonly statusFeed: StatusFeed;
   /** Counts a late, duplicate or illegal report (a metric). */
@@ -85,6 +85,7 @@ export function makeReportStatus(reportMany: ReportStatuses): ReportStatus {
  * per report.
  */
 export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
+  const changeStatuses = makeChangeStatuses(deps);
   return async (reports) => {
     // Filled as each report is decided, told only once recorded: a report may be decided again
     // when its notification changed meanwhile, and its last decision counts. A batched report
@@ -98,7 +99,7 @@ export function makeReportStatuses(deps: ReportStatusDeps): ReportStatuses {
       lease?: ClaimLease;
       leaseRemainingMs?: number;
     }[] = [];
-    const results = await deps.notifications.changeStatuses(
+    const results = await changeStatuses(
       reports.map((report) => report.notificationId),
       (current, index) => {
         const report = reports[index]!;

@@ -73,7 +73,8 @@ function fakeNotifications(racingOriginal?: Notification) {
     },
     list: () => Promise.reject(new Error('not used')),
     listEvents: () => Promise.reject(new Error('not used')),
-    changeStatuses: () => Promise.reject(new Error('not used')),
+    findVersioned: () => Promise.reject(new Error('not used')),
+    recordChangesIfUnchanged: () => Promise.reject(new Error('not used')),
     takeClaimLeases: () => Promise.reject(new Error('not used')),
   };
   return { repository, stored, reads };
