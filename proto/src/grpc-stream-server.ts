@@ -1,6 +1,6 @@
 import { Metadata, type ServerDuplexStream } from '@grpc/grpc-js';
 import { UnauthenticatedError } from '@herald/errors';
-import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
+import { runWithContext, type Logger } from '@herald/logging';
 import {
   SpanKind,
   extractTraceContext,
@@ -8,11 +8,10 @@ import {
   markFailed,
   type MetricsRegistry,
 } from '@herald/observability';
+import { callContextOf, type CallContext } from './call-context';
 import { statusNameOf, toServiceError, wireFailureOf } from './grpc-failure';
 import { callTimer } from './grpc-metrics';
-import { METADATA } from './metadata';
 import type { RpcName } from './rpc-name';
-import type { CallContext } from './grpc-server';
 
 /** Requests of one stream handled at once; beyond it the stream is not read (HTTP/2 flow control holds the client). */
 const MAX_UNDER_WAY = 8;
@@ -47,9 +46,8 @@ export function serveRequestReplyStream(
 ) {
   const startTimer = callTimer(options.metrics, 'server', rpc.span);
   return (call: StreamCall) => {
-    const given = call.metadata.get(METADATA.correlationId)[0];
-    const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
-    const log = options.log.child({ correlation_id: correlationId, rpc: rpc.span });
+    const context = callContextOf(call.metadata, rpc, options.log);
+    const { correlationId, log } = context;
     if (!options.isAuthorized(call.metadata)) {
       const failure = wireFailureOf(new UnauthenticatedError('missing or wrong internal token'), log);
       call.emit('error', toServiceError(failure));
@@ -57,11 +55,6 @@ export function serveRequestReplyStream(
       return;
     }
     const parent = extractTraceContext(call.metadata.getMap());
-    const metadataValue = (key: string) => {
-      const value = call.metadata.get(key)[0];
-      return typeof value === 'string' ? value : undefined;
-    };
-    const context: CallContext = { correlationId, log, metadataValue };
 
     let underWay = 0;
     let draining = false;
