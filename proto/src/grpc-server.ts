@@ -10,21 +10,16 @@ import {
 } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { UnauthenticatedError } from '@herald/errors';
-import { runWithContext, type Logger } from '@herald/logging';
-import {
-  SpanKind,
-  extractTraceContext,
-  inSpan,
-  markFailed,
-  type MetricsRegistry,
-} from '@herald/observability';
+import type { Logger } from '@herald/logging';
+import { extractTraceContext, type MetricsRegistry } from '@herald/observability';
 import { callContextOf, metadataString, type CallContext } from './call-context';
-import { toServiceError, wireFailureOf } from './grpc-failure';
+import { toServiceError } from './grpc-failure';
 import { serveHealth, serviceNameOf } from './grpc-health';
 import { timeServerCalls } from './grpc-metrics';
 import { serveRequestReplyStream, type OpenStream } from './grpc-stream-server';
 import { METADATA } from './metadata';
 import { rpcNameOf, type RpcName } from './rpc-name';
+import { serveRequest } from './serve-request';
 
 /**
  * An async function per method, typed from the generated service definition: a unary method's
@@ -133,23 +128,18 @@ function wrapUnary(
 ) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
     const context = callContextOf(call.metadata, rpc, baseLog);
-    const { correlationId, log } = context;
     const started = performance.now();
     const parent = extractTraceContext(call.metadata.getMap());
-    void runWithContext({ correlation_id: correlationId }, () =>
-      inSpan(rpc.span, { kind: SpanKind.SERVER, attributes: rpc.attributes, parent }, async (span) => {
-        let code: string = 'OK';
-        try {
-          if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
-          callback(null, await handler(call.request, context));
-        } catch (caught) {
-          const failure = wireFailureOf(caught, log);
-          code = failure.code;
-          markFailed(span, failure.error);
-          callback(toServiceError(failure));
-        }
-        log.info({ code, duration_ms: Math.round(performance.now() - started) }, 'rpc handled');
-      }),
-    );
+    void serveRequest(rpc, context, parent, async () => {
+      if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
+      return handler(call.request, context);
+    }).then((served) => {
+      if ('failure' in served) callback(toServiceError(served.failure));
+      else callback(null, served.answer);
+      context.log.info(
+        { code: served.code, duration_ms: Math.round(performance.now() - started) },
+        'rpc handled',
+      );
+    });
   };
 }
