@@ -10,27 +10,16 @@ import {
 } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { UnauthenticatedError } from '@herald/errors';
-import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
-import {
-  SpanKind,
-  extractTraceContext,
-  inSpan,
-  markFailed,
-  type MetricsRegistry,
-} from '@herald/observability';
-import { toServiceError, wireFailureOf } from './grpc-failure';
+import type { Logger } from '@herald/logging';
+import { extractTraceContext, type MetricsRegistry } from '@herald/observability';
+import { callContextOf, metadataString, type CallContext } from './call-context';
+import { toServiceError } from './grpc-failure';
 import { serveHealth, serviceNameOf } from './grpc-health';
 import { timeServerCalls } from './grpc-metrics';
 import { serveRequestReplyStream, type OpenStream } from './grpc-stream-server';
 import { METADATA } from './metadata';
 import { rpcNameOf, type RpcName } from './rpc-name';
-
-export interface CallContext {
-  readonly correlationId: string;
-  readonly log: Logger;
-  /** A metadata value the caller sent (a forwarded identity), when it is a string. */
-  metadataValue(key: string): string | undefined;
-}
+import { serveRequest } from './serve-request';
 
 /**
  * An async function per method, typed from the generated service definition: a unary method's
@@ -75,8 +64,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const health = serveHealth(server);
   const expected = Buffer.from(options.internalToken);
   const isAuthorized = (metadata: Metadata) => {
-    const given = metadata.get(METADATA.internalToken)[0];
-    const buffer = Buffer.from(typeof given === 'string' ? given : '');
+    const buffer = Buffer.from(metadataString(metadata, METADATA.internalToken) ?? '');
     return buffer.length === expected.length && timingSafeEqual(buffer, expected);
   };
 
@@ -139,29 +127,19 @@ function wrapUnary(
   baseLog: Logger,
 ) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
-    const given = call.metadata.get(METADATA.correlationId)[0];
-    const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
+    const context = callContextOf(call.metadata, rpc, baseLog);
     const started = performance.now();
     const parent = extractTraceContext(call.metadata.getMap());
-    void runWithContext({ correlation_id: correlationId }, () =>
-      inSpan(rpc.span, { kind: SpanKind.SERVER, attributes: rpc.attributes, parent }, async (span) => {
-        const log = baseLog.child({ correlation_id: correlationId, rpc: rpc.span });
-        let code: string = 'OK';
-        try {
-          if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
-          const metadataValue = (key: string) => {
-            const value = call.metadata.get(key)[0];
-            return typeof value === 'string' ? value : undefined;
-          };
-          callback(null, await handler(call.request, { correlationId, log, metadataValue }));
-        } catch (caught) {
-          const failure = wireFailureOf(caught, log);
-          code = failure.code;
-          markFailed(span, failure.error);
-          callback(toServiceError(failure));
-        }
-        log.info({ code, duration_ms: Math.round(performance.now() - started) }, 'rpc handled');
-      }),
-    );
+    void serveRequest(rpc, context, parent, async () => {
+      if (!isAuthorized(call.metadata)) throw new UnauthenticatedError('missing or wrong internal token');
+      return handler(call.request, context);
+    }).then((served) => {
+      if ('failure' in served) callback(toServiceError(served.failure));
+      else callback(null, served.answer);
+      context.log.info(
+        { code: served.code, duration_ms: Math.round(performance.now() - started) },
+        'rpc handled',
+      );
+    });
   };
 }

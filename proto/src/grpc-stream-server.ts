@@ -1,18 +1,12 @@
 import { Metadata, type ServerDuplexStream } from '@grpc/grpc-js';
 import { UnauthenticatedError } from '@herald/errors';
-import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
-import {
-  SpanKind,
-  extractTraceContext,
-  inSpan,
-  markFailed,
-  type MetricsRegistry,
-} from '@herald/observability';
-import { statusNameOf, toServiceError, wireFailureOf } from './grpc-failure';
+import type { Logger } from '@herald/logging';
+import { extractTraceContext, type MetricsRegistry } from '@herald/observability';
+import { callContextOf, type CallContext } from './call-context';
+import { statusNameOf, toServiceError, wireFailureOf, type WireFailure } from './grpc-failure';
 import { callTimer } from './grpc-metrics';
-import { METADATA } from './metadata';
 import type { RpcName } from './rpc-name';
-import type { CallContext } from './grpc-server';
+import { serveRequest } from './serve-request';
 
 /** Requests of one stream handled at once; beyond it the stream is not read (HTTP/2 flow control holds the client). */
 const MAX_UNDER_WAY = 8;
@@ -47,9 +41,8 @@ export function serveRequestReplyStream(
 ) {
   const startTimer = callTimer(options.metrics, 'server', rpc.span);
   return (call: StreamCall) => {
-    const given = call.metadata.get(METADATA.correlationId)[0];
-    const correlationId = typeof given === 'string' && given ? given : newCorrelationId();
-    const log = options.log.child({ correlation_id: correlationId, rpc: rpc.span });
+    const context = callContextOf(call.metadata, rpc, options.log);
+    const { log } = context;
     if (!options.isAuthorized(call.metadata)) {
       const failure = wireFailureOf(new UnauthenticatedError('missing or wrong internal token'), log);
       call.emit('error', toServiceError(failure));
@@ -57,11 +50,6 @@ export function serveRequestReplyStream(
       return;
     }
     const parent = extractTraceContext(call.metadata.getMap());
-    const metadataValue = (key: string) => {
-      const value = call.metadata.get(key)[0];
-      return typeof value === 'string' ? value : undefined;
-    };
-    const context: CallContext = { correlationId, log, metadataValue };
 
     let underWay = 0;
     let draining = false;
@@ -97,23 +85,8 @@ export function serveRequestReplyStream(
       const id = request.id ?? 0;
       const started = performance.now();
       const stop = startTimer();
-      const reply = await runWithContext({ correlation_id: correlationId }, () =>
-        inSpan(rpc.span, { kind: SpanKind.SERVER, attributes: rpc.attributes, parent }, async (span) => {
-          try {
-            const answered = (await handler(request, context)) as object;
-            return { code: 'OK', status: 'OK', message: { ...answered, id } };
-          } catch (caught) {
-            const failure = wireFailureOf(caught, log);
-            markFailed(span, failure.error);
-            const { code, message, details } = failure;
-            return {
-              code,
-              status: statusNameOf(code),
-              message: { id, error: { code, message, details_json: JSON.stringify(details) } },
-            };
-          }
-        }),
-      );
+      const served = await serveRequest(rpc, context, parent, () => handler(request, context));
+      const reply = 'failure' in served ? failedReply(id, served.failure) : answeredReply(id, served.answer);
       stop(reply.status);
       log.info(
         { code: reply.code, request_id: id, duration_ms: Math.round(performance.now() - started) },
@@ -132,5 +105,18 @@ export function serveRequestReplyStream(
     });
     // Tells the client the stream is open: it learns of a refused one by its status instead.
     call.sendMetadata(new Metadata());
+  };
+}
+
+function answeredReply(id: number, answer: unknown) {
+  return { code: 'OK', status: 'OK', message: { ...(answer as object), id } };
+}
+
+/** A failed request answers with its id and the error, and the stream goes on. */
+function failedReply(id: number, { code, message, details }: WireFailure) {
+  return {
+    code,
+    status: statusNameOf(code),
+    message: { id, error: { code, message, details_json: JSON.stringify(details) } },
   };
 }

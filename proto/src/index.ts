@@ -4,8 +4,8 @@ export {
   type GrpcServer,
   type GrpcServerOptions,
   type UnaryImplementation,
-  type CallContext,
 } from './grpc-server';
+export type { CallContext } from './call-context';
 export { HealthClient, createGrpcHealthProbe, type GrpcHealthProbe } from './grpc-health-probe';
 export {
   createGrpcClient,

@@ -1,3 +1,5 @@
+import escapeHtml from 'escape-html';
+
 /**
  * The small pages of one-click unsubscribe. No script and no inline style: the Content-Security-Policy
  * below allows nothing but a form posting back to this origin.
@@ -12,18 +14,6 @@ export const UNSUBSCRIBE_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 };
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { UnreachableDependencyError } from '@herald/config';
+import type { CleanupStack } from '@herald/lifecycle';
 import { ensureDatabase } from './ensure-database';
 import { reportOutagesAsUnavailable } from './outages';
 
@@ -33,6 +34,14 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     throw error;
   }
   return dataSource;
+}
+
+/** openDataSource for an app: the data source is destroyed when the app's cleanup stack runs. */
+export async function openDataSourceOn(
+  cleanup: CleanupStack,
+  options: DataSourceOptions,
+): Promise<DataSource> {
+  return cleanup.push('database', await openDataSource(options), (dataSource) => dataSource.destroy());
 }
 
 async function connect(options: DataSourceOptions): Promise<DataSource> {

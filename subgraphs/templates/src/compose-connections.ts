@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { redisSettingsOf, type RedisEnv } from '@herald/config';
-import { openDataSource } from '@herald/database';
+import { openDataSourceOn } from '@herald/database';
 import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import { connectRedis, type RedisConnection } from '@herald/redis';
@@ -22,16 +22,11 @@ export async function composeConnections(
   log: Logger,
   cleanup: CleanupStack,
 ): Promise<Connections> {
-  const db = cleanup.push(
-    'database',
-    await openDataSource({
-      url: config.DATABASE_URL,
-      urlVariable: 'DATABASE_URL',
-      entities: [TemplateEntity, TemplateVersionEntity],
-      migrations: [CreateTemplates1720000000000, OnePublishedVersionPerLocale1720000000001],
-    }),
-    (source) => source.destroy(),
-  );
+  const db = await openDataSourceOn(cleanup, {
+    url: config.DATABASE_URL,
+    entities: [TemplateEntity, TemplateVersionEntity],
+    migrations: [CreateTemplates1720000000000, OnePublishedVersionPerLocale1720000000001],
+  });
   const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
     connection.close(),
   );

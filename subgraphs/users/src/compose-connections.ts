@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { redisSettingsOf, type RedisEnv } from '@herald/config';
-import { openDataSource } from '@herald/database';
+import { openDataSourceOn } from '@herald/database';
 import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import { connectRedis, type RedisConnection } from '@herald/redis';
@@ -26,19 +26,15 @@ export async function composeConnections(
   log: Logger,
   cleanup: CleanupStack,
 ): Promise<Connections> {
-  const db = cleanup.push(
-    'database',
-    await openDataSource({
-      url: config.DATABASE_URL,
-      entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity, EmailSuppressionEntity],
-      migrations: [
-        CreateUsers1732500000000,
-        AddApiKeysAndDeviceState1732600000000,
-        AddEmailSuppressions1733300000000,
-      ],
-    }),
-    (dataSource) => dataSource.destroy(),
-  );
+  const db = await openDataSourceOn(cleanup, {
+    url: config.DATABASE_URL,
+    entities: [UserEntity, PreferencesEntity, DeviceEntity, ApiKeyEntity, EmailSuppressionEntity],
+    migrations: [
+      CreateUsers1732500000000,
+      AddApiKeysAndDeviceState1732600000000,
+      AddEmailSuppressions1733300000000,
+    ],
+  });
   const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
     connection.close(),
   );

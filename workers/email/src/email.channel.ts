@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import { DeliveryRefusedError, type DeliveryChannel } from '@herald/worker-runtime';
 import type { ReturnPathSigner } from './domain/return-path';
 import type { EmailProvider } from './providers/email-provider';
@@ -42,17 +43,10 @@ export function createEmailChannel(provider: EmailProvider, options: EmailChanne
   };
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Plain text as HTML: escaped, paragraphs at blank lines, line breaks kept. */
 export function htmlFromText(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-  const paragraphs = escaped.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`);
+  const paragraphs = escapeHtml(text)
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`);
   return paragraphs.join('\n');
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TemplateServiceDefinition, UnaryImplementation } from '@herald/proto';
 import type { TemplateVariables } from '@herald/rendering';
 import { parseInput } from '@herald/subgraph';
-import type { RenderedMessage } from '../domain/template';
+import type { RenderedMessage, TemplateContent } from '../domain/template';
 import type { GetTemplate } from '../use-cases/cache-template-resolution';
 import type { RenderTemplateRequest } from '../use-cases/render-template.use-case';
 import { localeSchema, variablesSchema } from '../use-cases/template-inputs';
@@ -76,12 +76,7 @@ export function createTemplateGrpcHandlers({
         channel: template.channel,
         number: version.number,
         locale: version.locale,
-        subject: version.subject ?? '',
-        title: version.title ?? '',
-        body: version.body,
-        body_html: version.bodyHtml ?? '',
-        image_url: version.imageUrl ?? '',
-        link: version.link ?? '',
+        ...contentOnTheWire(version),
         variables: [...version.variables],
       };
     },
@@ -93,13 +88,20 @@ export function createTemplateGrpcHandlers({
         channel: message.channel,
         version: message.version,
         locale: message.locale,
-        subject: message.subject ?? '',
-        title: message.title ?? '',
-        body: message.body,
-        body_html: message.bodyHtml ?? '',
-        image_url: message.imageUrl ?? '',
-        link: message.link ?? '',
+        ...contentOnTheWire(message),
       };
     },
+  };
+}
+
+/** A version's content, sources or rendered, as proto3 strings: '' for an absent one. */
+function contentOnTheWire(content: TemplateContent) {
+  return {
+    subject: content.subject ?? '',
+    title: content.title ?? '',
+    body: content.body,
+    body_html: content.bodyHtml ?? '',
+    image_url: content.imageUrl ?? '',
+    link: content.link ?? '',
   };
 }
