@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { measureCeilings } from './ceilings/run-ceilings';
 import type { Ceiling } from './ceilings/ceiling';
-import { createJsonClient } from './json-client';
+import { createJsonClient, type JsonClient } from './json-client';
 import { HERALD_SCENARIOS, parseOptions, selected, type BenchOptions } from './options';
 import { checkTargets, ratiosToCeilings } from './report/assess';
 import type { BenchResult, MachineInfo } from './report/bench-result';
@@ -22,11 +22,10 @@ import { bulkSustained } from './scenarios/bulk';
 import { graphqlClosedLoop } from './scenarios/graphql-closed-loop';
 import { mixedChannels } from './scenarios/mixed';
 import { BATCHED_FLOOR, FLOOR, floorSeed, floorWarmUp } from './scenarios/floor';
-import { graphqlAtRate } from './scenarios/graphql-rate';
-import { restAtRate } from './scenarios/rest-rate';
+import { atRate, HERALD_GRAPHQL, HERALD_REST } from './scenarios/at-rate';
 import { subscribersDuringRest } from './scenarios/subscribers';
 import { warmUp } from './scenarios/warm-up';
-import { seedSystem } from './seed';
+import { seedSystem, type Seed } from './seed';
 import { floorTarget } from './floor/floor-target';
 import { localTarget, remoteTarget, startSinks, type Sinks, type Target } from './target';
 
@@ -64,12 +63,12 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 function heraldPlans(context: ScenarioContext, options: BenchOptions, profile: Profile): ScenarioPlan[] {
   return [
     ...(selected(options, 'rest')
-      ? profile.restRates.map((rate) => restAtRate(context, rate, profile.restMs))
+      ? profile.restRates.map((rate) => atRate(context, HERALD_REST, rate, profile.restMs))
       : []),
     ...(selected(options, 'graphql')
       ? [
           graphqlClosedLoop(context, profile.graphqlClients, profile.graphqlMs),
-          graphqlAtRate(context, profile.graphqlRate, profile.graphqlMs),
+          atRate(context, HERALD_GRAPHQL, profile.graphqlRate, profile.graphqlMs),
         ]
       : []),
     ...(selected(options, 'bulk') ? [bulkSustained(context, profile.bulk)] : []),
@@ -84,8 +83,8 @@ function heraldPlans(context: ScenarioContext, options: BenchOptions, profile: P
  */
 function floorPlans(context: ScenarioContext, profile: Profile, batched: boolean): ScenarioPlan[] {
   return batched
-    ? [restAtRate(context, profile.bulk.perSecond, profile.bulk.durationMs, BATCHED_FLOOR)]
-    : profile.restRates.map((rate) => restAtRate(context, rate, profile.restMs, FLOOR));
+    ? [atRate(context, BATCHED_FLOOR, profile.bulk.perSecond, profile.bulk.durationMs)]
+    : profile.restRates.map((rate) => atRate(context, FLOOR, rate, profile.restMs));
 }
 
 function machineInfo(loadAverageBefore: number): MachineInfo {
@@ -99,25 +98,41 @@ function machineInfo(loadAverageBefore: number): MachineInfo {
   };
 }
 
-/** Runs plans one after the other on one target, after a warm-up, then waits once more for stragglers. */
+/** What runs on one target: its seed, its warm-up, and the scenarios measured after it. */
+interface TargetRun {
+  readonly seed: (client: JsonClient) => Promise<Seed>;
+  readonly warmUp: (context: ScenarioContext) => ScenarioPlan;
+  readonly plans: (context: ScenarioContext) => ScenarioPlan[];
+}
+
+/**
+ * Seeds the target through a client of its own, runs the warm-up, then the plans one after the
+ * other, then waits once more for stragglers.
+ */
 async function runOnTarget(
-  context: ScenarioContext,
-  warmUpPlan: ScenarioPlan,
-  plans: (context: ScenarioContext) => ScenarioPlan[],
+  target: Target,
+  run: TargetRun,
+  session: Pick<ScenarioContext, 'quick' | 'benchStart'>,
   onRun: (run: ScenarioRun) => void,
 ): Promise<void> {
-  // Its deliveries keep their own ledger, so none is counted as a scenario's stray.
-  await runScenario(context, warmUpPlan);
-  const runs: ScenarioRun[] = [];
-  for (const plan of plans(context)) {
-    const run = await runScenario(context, plan);
-    runs.push(run);
-    onRun(run);
-  }
-  if (context.target.deliveries) {
-    // A last wait for stragglers of every scenario, so that "lost" means never delivered.
-    const drainMs = context.quick ? DRAIN_MS.quick : DRAIN_MS.full;
-    await Promise.all(runs.map(({ tracker }) => tracker.waitForDeliveries(drainMs).catch(() => undefined)));
+  const client = createJsonClient(target.gatewayUrl, target.adminApiKey, 256);
+  try {
+    const context: ScenarioContext = { ...session, target, client, seed: await run.seed(client), log };
+    // Its deliveries keep their own ledger, so none is counted as a scenario's stray.
+    await runScenario(context, run.warmUp(context));
+    const runs: ScenarioRun[] = [];
+    for (const plan of run.plans(context)) {
+      const done = await runScenario(context, plan);
+      runs.push(done);
+      onRun(done);
+    }
+    if (target.deliveries) {
+      // A last wait for stragglers of every scenario, so that "lost" means never delivered.
+      const drainMs = session.quick ? DRAIN_MS.quick : DRAIN_MS.full;
+      await Promise.all(runs.map(({ tracker }) => tracker.waitForDeliveries(drainMs).catch(() => undefined)));
+    }
+  } finally {
+    client.close();
   }
 }
 
@@ -129,20 +144,15 @@ async function runHerald(
   onRun: (run: ScenarioRun) => void,
 ): Promise<void> {
   const profile = options.quick ? PROFILES.quick : PROFILES.full;
-  const client = createJsonClient(target.gatewayUrl, target.adminApiKey, 256);
-  try {
-    log(`seeding ${profile.users} users and two templates …`);
-    const seed = await seedSystem(client, runId, profile.users);
-    const context: ScenarioContext = { target, client, seed, quick: options.quick, benchStart, log };
-    await runOnTarget(
-      context,
-      warmUp(context, profile.warmUpMs),
-      (ready) => heraldPlans(ready, options, profile),
-      onRun,
-    );
-  } finally {
-    client.close();
-  }
+  const run: TargetRun = {
+    seed: (client) => {
+      log(`seeding ${profile.users} users and two templates …`);
+      return seedSystem(client, runId, profile.users);
+    },
+    warmUp: (context) => warmUp(context, profile.warmUpMs),
+    plans: (context) => heraldPlans(context, options, profile),
+  };
+  await runOnTarget(target, run, { quick: options.quick, benchStart }, onRun);
 }
 
 /** Each floor variant in a process of its own, started and stopped around its scenarios. */
@@ -160,17 +170,14 @@ async function runFloor(
     log(`starting the floor${batched ? ' (batched status updates)' : ''} …`);
     const target = await floorTarget(sinks, { batched });
     track(target);
-    const client = createJsonClient(target.gatewayUrl, target.adminApiKey, 256);
+    const run: TargetRun = {
+      seed: async () => seed,
+      warmUp: (context) => floorWarmUp(context, profile.warmUpMs),
+      plans: (context) => floorPlans(context, profile, batched),
+    };
     try {
-      const context: ScenarioContext = { target, client, seed, quick: options.quick, benchStart, log };
-      await runOnTarget(
-        context,
-        floorWarmUp(context, profile.warmUpMs),
-        (ready) => floorPlans(ready, profile, batched),
-        onRun,
-      );
+      await runOnTarget(target, run, { quick: options.quick, benchStart }, onRun);
     } finally {
-      client.close();
       track(undefined);
       await target.close();
     }

@@ -91,32 +91,33 @@ export function errorCodes(answer: HttpAnswer): string[] {
   return (errors ?? []).map((error) => error.extensions?.code ?? '(none)');
 }
 
+/**
+ * Throws, quoting the answer, when it is a 5xx, when its body is not `schema` (`unparsed` says
+ * what it should have been), or when `problemOf` finds something wrong with the parsed body.
+ */
+function expectAnswer<T>(
+  answer: HttpAnswer,
+  schema: z.ZodType<T>,
+  unparsed: string,
+  problemOf: (parsed: T) => string | undefined,
+): void {
+  const parsed = schema.safeParse(answer.body);
+  const problem = answer.status >= 500 ? 'a 5xx' : !parsed.success ? unparsed : problemOf(parsed.data);
+  if (problem) throw new Error(`${problem} (${answer.status}): ${answer.text.slice(0, 500)}`);
+}
+
 /** No 5xx, a valid envelope, and success exactly on 2xx; the failure quotes the answer. */
 export function expectRestEnvelope(answer: HttpAnswer): void {
-  const parsed = restEnvelopeSchema.safeParse(answer.body);
-  const problem =
-    answer.status >= 500
-      ? 'a 5xx'
-      : !parsed.success
-        ? 'not an envelope'
-        : parsed.data.success !== answer.status < 400
-          ? 'success does not match the status'
-          : undefined;
-  if (problem) throw new Error(`${problem} (${answer.status}): ${answer.text.slice(0, 500)}`);
+  expectAnswer(answer, restEnvelopeSchema, 'not an envelope', (envelope) =>
+    envelope.success !== answer.status < 400 ? 'success does not match the status' : undefined,
+  );
 }
 
 /** No 5xx and a GraphQL answer whose errors carry codes, never a masked internal error; the failure quotes the answer. */
 export function expectGraphQLAnswer(answer: HttpAnswer): void {
-  const parsed = graphQLAnswer.safeParse(answer.body);
-  const problem =
-    answer.status >= 500
-      ? 'a 5xx'
-      : !parsed.success
-        ? 'not a GraphQL answer'
-        : parsed.data.errors?.some((error) => INTERNAL_CODES.has(error.extensions.code))
-          ? 'an internal error'
-          : undefined;
-  if (problem) throw new Error(`${problem} (${answer.status}): ${answer.text.slice(0, 500)}`);
+  expectAnswer(answer, graphQLAnswer, 'not a GraphQL answer', (body) =>
+    body.errors?.some((error) => INTERNAL_CODES.has(error.extensions.code)) ? 'an internal error' : undefined,
+  );
 }
 
 const INTERNAL_CODES = new Set(['INTERNAL', 'INTERNAL_SERVER_ERROR']);

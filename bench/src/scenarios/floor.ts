@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { runOpenLoop } from '../load/open-loop';
 import type { ScenarioContext, ScenarioPlan } from '../scenario';
 import type { Seed } from '../seed';
-import { planSend, sendRest } from '../senders';
-import type { RestServer } from './rest-rate';
+import { offerAtRate, sendDueOverRest, type Endpoint } from './at-rate';
 
-export const FLOOR: RestServer = { name: 'floor', title: 'Floor' };
-export const BATCHED_FLOOR: RestServer = { name: 'floor-batched', title: 'Floor, batched status updates,' };
+/** The floor takes the body of Herald's REST shim. */
+export const FLOOR: Endpoint = { name: 'floor', title: 'Floor', sendDue: sendDueOverRest };
+export const BATCHED_FLOOR: Endpoint = {
+  name: 'floor-batched',
+  title: 'Floor, batched status updates,',
+  sendDue: sendDueOverRest,
+};
 
 /** The floor keeps no users or templates: any user id goes, and its one template is the bench's email. */
 export function floorSeed(runId: string, users: number): Seed {
@@ -26,11 +29,11 @@ export function floorWarmUp(context: ScenarioContext, durationMs: number): Scena
     title: 'Floor warm-up (not reported)',
     parameters: { durationS: durationMs / 1000 },
     drive: (tracker) =>
-      runOpenLoop({
+      offerAtRate(context, tracker, {
+        scenario: name,
         ratePerSecond: 50,
         durationMs,
-        send: (index, dueAt) =>
-          sendRest(context.client, context.seed, tracker, planSend(context.seed, name, index), dueAt),
+        sendDue: FLOOR.sendDue,
       }),
   };
 }

@@ -3,10 +3,10 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitFor } from '@herald/testkit';
 import { createScenarioTracker } from '../deliveries';
-import { runOpenLoop } from '../load/open-loop';
 import type { ScenarioContext, ScenarioPlan } from '../scenario';
 import { planSend, sendRest } from '../senders';
 import { percentiles } from '../stats';
+import { offerAtRate, sendDueOverRest } from './at-rate';
 
 const WATCH = `subscription ($userId: ID) {
   notificationStatusChanged(userId: $userId) { notificationId status at }
@@ -102,20 +102,13 @@ export function subscribersDuringRest(
       live = await confirmLive(context, probe, open);
       context.log(`  ${live} of ${subscribers} subscriptions live`);
     },
-    drive: async (tracker) => {
-      await runOpenLoop({
+    drive: (tracker) =>
+      offerAtRate(context, tracker, {
+        scenario: 'subscribers',
         ratePerSecond,
         durationMs,
-        send: (index, dueAt) =>
-          sendRest(
-            context.client,
-            context.seed,
-            tracker,
-            planSend(context.seed, 'subscribers', index),
-            dueAt,
-          ),
-      });
-    },
+        sendDue: sendDueOverRest,
+      }),
     settle: async (tracker) => {
       // Ownership is read now: a status event can reach its subscriber before the bench has read
       // the answer that accepted the notification.

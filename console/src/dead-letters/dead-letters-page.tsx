@@ -1,20 +1,19 @@
-import type { Channel } from '@herald/client';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
-import { SelectField, TextField } from '../shared/field.tsx';
+import { TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
 import { PagedList } from '../shared/paged-list.tsx';
 import { useAction, useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CHANNEL_OPTIONS, PAGE_SIZE } from '../notifications/notification-filters.ts';
+import { ChannelSelect, useChannelFilter } from '../notifications/channel-filter.tsx';
+import { PAGE_SIZE } from '../notifications/notification-filters.ts';
 import { Table } from '../shared/table.tsx';
 
 /** FAILED notifications with why they failed; an admin replays one, or every one a filter selects. */
 export function DeadLettersPage() {
   const { client } = useSession();
-  const [channel, setChannel] = useState<Channel | ''>('');
-  const [page, setPage] = useState(1);
+  const { channel, chooseChannel, page, setPage } = useChannelFilter();
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const failed = useLoad(
@@ -47,15 +46,7 @@ export function DeadLettersPage() {
     <>
       <h1>Dead letters</h1>
       <form className="filters card" onSubmit={submit} aria-label="Replay failed notifications">
-        <SelectField
-          label="Channel"
-          value={channel}
-          onChange={(event) => {
-            setChannel(event.target.value as Channel | '');
-            setPage(1);
-          }}
-          options={CHANNEL_OPTIONS}
-        />
+        <ChannelSelect value={channel} onChoose={chooseChannel} />
         <TextField
           label="Reason contains"
           value={reason}

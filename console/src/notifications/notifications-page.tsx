@@ -7,8 +7,8 @@ import { PagedList } from '../shared/paged-list.tsx';
 import { StatusBadge } from '../shared/status-badge.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
+import { ChannelSelect } from './channel-filter.tsx';
 import {
-  CHANNEL_OPTIONS,
   STATUS_OPTIONS,
   filterProblems,
   filtersFromSearch,
@@ -47,12 +47,7 @@ export function NotificationsPage() {
           onChange={(event) => set({ status: event.target.value as NotificationFilters['status'] })}
           options={STATUS_OPTIONS}
         />
-        <SelectField
-          label="Channel"
-          value={form.channel}
-          onChange={(event) => set({ channel: event.target.value as NotificationFilters['channel'] })}
-          options={CHANNEL_OPTIONS}
-        />
+        <ChannelSelect value={form.channel} onChoose={(channel) => set({ channel })} />
         <TextField
           label="Created from"
           type="datetime-local"

@@ -5,6 +5,11 @@ import { useSession } from './session-context.tsx';
 
 type Method = 'password' | 'apiKey';
 
+const METHODS: readonly { readonly value: Method; readonly label: string }[] = [
+  { value: 'password', label: 'Email and password' },
+  { value: 'apiKey', label: 'An API key' },
+];
+
 /** Sign in with a user's email and password (a JWT) or an API key, checked against the gateway first. */
 export function SignInPage() {
   const { client, signIn, endedBecause } = useSession();
@@ -51,24 +56,17 @@ export function SignInPage() {
         ) : null}
         <fieldset>
           <legend>With</legend>
-          <label className="inline">
-            <input
-              type="radio"
-              name="method"
-              checked={method === 'password'}
-              onChange={() => setMethod('password')}
-            />
-            Email and password
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name="method"
-              checked={method === 'apiKey'}
-              onChange={() => setMethod('apiKey')}
-            />
-            An API key
-          </label>
+          {METHODS.map(({ value, label }) => (
+            <label key={value} className="inline">
+              <input
+                type="radio"
+                name="method"
+                checked={method === value}
+                onChange={() => setMethod(value)}
+              />
+              {label}
+            </label>
+          ))}
         </fieldset>
         {method === 'password' ? (
           <>

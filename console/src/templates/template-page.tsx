@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatTime } from '../shared/format.ts';
+import { LoadedItem } from '../shared/loaded-item.tsx';
 import { useAction, useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
 import { SendTestForm } from './send-test-form.tsx';
@@ -16,10 +17,11 @@ export function TemplatePage() {
   const { code = '' } = useParams();
   const { client } = useSession();
   const loaded = useLoad((options) => client.templates.get(code, options), [code]);
-  if (loaded.error) return <ErrorMessage error={loaded.error} />;
-  if (loaded.data === undefined) return <p role="status">Loading…</p>;
-  if (loaded.data === null) return <p>No template {code}.</p>;
-  return <TemplateView template={loaded.data} onChanged={loaded.reload} />;
+  return (
+    <LoadedItem loaded={loaded} missing={<>No template {code}.</>}>
+      {(template) => <TemplateView template={template} onChanged={loaded.reload} />}
+    </LoadedItem>
+  );
 }
 
 function TemplateView({ template, onChanged }: { template: TemplateDetail; onChanged: () => void }) {

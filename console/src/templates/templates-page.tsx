@@ -1,19 +1,15 @@
-import type { Channel } from '@herald/client';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
-import { SelectField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
 import { PagedList } from '../shared/paged-list.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CHANNEL_OPTIONS } from '../notifications/notification-filters.ts';
+import { ChannelSelect, useChannelFilter } from '../notifications/channel-filter.tsx';
 import { Table } from '../shared/table.tsx';
 
 export function TemplatesPage() {
   const { client } = useSession();
-  const [channel, setChannel] = useState<Channel | ''>('');
-  const [page, setPage] = useState(1);
+  const { channel, chooseChannel, page, setPage } = useChannelFilter();
   const list = useLoad(
     (options) => client.templates.list({ channel: channel || null, page, limit: 20 }, options),
     [channel, page],
@@ -27,15 +23,7 @@ export function TemplatesPage() {
         </Link>
       </div>
       <div className="filters">
-        <SelectField
-          label="Channel"
-          value={channel}
-          onChange={(event) => {
-            setChannel(event.target.value as Channel | '');
-            setPage(1);
-          }}
-          options={CHANNEL_OPTIONS}
-        />
+        <ChannelSelect value={channel} onChoose={chooseChannel} />
       </div>
       <ErrorMessage error={list.error} />
       <PagedList loaded={list} empty="No templates yet." onPage={setPage}>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { TextField } from '../shared/field.tsx';
 import { formatTime } from '../shared/format.ts';
+import { LoadedItem } from '../shared/loaded-item.tsx';
 import { useAction, useLoad } from '../shared/use-load.ts';
 import { useSession } from '../session/session-context.tsx';
 import {
@@ -19,10 +20,14 @@ export function UserPage() {
   const { id = '' } = useParams();
   const { client } = useSession();
   const loaded = useLoad((options) => client.users.get(id, options), [id]);
-  if (loaded.error) return <ErrorMessage error={loaded.error} />;
-  if (loaded.data === undefined) return <p role="status">Loading…</p>;
-  if (loaded.data === null) return <p>No such user.</p>;
-  const user = loaded.data;
+  return (
+    <LoadedItem loaded={loaded} missing="No such user.">
+      {(user) => <UserView user={user} onChanged={loaded.reload} />}
+    </LoadedItem>
+  );
+}
+
+function UserView({ user, onChanged }: { user: User; onChanged: () => void }) {
   return (
     <>
       <h1>{user.name}</h1>
@@ -43,7 +48,7 @@ export function UserPage() {
         <Link to={`/notifications?user=${user.id}`}>Their notifications</Link>
       </section>
       <PreferencesSection user={user} />
-      <DevicesSection user={user} onChanged={loaded.reload} />
+      <DevicesSection user={user} onChanged={onChanged} />
     </>
   );
 }

@@ -34,6 +34,7 @@ export {
   type PushEndpoint,
   type RecordedRequest,
 } from './push-peers';
+export { queuedNotification } from './queued-notification';
 export { createDeliveryLedger, type DeliveryLedger, type LedgerReport } from './delivery-ledger';
 export { openApiResponseChecker, type DocumentedAnswer } from './openapi-responses';
 export {

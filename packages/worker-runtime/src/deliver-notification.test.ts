@@ -1,5 +1,5 @@
 import { NotFoundError, UnavailableError, UnprocessableError } from '@herald/errors';
-import { createLogger } from '@herald/logging';
+import { queuedNotification } from '@herald/testkit';
 import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
 import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 import type { DeliveryMetrics, DeliveryResult } from './delivery-metrics';
@@ -10,40 +10,13 @@ import type {
   StatusChange,
   StatusReceipt,
 } from './delivery-peers';
+import { ada, silentLog } from '../test/fixtures';
 import { makeDeliverNotification } from './deliver-notification';
 import { BreakerOpenError } from './provider-breaker';
-import type { QueuedNotification } from '@herald/contracts';
 
-const log = createLogger({ service: 'delivery-test', level: 'silent' });
 const NOW = new Date('2026-01-02T03:04:05.000Z');
-
-const ada: Recipient = {
-  id: 'user-1',
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en-GB',
-  devices: [],
-  preferences: { email: true, push: true, optedOutCategories: [] },
-  emailSuppressed: false,
-};
-
-function queued(overrides: Partial<QueuedNotification> = {}): QueuedNotification {
-  return {
-    notification_id: '7b0d5c3e-2f4a-4b7e-9c1d-0a1b2c3d4e5f',
-    request_id: 'req-1',
-    user_id: '1c9f6b52-8d0e-4a7f-b3c2-5e6d7f8a9b0c',
-    channel: 'email',
-    template_code: 'welcome',
-    template_version: 3,
-    locale: 'en',
-    variables: { name: 'Ada' },
-    priority: 5,
-    correlation_id: 'corr-1',
-    attempt: 1,
-    created_at: '2026-01-02T03:00:00.000Z',
-    ...overrides,
-  };
-}
+/** Reads in en-GB, not in the message's en. */
+const britishAda: Recipient = { ...ada, locale: 'en-GB' };
 
 interface Fakes {
   readonly reports: StatusChange[];
@@ -76,7 +49,7 @@ function setUp(options: {
         return claims.shift() ?? options.claim ?? { applied: true, status: change.status };
       },
     },
-    users: { getUser: options.user ?? (async () => ada) },
+    users: { getUser: options.user ?? (async () => britishAda) },
     templates: {
       render: async (request) => {
         fakes.renders.push(request);
@@ -117,12 +90,12 @@ describe('makeDeliverNotification', () => {
   it('claims, renders with the message variables, sends once and reports DELIVERED with the provider id', async () => {
     const { deliver, fakes } = setUp({});
 
-    const outcome = await deliver(queued(), log);
+    const outcome = await deliver(queuedNotification(), silentLog);
 
     expect(outcome).toEqual({ kind: 'ack' });
     expect(statuses(fakes)).toEqual(['SENDING', 'DELIVERED']);
     expect(fakes.reports[1]).toEqual({
-      notificationId: queued().notification_id,
+      notificationId: queuedNotification().notification_id,
       status: 'DELIVERED',
       detail: '<m1@herald.local>',
       attempt: 1,
@@ -139,17 +112,17 @@ describe('makeDeliverNotification', () => {
   it("renders in the user's locale when the message names none", async () => {
     const { deliver, fakes } = setUp({});
 
-    await deliver(queued({ locale: '' }), log);
+    await deliver(queuedNotification({ locale: '' }), silentLog);
 
     expect(fakes.renders[0]?.locale).toBe('en-GB');
   });
 
   it('reports SKIPPED after the claim, renders and sends nothing, when the user turned email off since the accept', async () => {
     const { deliver, fakes } = setUp({
-      user: async () => ({ ...ada, preferences: { ...ada.preferences, email: false } }),
+      user: async () => ({ ...britishAda, preferences: { ...britishAda.preferences, email: false } }),
     });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
 
     expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED']);
     expect(fakes.reports[1]?.detail).toBe('user turned email notifications off at send time');
@@ -159,9 +132,9 @@ describe('makeDeliverNotification', () => {
   });
 
   it('reports SKIPPED "suppressed" and sends nothing when the address was suppressed since the accept', async () => {
-    const { deliver, fakes } = setUp({ user: async () => ({ ...ada, emailSuppressed: true }) });
+    const { deliver, fakes } = setUp({ user: async () => ({ ...britishAda, emailSuppressed: true }) });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
 
     expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED']);
     expect(fakes.reports[1]?.detail).toBe('suppressed');
@@ -170,11 +143,14 @@ describe('makeDeliverNotification', () => {
 
   it("skips a message of a category the user opted out of since the accept, and sends the user's other categories", async () => {
     const { deliver, fakes } = setUp({
-      user: async () => ({ ...ada, preferences: { ...ada.preferences, optedOutCategories: ['marketing'] } }),
+      user: async () => ({
+        ...britishAda,
+        preferences: { ...britishAda.preferences, optedOutCategories: ['marketing'] },
+      }),
     });
 
-    await deliver(queued({ category: 'marketing' }), log);
-    await deliver(queued({ category: 'security' }), log);
+    await deliver(queuedNotification({ category: 'marketing' }), silentLog);
+    await deliver(queuedNotification({ category: 'security' }), silentLog);
 
     expect(statuses(fakes)).toEqual(['SENDING', 'SKIPPED', 'SENDING', 'DELIVERED']);
     expect(fakes.reports[1]?.detail).toBe('user opted out of category "marketing" at send time');
@@ -186,7 +162,7 @@ describe('makeDeliverNotification', () => {
     async (status) => {
       const { deliver, fakes } = setUp({ claim: { applied: false, status } });
 
-      const outcome = await deliver(queued(), log);
+      const outcome = await deliver(queuedNotification(), silentLog);
 
       expect(outcome).toEqual({ kind: 'ack' });
       expect(fakes.sends).toHaveLength(0);
@@ -198,7 +174,7 @@ describe('makeDeliverNotification', () => {
   it('still sends when the claim was not applied but the notification is not settled', async () => {
     const { deliver, fakes } = setUp({ claim: { applied: false, status: 'SENDING' } });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
     expect(fakes.sends).toHaveLength(1);
   });
 
@@ -208,7 +184,9 @@ describe('makeDeliverNotification', () => {
     });
     const deliveryId = '5f0c2d9a-6b1e-4c3d-8e7f-9a0b1c2d3e4f';
 
-    expect(await deliver(queued({ delivery_id: deliveryId }), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification({ delivery_id: deliveryId }), silentLog)).toEqual({
+      kind: 'ack',
+    });
     expect(fakes.sends).toHaveLength(0);
     expect(fakes.reports).toEqual([expect.objectContaining({ status: 'SENDING', deliveryId })]);
     expect(fakes.counted).toEqual(['duplicate']);
@@ -219,7 +197,7 @@ describe('makeDeliverNotification', () => {
       send: () => Promise.reject(new DeliveryRefusedError('550 mailbox unavailable')),
     });
 
-    const outcome = await deliver(queued(), log);
+    const outcome = await deliver(queuedNotification(), silentLog);
 
     expect(outcome).toEqual({ kind: 'dead-letter', reason: '550 mailbox unavailable' });
     expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
@@ -232,7 +210,7 @@ describe('makeDeliverNotification', () => {
       send: () => Promise.reject(new DeliveryUnavailableError('451 try again later')),
     });
 
-    const outcome = await deliver(queued({ attempt: 2 }), log);
+    const outcome = await deliver(queuedNotification({ attempt: 2 }), silentLog);
 
     expect(outcome).toEqual({ kind: 'retry', reason: '451 try again later' });
     expect(fakes.reports.map(({ status, detail, attempt }) => ({ status, detail, attempt }))).toEqual([
@@ -248,7 +226,7 @@ describe('makeDeliverNotification', () => {
       send: () => Promise.reject(new DeliveryUnavailableError('connection reset')),
     });
 
-    const outcome = await deliver(queued({ attempt: 3 }), log);
+    const outcome = await deliver(queuedNotification({ attempt: 3 }), silentLog);
 
     expect(outcome).toEqual({ kind: 'dead-letter', reason: 'attempts exhausted (3 of 3): connection reset' });
     expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
@@ -259,7 +237,7 @@ describe('makeDeliverNotification', () => {
       user: () => Promise.reject(new UnavailableError('GetUser failed: UNAVAILABLE')),
     });
 
-    const outcome = await deliver(queued(), log);
+    const outcome = await deliver(queuedNotification(), silentLog);
 
     expect(outcome.kind).toBe('retry');
     expect(statuses(fakes)).toEqual(['SENDING', 'RETRYING']);
@@ -272,7 +250,7 @@ describe('makeDeliverNotification', () => {
   ])('fails without retrying for %s', async (_case, error) => {
     const { deliver, fakes } = setUp({ user: () => Promise.reject(error) });
 
-    const outcome = await deliver(queued(), log);
+    const outcome = await deliver(queuedNotification(), silentLog);
 
     expect(outcome.kind).toBe('dead-letter');
     expect(statuses(fakes)).toEqual(['SENDING', 'FAILED']);
@@ -282,7 +260,7 @@ describe('makeDeliverNotification', () => {
   it('reports SKIPPED and acks when the channel has nothing to send to', async () => {
     const { deliver, fakes } = setUp({ send: async () => ({ kind: 'skipped', reason: 'no valid device' }) });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
     expect(fakes.reports[1]).toMatchObject({ status: 'SKIPPED', detail: 'no valid device' });
     expect(fakes.counted).toEqual(['skipped']);
   });
@@ -290,7 +268,7 @@ describe('makeDeliverNotification', () => {
   it('acks a sent notification even when its DELIVERED report is lost, so it is not sent twice', async () => {
     const { deliver, fakes } = setUp({ lostReport: 'DELIVERED' });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
     expect(fakes.sends).toHaveLength(1);
     expect(fakes.counted).toEqual(['delivered']);
   });
@@ -302,7 +280,7 @@ describe('makeDeliverNotification', () => {
       },
     });
 
-    expect(await deliver(queued(), log)).toEqual({
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({
       kind: 'requeue',
       reason: 'circuit breaker of email is open',
     });
@@ -323,7 +301,7 @@ describe('makeDeliverNotification and the claim lease (decision 0030)', () => {
       claims: [held(3_000), held(2_800), { applied: false, status: 'DELIVERED' }],
     });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
     expect(fakes.sends).toHaveLength(0);
     expect(fakes.waits).toEqual([200, 200]);
     expect(statuses(fakes)).toEqual(['SENDING', 'SENDING', 'SENDING']);
@@ -333,7 +311,7 @@ describe('makeDeliverNotification and the claim lease (decision 0030)', () => {
   it('sends once the other worker’s lease lapsed, waiting no longer than it had left', async () => {
     const { deliver, fakes } = setUp({ claims: [held(150), { applied: false, status: 'SENDING' }] });
 
-    expect(await deliver(queued(), log)).toEqual({ kind: 'ack' });
+    expect(await deliver(queuedNotification(), silentLog)).toEqual({ kind: 'ack' });
     expect(fakes.waits).toEqual([150]);
     expect(fakes.sends).toHaveLength(1);
     expect(statuses(fakes)).toEqual(['SENDING', 'SENDING', 'DELIVERED']);
@@ -342,8 +320,8 @@ describe('makeDeliverNotification and the claim lease (decision 0030)', () => {
   it('claims each handling of a message under its own holder, so a redelivery to this worker waits too', async () => {
     const { deliver, fakes } = setUp({ claimLeaseMs: 7_000 });
 
-    await deliver(queued(), log);
-    await deliver(queued(), log);
+    await deliver(queuedNotification(), silentLog);
+    await deliver(queuedNotification(), silentLog);
 
     const leases = fakes.reports
       .filter((report) => report.status === 'SENDING')
@@ -368,7 +346,7 @@ describe('makeDeliverNotification and the claim lease (decision 0030)', () => {
         send: () => new Promise((resolve) => (finishSend = resolve)),
       });
 
-      const delivering = deliver(queued(), log);
+      const delivering = deliver(queuedNotification(), silentLog);
       await jest.advanceTimersByTimeAsync(9_000);
       finishSend({ kind: 'delivered', providerMessageId: '<slow@herald.local>' });
       expect(await delivering).toEqual({ kind: 'ack' });

@@ -1,19 +1,8 @@
 import { NotFoundError, UnavailableError } from '@herald/errors';
-import { createLogger } from '@herald/logging';
-import type { Recipient } from './delivery-channel';
 import type { TemplateVersionRequest, TemplateVersionSource } from './delivery-peers';
+import { ada, silentLog } from '../test/fixtures';
 import { withFallbackCache, type LookupPeers } from './fallback-cache';
 
-const log = createLogger({ service: 'delivery-test', level: 'silent' });
-const ada: Recipient = {
-  id: 'user-1',
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en',
-  devices: [],
-  preferences: { email: true, push: true, optedOutCategories: [] },
-  emailSuppressed: false,
-};
 const request: TemplateVersionRequest = { code: 'welcome', locale: 'en', version: 2 };
 const welcome: TemplateVersionSource = {
   templateCode: 'welcome',
@@ -44,7 +33,11 @@ function setUp() {
       },
     },
   };
-  const cached = withFallbackCache(peers, { maxAgeMs: 600_000, maxEntries: 2, now: () => state.clock }, log);
+  const cached = withFallbackCache(
+    peers,
+    { maxAgeMs: 600_000, maxEntries: 2, now: () => state.clock },
+    silentLog,
+  );
   return { state, cached };
 }
 

@@ -1,20 +1,10 @@
-import { createLogger } from '@herald/logging';
 import { createMetricsRegistry } from '@herald/observability';
 import { waitFor } from '@herald/testkit';
-import type { DeliveryChannel, Recipient, RenderedContent, SendResult } from './delivery-channel';
+import { ada, silentLog } from '../test/fixtures';
+import type { DeliveryChannel, RenderedContent, SendResult } from './delivery-channel';
 import { DeliveryRefusedError, DeliveryUnavailableError } from './delivery-error';
 import { BreakerOpenError, guardWithBreaker } from './provider-breaker';
 
-const log = createLogger({ service: 'delivery-test', level: 'silent' });
-const ada: Recipient = {
-  id: 'user-1',
-  email: 'ada@example.com',
-  name: 'Ada',
-  locale: 'en',
-  devices: [],
-  preferences: { email: true, push: true, optedOutCategories: [] },
-  emailSuppressed: false,
-};
 const rendered: RenderedContent = { templateCode: 'welcome', version: 1, locale: 'en', body: 'Hello' };
 const context = { notificationId: 'n-1', priority: 5, attempt: 1 };
 
@@ -26,7 +16,7 @@ function setUp(send: () => Promise<SendResult>) {
     channel,
     { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 50, rollingWindowMs: 10_000 },
     registry,
-    log,
+    silentLog,
   );
   guarded.watch({ opened: () => events.push('opened'), halfOpened: () => events.push('half-opened') });
   const fire = () => guarded.send(ada, rendered, context);

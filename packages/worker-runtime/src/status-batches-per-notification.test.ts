@@ -1,31 +1,21 @@
-import { createLogger } from '@herald/logging';
+import { queuedNotification } from '@herald/testkit';
 import type { QueuedNotification } from '@herald/contracts';
 import type { DeliveryChannel } from './delivery-channel';
 import type { StatusChange } from './delivery-peers';
+import { ada, silentLog } from '../test/fixtures';
 import { makeDeliverNotification } from './deliver-notification';
 import { createStatusBatcher } from './status-batcher';
 
-const log = createLogger({ service: 'delivery-test', level: 'silent' });
 /** A status batch's round trip to notifications, and the provider's SMTP dialogue, in ms. */
 const ROUND_TRIP_MS = 3;
 const SEND_MS = 8;
 const NOTIFICATIONS = 200;
 
 function message(index: number): QueuedNotification {
-  return {
+  return queuedNotification({
     notification_id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     request_id: `req-${index}`,
-    user_id: '1c9f6b52-8d0e-4a7f-b3c2-5e6d7f8a9b0c',
-    channel: 'email',
-    template_code: 'welcome',
-    template_version: 1,
-    locale: 'en',
-    variables: {},
-    priority: 5,
-    correlation_id: `corr-${index}`,
-    attempt: 1,
-    created_at: '2026-01-02T03:00:00.000Z',
-  };
+  });
 }
 
 /** Arrival times (ms) at 100/s on average: exponential gaps from a seeded generator. */
@@ -70,15 +60,7 @@ async function deliverAtLowRate(terminalLingerMs: number, seed: number) {
     peers: {
       statuses,
       users: {
-        getUser: async () => ({
-          id: 'user-1',
-          email: 'ada@example.com',
-          name: 'Ada',
-          locale: 'en',
-          devices: [],
-          preferences: { email: true, push: true, optedOutCategories: [] },
-          emailSuppressed: false,
-        }),
+        getUser: async () => ada,
       },
       templates: {
         render: async () => ({
@@ -95,7 +77,8 @@ async function deliverAtLowRate(terminalLingerMs: number, seed: number) {
     metrics: { count: () => undefined },
   });
   const outcomes = arrivals(seed).map(
-    (at, index) => new Promise((resolve) => setTimeout(() => resolve(deliver(message(index), log)), at)),
+    (at, index) =>
+      new Promise((resolve) => setTimeout(() => resolve(deliver(message(index), silentLog)), at)),
   );
   await jest.runAllTimersAsync();
   await expect(Promise.all(outcomes)).resolves.toEqual(Array(NOTIFICATIONS).fill({ kind: 'ack' }));

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '@herald/identity';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, USERS, type RunningNotifications } from './start-notifications';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notification { id user { id } } }
@@ -25,12 +24,7 @@ beforeAll(async () => {
     const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
       SEND,
       {
-        input: {
-          channel: 'PUSH',
-          userId: USERS[name].id,
-          templateCode: 'promo',
-          requestId: `req-${randomUUID()}`,
-        },
+        input: promo({ userId: USERS[name].id }),
       },
       { identity: sender },
     );
@@ -47,12 +41,7 @@ const codeOf = (result: { errors?: readonly { extensions?: Record<string, unknow
 
 describe('who may send', () => {
   it('needs notifications:send or admin', async () => {
-    const input = {
-      channel: 'PUSH',
-      userId: USERS.ada.id,
-      templateCode: 'promo',
-      requestId: `req-${randomUUID()}`,
-    };
+    const input = promo();
     expect(codeOf(await service.graphql(SEND, { input }, { identity: reader }))).toBe('FORBIDDEN');
     expect(codeOf(await service.graphql(SEND, { input }, { identity: ada }))).toBe('FORBIDDEN');
     expect(codeOf(await service.graphql(SEND, { input }, { identity: null }))).toBe('UNAUTHENTICATED');
@@ -60,12 +49,7 @@ describe('who may send', () => {
   });
 
   it('keys idempotency by the sender: the same requestId from two senders is two notifications', async () => {
-    const input = {
-      channel: 'PUSH',
-      userId: USERS.ada.id,
-      templateCode: 'promo',
-      requestId: `req-${randomUUID()}`,
-    };
+    const input = promo();
     const first = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
       SEND,
       { input },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   createTestEnvironment,
   startTcpProxy,
@@ -6,7 +5,7 @@ import {
   type TcpProxy,
   type TestEnvironment,
 } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, type RunningNotifications } from './start-notifications';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notification { id status } }
@@ -48,12 +47,7 @@ describe('a broker outage', () => {
       const results = await Promise.all(
         Array.from({ length: 20 }, () =>
           service.graphql<{ sendNotification: { notification: { id: string; status: string } } }>(SEND, {
-            input: {
-              channel: 'PUSH',
-              userId: USERS.ada.id,
-              templateCode: 'promo',
-              requestId: `req-${randomUUID()}`,
-            },
+            input: promo(),
           }),
         ),
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 
 const BULK = `mutation Bulk($inputs: [SendNotificationInput!]!) {
   sendNotifications(inputs: $inputs) {
@@ -44,7 +44,7 @@ describe('sendNotifications', () => {
     const first = welcome();
     const inputs = [
       first,
-      { channel: 'PUSH', userId: USERS.ada.id, templateCode: 'promo', requestId: `req-${randomUUID()}` },
+      promo(),
       welcome({ userId: 'not-a-uuid' }),
       welcome({ userId: randomUUID() }),
       welcome({ variables: { name: 'Ada' } }),

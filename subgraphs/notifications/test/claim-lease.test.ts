@@ -13,7 +13,7 @@ import {
   type StatusReportCommand,
   type StatusReportOutcome,
 } from '../src/use-cases/report-status.use-case';
-import { storeQueuedNotification } from './notification-fixture';
+import { statusReport, storeQueuedNotification } from './notification-fixture';
 
 /**
  * The lease of a SENDING claim (decision 0030): when the broker gives a copy of the message to a
@@ -57,17 +57,7 @@ const byWorker = (
   notificationId: string,
   deliveryId: string,
   status: StatusReportCommand['status'] = 'SENDING',
-): StatusReportCommand => ({
-  notificationId,
-  status,
-  detail: null,
-  statusCode: null,
-  at: undefined,
-  attempt: 1,
-  deliveryId,
-  holder,
-  leaseMs: LEASE_MS,
-});
+): StatusReportCommand => statusReport(notificationId, status, { deliveryId, holder, leaseMs: LEASE_MS });
 
 async function one(command: StatusReportCommand): Promise<StatusReportOutcome> {
   const [outcome] = await report([command]);

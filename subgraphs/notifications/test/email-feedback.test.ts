@@ -10,7 +10,7 @@ import { createNotificationsTransactions } from '../src/store/notifications-tran
 import { OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import type { NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
-import { acceptedNotification } from './notification-fixture';
+import { acceptedNotification, statusReport } from './notification-fixture';
 
 const environment = createTestEnvironment();
 const silent = createLogger({ service: 'notifications-test', level: 'silent' });
@@ -49,17 +49,12 @@ const feedbackReport = (
   notificationId: string,
   status: StatusReportCommand['status'],
   statusCode: string | null = '5.1.1',
-): StatusReportCommand => ({
-  notificationId,
-  status,
-  detail: `${status === 'COMPLAINED' ? 'complaint' : 'bounce'}: smtp; 550 5.1.1 user unknown`,
-  statusCode,
-  at: undefined,
-  attempt: 0,
-  deliveryId: null,
-  holder: null,
-  leaseMs: 0,
-});
+): StatusReportCommand =>
+  statusReport(notificationId, status, {
+    detail: `${status === 'COMPLAINED' ? 'complaint' : 'bounce'}: smtp; 550 5.1.1 user unknown`,
+    statusCode,
+    attempt: 0,
+  });
 
 /** The report use case, telling a users service that fails while `usersDown` says so. */
 function reporter() {

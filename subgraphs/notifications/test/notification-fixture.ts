@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../src/domain/notification';
 import type { NotificationRepository } from '../src/use-cases/ports';
+import type { StatusReportCommand } from '../src/use-cases/report-status.use-case';
 
 /** An accepted EMAIL notification as the accept path stores it; tests override what they look at. */
 export function acceptedNotification(overrides: Partial<Notification> = {}): Notification {
@@ -49,4 +50,24 @@ export async function storeQueuedNotification(repository: NotificationRepository
     },
   ]);
   return notification;
+}
+
+/** A worker's report of `status`: attempt 1, no detail, copy or claim; tests override what they look at. */
+export function statusReport(
+  notificationId: string,
+  status: StatusReportCommand['status'],
+  overrides: Partial<StatusReportCommand> = {},
+): StatusReportCommand {
+  return {
+    notificationId,
+    status,
+    detail: null,
+    statusCode: null,
+    at: undefined,
+    attempt: 1,
+    deliveryId: null,
+    holder: null,
+    leaseMs: 0,
+    ...overrides,
+  };
 }

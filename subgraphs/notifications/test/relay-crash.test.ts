@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { createTestEnvironment, waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, type RunningNotifications } from './start-notifications';
 
 const environment = createTestEnvironment();
 const running: RunningNotifications[] = [];
@@ -58,14 +57,7 @@ describe('relay crash safety', () => {
     const crashing = await start(true);
     const sent = await crashing.graphql<{ sendNotification: { notification: { id: string } } }>(
       `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-      {
-        input: {
-          channel: 'PUSH',
-          userId: USERS.ada.id,
-          templateCode: 'promo',
-          requestId: `req-${randomUUID()}`,
-        },
-      },
+      { input: promo() },
     );
     const { id } = sent.data!.sendNotification.notification;
     const firstCopy = await waitFor(

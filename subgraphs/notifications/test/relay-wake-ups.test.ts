@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestEnvironment, waitFor } from '@herald/testkit';
 import { buildQueueMessage } from '../src/domain/queue-message';
 import { createNotificationRepository } from '../src/store/notification.repository';
 import { openNotificationsDatabase } from '../src/store/notifications-database';
 import { acceptedNotification } from './notification-fixture';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, type RunningNotifications } from './start-notifications';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notification { id } }
@@ -28,7 +27,7 @@ async function queuedCount(service: RunningNotifications): Promise<number> {
 
 function send(service: RunningNotifications) {
   return service.graphql(SEND, {
-    input: { channel: 'PUSH', userId: USERS.ada.id, templateCode: 'promo', requestId: `req-${randomUUID()}` },
+    input: promo(),
   });
 }
 

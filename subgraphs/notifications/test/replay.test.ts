@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_HEADER, encodeIdentity, type Identity } from '@herald/identity';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 
 const REPLAY = `mutation Replay($filter: ReplayFailedFilter, $limit: Int) {
   replayFailedNotifications(filter: $filter, limit: $limit) { replayed notificationIds }
@@ -43,10 +43,7 @@ async function get(id: string) {
  * queue message is consumed, SENDING then FAILED reported.
  */
 async function failed(channel: 'EMAIL' | 'PUSH', reason: string): Promise<string> {
-  const input =
-    channel === 'EMAIL'
-      ? welcome()
-      : { channel, userId: USERS.ada.id, templateCode: 'promo', requestId: `req-${randomUUID()}` };
+  const input = channel === 'EMAIL' ? welcome() : promo();
   const sent = await service.graphql<{ sendNotification: { notification: { id: string } } }>(SEND, { input });
   const id = sent.data!.sendNotification.notification.id;
   await waitFor(async () => (await get(id)).status === 'QUEUED', { description: `${id} queued` });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, USERS, type RunningNotifications } from './start-notifications';
 
 const FIELDS = `id status statusDetail sendAt scheduledFor events { status detail }`;
 const SEND = `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { ${FIELDS} } } }`;
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function send(input: Record<string, unknown>): Promise<NotificationView> {
   const result = await service.graphql<{ sendNotification: { notification: NotificationView } }>(SEND, {
-    input: { channel: 'PUSH', templateCode: 'promo', requestId: `req-${randomUUID()}`, ...input },
+    input: promo(input),
   });
   expect(result.errors).toBeUndefined();
   return result.data!.sendNotification.notification;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseQueuedNotification } from '@herald/contracts';
 import { waitFor } from '@herald/testkit';
-import { startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, USERS, welcome, type RunningNotifications } from './start-notifications';
 
 const NOTIFICATION_FIELDS = `
   id requestId channel status statusDetail priority locale category variables metadata templateVersion attempts
@@ -132,12 +132,7 @@ describe('sendNotification', () => {
   });
 
   it('routes a push notification to the push queue', async () => {
-    const result = await send({
-      channel: 'PUSH',
-      userId: USERS.ada.id,
-      templateCode: 'promo',
-      requestId: `req-${randomUUID()}`,
-    });
+    const result = await send(promo());
     const { id } = result.data!.sendNotification.notification;
     await waitForStatus(id, 'QUEUED');
     expect(await messagesFor(service.queues.push, id)).toHaveLength(1);
@@ -242,12 +237,7 @@ describe('sendNotification', () => {
   });
 
   it('skips a push notification for a user without a valid device', async () => {
-    const result = await send({
-      channel: 'PUSH',
-      userId: USERS.lin.id,
-      templateCode: 'promo',
-      requestId: `req-${randomUUID()}`,
-    });
+    const result = await send(promo({ userId: USERS.lin.id }));
     const { notification } = result.data!.sendNotification;
     expect(notification).toMatchObject({ status: 'SKIPPED', statusDetail: 'user has no valid push device' });
     expect(await messagesFor(service.queues.push, notification.id)).toHaveLength(0);
@@ -270,7 +260,7 @@ describe('notification queries', () => {
     const userId = USERS.grace.id;
     await send(welcome({ userId }));
     await send(welcome({ userId }));
-    await send({ channel: 'PUSH', userId, templateCode: 'promo', requestId: `req-${randomUUID()}` });
+    await send(promo({ userId }));
 
     const page = await service.graphql<{
       notifications: { items: { user: { id: string }; status: string; channel: string }[]; meta: unknown };

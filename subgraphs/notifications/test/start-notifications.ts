@@ -299,3 +299,14 @@ export function welcome(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A valid send input for the "promo" push template, to ada unless overridden, field by field. */
+export function promo(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'PUSH',
+    userId: USERS.ada.id,
+    templateCode: 'promo',
+    requestId: `req-${randomUUID()}`,
+    ...overrides,
+  };
+}

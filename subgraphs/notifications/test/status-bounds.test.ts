@@ -13,7 +13,7 @@ import { createSweepRepository } from '../src/store/sweep.repository';
 import { OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
 import { makeSweepOverdue } from '../src/use-cases/sweep-overdue.use-case';
-import { acceptedNotification } from './notification-fixture';
+import { acceptedNotification, statusReport } from './notification-fixture';
 
 const environment = createTestEnvironment();
 let db: DataSource;
@@ -111,17 +111,8 @@ async function unpublishedMessages(id: string): Promise<number> {
   return row!.count;
 }
 
-const report = (notificationId: string, status: StatusReportCommand['status']): StatusReportCommand => ({
-  notificationId,
-  status,
-  detail: status === 'DELIVERED' ? 'provider-id-7' : null,
-  at: undefined,
-  attempt: 1,
-  deliveryId: null,
-  statusCode: null,
-  holder: null,
-  leaseMs: 0,
-});
+const report = (notificationId: string, status: StatusReportCommand['status']): StatusReportCommand =>
+  statusReport(notificationId, status, { detail: status === 'DELIVERED' ? 'provider-id-7' : null });
 
 function reporter() {
   return makeReportStatuses({

@@ -11,7 +11,7 @@ import { createNotificationsTransactions } from '../src/store/notifications-tran
 import { makeChangeStatuses, OPTIMISTIC_ROUNDS } from '../src/use-cases/change-statuses';
 import type { NewNotification, NotificationRepository } from '../src/use-cases/ports';
 import { makeReportStatuses, type StatusReportCommand } from '../src/use-cases/report-status.use-case';
-import { acceptedNotification, storeQueuedNotification } from './notification-fixture';
+import { acceptedNotification, statusReport, storeQueuedNotification } from './notification-fixture';
 
 const environment = createTestEnvironment();
 let db: DataSource;
@@ -74,29 +74,10 @@ async function accepted(repository: NotificationRepository): Promise<Notificatio
   return notification;
 }
 
-const claim = (notificationId: string, deliveryId: string): StatusReportCommand => ({
-  notificationId,
-  status: 'SENDING',
-  detail: null,
-  at: undefined,
-  attempt: 1,
-  deliveryId,
-  statusCode: null,
-  holder: null,
-  leaseMs: 0,
-});
+const claim = (notificationId: string, deliveryId: string): StatusReportCommand =>
+  statusReport(notificationId, 'SENDING', { deliveryId });
 
-const delivered = (notificationId: string): StatusReportCommand => ({
-  notificationId,
-  status: 'DELIVERED',
-  detail: null,
-  at: undefined,
-  attempt: 1,
-  deliveryId: null,
-  statusCode: null,
-  holder: null,
-  leaseMs: 0,
-});
+const delivered = (notificationId: string): StatusReportCommand => statusReport(notificationId, 'DELIVERED');
 
 async function timeline(id: string): Promise<{ status: string; at: Date }[]> {
   return db.query(`SELECT status, at FROM notification_events WHERE notification_id = $1 ORDER BY id`, [id]);

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { createLogger } from '@herald/logging';
 import { STATUS_CHANNEL } from '@herald/contracts';
 import { connectRedis, createPubSubChannel, type RedisConnection } from '@herald/redis';
 import { waitFor } from '@herald/testkit';
 import type { StatusEvent } from '../src/domain/notification';
-import { startNotifications, USERS, type RunningNotifications } from './start-notifications';
+import { promo, startNotifications, type RunningNotifications } from './start-notifications';
 
 const log = createLogger({ service: 'notifications-test', level: 'silent' });
 
@@ -43,14 +42,7 @@ async function timeline(id: string): Promise<TimelineView> {
 async function queuedNotification(): Promise<{ id: string; queuedAt: number }> {
   const result = await service.graphql<{ sendNotification: { notification: { id: string } } }>(
     `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notification { id } } }`,
-    {
-      input: {
-        channel: 'PUSH',
-        userId: USERS.ada.id,
-        templateCode: 'promo',
-        requestId: `req-${randomUUID()}`,
-      },
-    },
+    { input: promo() },
   );
   const { id } = result.data!.sendNotification.notification;
   const queued = await waitFor(

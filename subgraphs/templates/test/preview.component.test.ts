@@ -1,14 +1,10 @@
-import { createLogger } from '@herald/logging';
 import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph, type SubgraphResponse } from '@herald/testkit';
-import { createApp } from '../src/app';
-import { loadTemplatesConfig } from '../src/config';
+import { INTERNAL_TOKEN, startTemplates } from './start-templates';
 
-const TOKEN = 'templates-preview-token';
 const WRITER: Identity = { kind: 'service', id: 'key-writer', scopes: ['templates:write'] };
 const SENDER: Identity = { kind: 'service', id: 'key-sender', scopes: ['notifications:send'] };
-const log = createLogger({ service: 'templates-test', level: 'silent' });
 const environment = createTestEnvironment();
 
 const PREVIEW = `query ($channel: Channel!, $draft: TemplateDraftInput!, $variables: JSON, $locale: String) {
@@ -34,7 +30,7 @@ function preview(
   variables: Record<string, unknown>,
   identity: Identity = WRITER,
 ): Promise<SubgraphResponse<{ previewTemplate: Preview }>> {
-  return postToSubgraph({ port: ports.http, internalToken: TOKEN, identity }, PREVIEW, variables);
+  return postToSubgraph({ port: ports.http, internalToken: INTERNAL_TOKEN, identity }, PREVIEW, variables);
 }
 
 function refusalOf(response: SubgraphResponse<unknown>) {
@@ -44,17 +40,7 @@ function refusalOf(response: SubgraphResponse<unknown>) {
 }
 
 beforeAll(async () => {
-  const config = loadTemplatesConfig({
-    DATABASE_URL: environment.databaseUrl('templates_preview'),
-    REDIS_URL: environment.redisUrl,
-    REDIS_PREFIX: environment.redisPrefix,
-    PORT: '0',
-    GRPC_PORT: '0',
-    INTERNAL_TOKEN: TOKEN,
-    LOG_LEVEL: 'silent',
-  });
-  app = await createApp(config, log);
-  ports = await app.start();
+  ({ app, ports } = await startTemplates(environment, 'templates_preview'));
 });
 
 afterAll(async () => {
@@ -90,7 +76,7 @@ describe('previewTemplate', () => {
       variables: ['order.id', 'name', 'total'],
     });
     const listed = await postToSubgraph<{ templates: { items: unknown[] } }>(
-      { port: ports.http, internalToken: TOKEN, identity: WRITER },
+      { port: ports.http, internalToken: INTERNAL_TOKEN, identity: WRITER },
       TEMPLATES,
     );
     expect(listed.data?.templates.items).toEqual([]);

@@ -14,8 +14,8 @@ import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph } from '@herald/testkit';
 import { createApp } from '../src/app';
 import { loadTemplatesConfig } from '../src/config';
+import { INTERNAL_TOKEN, startTemplates } from './start-templates';
 
-const TOKEN = 'templates-component-token';
 const ADMIN: Identity = { kind: 'admin', id: 'admin', scopes: [] };
 const { TemplateService } = loadHeraldProto().herald.v1;
 const log = createLogger({ service: 'templates-test', level: 'silent' });
@@ -30,7 +30,7 @@ async function graphql<T>(
   variables: Record<string, unknown> = {},
   identity: Identity | null = ADMIN,
 ) {
-  return postToSubgraph<T>({ port: ports.http, internalToken: TOKEN, identity }, query, variables);
+  return postToSubgraph<T>({ port: ports.http, internalToken: INTERNAL_TOKEN, identity }, query, variables);
 }
 
 const CREATE = `mutation Create($input: CreateTemplateInput!) {
@@ -57,19 +57,9 @@ function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  const config = loadTemplatesConfig({
-    DATABASE_URL: environment.databaseUrl('templates'),
-    REDIS_URL: environment.redisUrl,
-    REDIS_PREFIX: environment.redisPrefix,
-    PORT: '0',
-    GRPC_PORT: '0',
-    INTERNAL_TOKEN: TOKEN,
-    LOG_LEVEL: 'silent',
-  });
-  app = await createApp(config, log);
-  ports = await app.start();
+  ({ app, ports } = await startTemplates(environment, 'templates'));
   client = createGrpcClient(TemplateService, `127.0.0.1:${ports.grpc}`, {
-    internalToken: TOKEN,
+    internalToken: INTERNAL_TOKEN,
     deadlineMs: 5000,
   });
 });
@@ -134,7 +124,7 @@ describe('templates service', () => {
   it('sends missing variables as FAILED_PRECONDITION on the wire', async () => {
     const raw = new TemplateService(`127.0.0.1:${ports.grpc}`, credentials.createInsecure());
     const metadata = new Metadata();
-    metadata.set(METADATA.internalToken, TOKEN);
+    metadata.set(METADATA.internalToken, INTERNAL_TOKEN);
     const error = await new Promise<ServiceError | null>((resolve) =>
       raw.RenderTemplate({ code: 'welcome', variables_json: '{}' }, metadata, (caught) => resolve(caught)),
     );

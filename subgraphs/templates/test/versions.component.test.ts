@@ -1,22 +1,14 @@
-import { createLogger } from '@herald/logging';
-import type { BoundPorts, ServiceApp } from '@herald/lifecycle';
 import type { Identity } from '@herald/identity';
 import { createTestEnvironment, postToSubgraph, waitFor, type SubgraphResponse } from '@herald/testkit';
-import { createApp } from '../src/app';
-import { loadTemplatesConfig } from '../src/config';
+import { INTERNAL_TOKEN, startTemplates, type RunningTemplates } from './start-templates';
 
-const TOKEN = 'templates-versions-token';
 const ADMIN: Identity = { kind: 'admin', id: 'admin', scopes: [] };
 const WRITER: Identity = { kind: 'service', id: 'key-writer', scopes: ['templates:write'] };
 const SENDER: Identity = { kind: 'service', id: 'key-sender', scopes: ['notifications:send'] };
 const ADMIN_USER: Identity = { kind: 'user', id: 'user-admin', role: 'admin', scopes: [] };
-const log = createLogger({ service: 'templates-test', level: 'silent' });
 const environment = createTestEnvironment();
 
-interface Replica {
-  readonly app: ServiceApp;
-  readonly ports: BoundPorts;
-}
+type Replica = RunningTemplates;
 
 interface Rendered {
   readonly version: number;
@@ -30,18 +22,11 @@ interface Rendered {
 const replicas: Replica[] = [];
 
 async function startReplica(redisUrl = environment.redisUrl): Promise<Replica> {
-  const config = loadTemplatesConfig({
-    DATABASE_URL: environment.databaseUrl('templates_versions'),
+  const replica = await startTemplates(environment, 'templates_versions', {
     REDIS_URL: redisUrl,
-    REDIS_PREFIX: environment.redisPrefix,
     // An hour: within a test only the pub/sub message can make a replica see a publish.
     ACTIVE_VERSION_CACHE_SECONDS: '3600',
-    PORT: '0',
-    GRPC_PORT: '0',
-    INTERNAL_TOKEN: TOKEN,
   });
-  const app = await createApp(config, log);
-  const replica = { app, ports: await app.start() };
   replicas.push(replica);
   return replica;
 }
@@ -52,7 +37,11 @@ async function graphql<T>(
   variables: Record<string, unknown> = {},
   identity: Identity | null = ADMIN,
 ): Promise<SubgraphResponse<T>> {
-  return postToSubgraph<T>({ port: replica.ports.http, internalToken: TOKEN, identity }, query, variables);
+  return postToSubgraph<T>(
+    { port: replica.ports.http, internalToken: INTERNAL_TOKEN, identity },
+    query,
+    variables,
+  );
 }
 
 const CREATE = `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { code } }`;

@@ -1,23 +1,20 @@
-import { connectAmqp, createPublisher, topologyNames, type AmqpConnection } from '@herald/amqp';
+import { connectAmqp, topologyNames, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/lifecycle';
 import type { GrpcUser } from '@herald/proto';
-import { createApp } from '../src/app';
-import { loadPushWorkerConfig } from '../src/config';
 import {
   createSubscriptionKeys,
   createTestEnvironment,
   startFakeFcm,
   startPushEndpoint,
-  startWorkerPeers,
   waitFor,
   type HttpPeer,
   type PushEndpoint,
   type WorkerPeers,
 } from '@herald/testkit';
-import { device, orderShippedTemplate, queuedMessage, user } from './fixtures';
+import { device, queuedMessage, user } from './fixtures';
+import { createPushWorker, publishPush, startPushPeers } from './start-push-worker';
 
-const INTERNAL_TOKEN = 'push-live-test-token';
 const PROJECT = 'herald-test';
 const RETRY_STEPS_MS = [200, 400];
 const log = createLogger({ service: 'push-worker', level: 'silent' });
@@ -33,10 +30,7 @@ describe('push worker with FCM and Web Push', () => {
   let grace: GrpcUser;
   let linus: GrpcUser;
 
-  const publish = (body: unknown) =>
-    createPublisher(broker!.publishChannel).publishJson(broker!.names.directExchange, 'push', body, {
-      priority: 8,
-    });
+  const publish = (body: unknown) => publishPush(broker!, body);
   const lastReport = (id: string) => peers.reports.filter((report) => report.notification_id === id).at(-1);
 
   beforeAll(async () => {
@@ -52,31 +46,18 @@ describe('push worker with FCM and Web Push', () => {
       }),
     ]);
     linus = user('linus', [device({ kind: 'FCM', token: 'fcm-token-linus-gone' })]);
-    const users = [grace, linus];
-    peers = await startWorkerPeers({
-      users,
-      channel: 'PUSH',
-      template: orderShippedTemplate,
-      internalToken: INTERNAL_TOKEN,
-      log,
-    });
-    app = await createApp(
-      loadPushWorkerConfig({
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        INTERNAL_TOKEN,
-        AMQP_URL: env.amqpUrl,
-        AMQP_PREFIX: env.amqpPrefix,
-        USERS_GRPC: peers.address,
-        TEMPLATES_GRPC: peers.address,
-        NOTIFICATIONS_GRPC: peers.address,
+    peers = await startPushPeers([grace, linus], log);
+    app = await createPushWorker(
+      env,
+      peers,
+      {
         FCM_EMULATOR_HOST: `127.0.0.1:${fcm.port}`,
         FCM_PROJECT_ID: PROJECT,
         WEB_PUSH_CA_FILE: endpoint.caFile,
         // The fake push service listens on loopback.
         ALLOW_INSECURE_PUSH_ENDPOINTS: 'true',
         RETRY_STEPS_MS: RETRY_STEPS_MS.join(','),
-      }),
+      },
       log,
     );
     await app.start();

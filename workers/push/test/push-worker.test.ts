@@ -2,15 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectAmqp, createPublisher, type AmqpConnection } from '@herald/amqp';
+import { connectAmqp, type AmqpConnection } from '@herald/amqp';
 import { createLogger } from '@herald/logging';
 import type { ServiceApp } from '@herald/lifecycle';
-import { createTestEnvironment, startWorkerPeers, waitFor, type WorkerPeers } from '@herald/testkit';
-import { createApp } from '../src/app';
-import { loadPushWorkerConfig } from '../src/config';
-import { device, orderShippedTemplate, queuedMessage, user } from './fixtures';
-
-const INTERNAL_TOKEN = 'push-worker-test-token';
+import { createTestEnvironment, waitFor, type WorkerPeers } from '@herald/testkit';
+import { device, queuedMessage, user } from './fixtures';
+import { createPushWorker, publishPush, startPushPeers } from './start-push-worker';
 
 const phone = device({ kind: 'FCM', token: 'fcm-token-1' });
 const browser = device({
@@ -31,34 +28,12 @@ describe('push worker', () => {
   let app: ServiceApp | undefined;
   let broker: AmqpConnection | undefined;
 
-  const publish = (body: unknown) =>
-    createPublisher(broker!.publishChannel).publishJson(broker!.names.directExchange, 'push', body, {
-      priority: 8,
-    });
+  const publish = (body: unknown) => publishPush(broker!, body);
 
   beforeAll(async () => {
     outboxDir = await mkdtemp(join(tmpdir(), 'herald-push-'));
-    peers = await startWorkerPeers({
-      users: [grace, linus],
-      channel: 'PUSH',
-      template: orderShippedTemplate,
-      internalToken: INTERNAL_TOKEN,
-      log,
-    });
-    app = await createApp(
-      loadPushWorkerConfig({
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        INTERNAL_TOKEN,
-        AMQP_URL: env.amqpUrl,
-        AMQP_PREFIX: env.amqpPrefix,
-        USERS_GRPC: peers.address,
-        TEMPLATES_GRPC: peers.address,
-        NOTIFICATIONS_GRPC: peers.address,
-        PUSH_OUTBOX_DIR: outboxDir,
-      }),
-      log,
-    );
+    peers = await startPushPeers([grace, linus], log);
+    app = await createPushWorker(env, peers, { PUSH_OUTBOX_DIR: outboxDir }, log);
     await app.start();
     broker = await connectAmqp(env.amqpUrl, env.amqpPrefix, log);
   });
