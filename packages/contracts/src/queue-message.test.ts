@@ -16,7 +16,7 @@ const valid = {
 };
 
 describe('parseQueuedNotification', () => {
-  it('accepts the ARCHITECTURE §4 message and keeps fields it does not know', () => {
+  it('accepts the documented queue message and keeps fields it does not know', () => {
     expect(parseQueuedNotification({ ...valid, category: 'marketing' }, 'email')).toEqual({
       ...valid,
       category: 'marketing',
