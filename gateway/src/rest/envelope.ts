@@ -13,7 +13,7 @@ export interface RestErrorDetails {
 }
 
 /**
- * Every REST response body (ARCHITECTURE §6), typed as the original contract types it: `error` is
+ * Every REST response body (docs/architecture.md, The public API), typed as the original contract types it: `error` is
  * the Herald error code and `meta` is always a PaginationMeta.
  */
 export interface Envelope<T> {

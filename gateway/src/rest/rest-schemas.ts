@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { NOTIFICATION_STATUSES as LIFECYCLE_STATUSES, type NotificationStatus } from '@herald/contracts';
+import {
+  NOTIFICATION_STATUSES as LIFECYCLE_STATUSES,
+  type NotificationStatus,
+  type ReportableStatus,
+} from '@herald/contracts';
 
 /**
  * The snake_case contract of the original task. The shim validates with these schemas and the
@@ -62,12 +66,25 @@ export const userIdParams = z.strictObject({ user_id: uuid });
 export const loginBody = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
 
 /**
- * The original contract's delivery callback; pending means the provider accepted it but has not
- * delivered. bounced (a hard bounce) and complained follow delivered, for email only (decision 0028).
+ * The original contract's delivery callback statuses; pending means the provider accepted it but
+ * has not delivered. bounced (a hard bounce) and complained follow delivered, for email only
+ * (decision 0028).
  */
+const CALLBACK_STATUSES = ['delivered', 'pending', 'failed', 'bounced', 'complained'] as const;
+type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+
+/** The status of the contracts' reportable ones (the workers' and GraphQL's) that each callback status reports. */
+export const REPORTED_STATUS: Readonly<Record<CallbackStatus, ReportableStatus>> = {
+  delivered: 'DELIVERED',
+  pending: 'SENDING',
+  failed: 'FAILED',
+  bounced: 'BOUNCED',
+  complained: 'COMPLAINED',
+};
+
 export const statusReportBody = z.strictObject({
   notification_id: uuid,
-  status: z.enum(['delivered', 'pending', 'failed', 'bounced', 'complained']),
+  status: z.enum(CALLBACK_STATUSES),
   timestamp: z.iso.datetime({ offset: true }).nullable().optional(),
   error: z.string().max(2000).nullable().optional(),
 });

@@ -38,7 +38,7 @@ const ROUTES: readonly MountRestRoute[] = [
 ];
 
 /**
- * ARCHITECTURE §6: the original task's snake_case routes, one file each in routes/. The
+ * docs/architecture.md, The public API: the original task's snake_case routes, one file each in routes/. The
  * notification routes (the hot path) call the notifications service over gRPC with the caller's
  * identity; the colder users and login routes run a GraphQL operation in-process. Either way the
  * rules live in the services.

@@ -24,7 +24,7 @@ export function preferenceSkipReason(
   return undefined;
 }
 
-/** The skip reason of a send to a suppressed address (ARCHITECTURE.md §5), at accept and at send time. */
+/** The skip reason of a send to a suppressed address (docs/architecture.md, Statuses), at accept and at send time. */
 export const SUPPRESSED_SKIP_REASON = 'suppressed';
 
 /**

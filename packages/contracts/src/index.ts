@@ -31,3 +31,14 @@ export {
   type SettledStatus,
   type UnsettledStatus,
 } from './notification-statuses';
+export {
+  DELIVERY_STATUSES,
+  FEEDBACK_STATUSES,
+  REPORTABLE_STATUSES,
+  REPORTED_CHANGES,
+  SOFT_BOUNCED,
+  type DeliveryStatus,
+  type FeedbackStatus,
+  type ReportableStatus,
+  type ReportedChange,
+} from './status-reports';

@@ -1,4 +1,4 @@
-/** The statuses of a notification on its way (ARCHITECTURE.md §5): each has a time bound. */
+/** The statuses of a notification on its way (docs/architecture.md, Statuses): each has a time bound. */
 export const UNSETTLED_STATUSES = ['ACCEPTED', 'SCHEDULED', 'QUEUED', 'SENDING', 'RETRYING'] as const;
 
 /**

@@ -4,7 +4,7 @@ import { parseQueuedNotification } from './queue-message';
 const valid = queuedNotification();
 
 describe('parseQueuedNotification', () => {
-  it('accepts the ARCHITECTURE §4 message and keeps fields it does not know', () => {
+  it('accepts the documented queue message and keeps fields it does not know', () => {
     expect(parseQueuedNotification({ ...valid, category: 'marketing' }, 'email')).toEqual({
       ...valid,
       category: 'marketing',

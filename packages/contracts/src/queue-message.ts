@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The queue message of ARCHITECTURE.md §4, field for field. Unknown fields are kept, so a
+ * The queue message of docs/architecture.md, field for field. Unknown fields are kept, so a
  * retry republished by an older worker does not strip what a newer publisher added.
  */
 export const queuedNotificationSchema = z.looseObject({

@@ -1,4 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
+import { shareLoads, type SharedLoads } from '@herald/cache';
 import type { Logger } from '@herald/logging';
 import type { RedisConnection } from './connect-redis';
 
@@ -9,10 +10,24 @@ export interface CacheOptions {
 }
 
 export interface Cache<T> {
-  /** The cached value, or `load()`'s result stored for next time. Redis failures fall back to `load`. */
-  getOrLoad(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value, else `load()`'s, stored for next time unless it is undefined (not found).
+   * Concurrent misses of a key, in this process, share one load; a failed load is not kept, so
+   * the next read loads again. Redis failures fall back to loading.
+   */
+  getOrLoad<R extends T | undefined>(key: string, load: () => Promise<R>): Promise<R>;
+  /**
+   * The values of `keys`, in their order: cached ones from Redis, the others from `loadMissing`,
+   * called once with the missing keys not already loading (a key it leaves out is not found:
+   * undefined, and not stored). Misses share loads with every other read of this cache.
+   */
+  getOrLoadMany(
+    keys: readonly string[],
+    loadMissing: (keys: string[]) => Promise<ReadonlyMap<string, T>>,
+  ): Promise<(T | undefined)[]>;
   get(key: string): Promise<T | undefined>;
   set(key: string, value: T): Promise<void>;
+  /** Also voids this process's loads of the keys under way: later reads load again, and their values are not stored. */
   delete(...keys: string[]): Promise<void>;
 }
 
@@ -61,18 +76,50 @@ export function createCache<T>(
       log.debug({ err: error, cache: options.namespace }, 'cache write failed');
     }
   };
+  // A key's entry lives while its load is under way; delete() drops it, voiding that load.
+  const loading = new Map<string, SharedLoads<string, T | undefined>>();
+  /**
+   * Joins the key's load under way, else starts `load`. Its value is stored unless it is
+   * undefined or the key was deleted meanwhile: it may then predate the change deleted for.
+   */
+  const loadShared = (key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
+    const share = loading.get(key) ?? shareLoads<string, T | undefined>();
+    loading.set(key, share);
+    return share(key, async () => {
+      try {
+        const value = await load();
+        if (value !== undefined && loading.get(key) === share) await set(key, value);
+        return value;
+      } finally {
+        if (loading.get(key) === share) loading.delete(key);
+      }
+    });
+  };
+
   return {
     get,
     set,
-    async getOrLoad(key, load) {
+    async getOrLoad<R extends T | undefined>(key: string, load: () => Promise<R>) {
       const cached = await get(key);
-      if (cached !== undefined) return cached;
-      const value = await load();
-      await set(key, value);
-      return value;
+      if (cached !== undefined) return cached as R;
+      return (await loadShared(key, load)) as R;
+    },
+    async getOrLoadMany(keys, loadMissing) {
+      const cached = await Promise.all(keys.map(get));
+      const missing = [...new Set(keys.filter((_, index) => cached[index] === undefined))];
+      // A key still in `loading` has its load under way (the entry goes before the shared load
+      // settles): it joins that load; the other missing keys load together.
+      const unclaimed = missing.filter((key) => !loading.has(key));
+      const together = unclaimed.length > 0 ? loadMissing(unclaimed) : undefined;
+      const loaded = await Promise.all(
+        missing.map((key) => loadShared(key, async () => (await together)?.get(key))),
+      );
+      const loadedByKey = new Map(missing.map((key, index) => [key, loaded[index]]));
+      return keys.map((key, index) => (cached[index] === undefined ? loadedByKey.get(key) : cached[index]));
     },
     async delete(...keys) {
       if (keys.length === 0) return;
+      for (const key of keys) loading.delete(key);
       // Invalidation must not be lost silently: the caller decides what a failure means.
       await redis.client.del(...keys.map(keyOf));
     },

@@ -15,7 +15,7 @@ export interface RedisConnection {
 }
 
 /**
- * Redis holds nothing that cannot be rebuilt (ARCHITECTURE §3), so a service starts and runs
+ * Redis holds nothing that cannot be rebuilt (docs/architecture.md, Databases), so a service starts and runs
  * without it: commands fail fast while it is down (no offline queue), callers fall back, and
  * the client keeps reconnecting in the background. Every Redis connection of a service is made
  * here, to one server or, in Sentinel mode, to whichever server the sentinels name as primary.

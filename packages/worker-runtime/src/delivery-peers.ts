@@ -1,8 +1,9 @@
+import type { DeliveryStatus, FeedbackStatus, SOFT_BOUNCED } from '@herald/contracts';
 import type { TemplateSources } from '@herald/rendering';
 import type { Recipient, RenderedContent } from './delivery-channel';
 
-/** The statuses a worker reports (ARCHITECTURE.md §5). */
-export type ReportedStatus = 'SENDING' | 'RETRYING' | 'DELIVERED' | 'FAILED' | 'SKIPPED';
+/** The statuses a worker reports of its own handling of a message. */
+export type ReportedStatus = DeliveryStatus;
 
 export interface StatusChange {
   readonly notificationId: string;
@@ -47,7 +48,7 @@ export interface StatusReporter {
 export interface FeedbackChange {
   readonly notificationId: string;
   /** BOUNCED (hard), COMPLAINED, or SOFT_BOUNCED: an event that leaves the status as it is. */
-  readonly status: 'BOUNCED' | 'COMPLAINED' | 'SOFT_BOUNCED';
+  readonly status: FeedbackStatus | typeof SOFT_BOUNCED;
   /** The report's status code (RFC 3464 Status); empty for a complaint. */
   readonly statusCode: string;
   readonly detail: string;

@@ -2,7 +2,7 @@ import { authenticatedCall } from '../authenticated-call';
 import { parseRequest } from '../request-input';
 import { restStatus } from '../rest-mappers';
 import { answer } from '../rest-responses';
-import { statusReportBody } from '../rest-schemas';
+import { REPORTED_STATUS, statusReportBody } from '../rest-schemas';
 import type { MountRestRoute } from './rest-route';
 
 /**
@@ -43,12 +43,3 @@ export const mountReportStatus: MountRestRoute = (router, { notifications, send,
     }));
   });
 };
-
-/** The callback's statuses in the lifecycle of ARCHITECTURE §5. */
-const REPORTED_STATUS = {
-  delivered: 'DELIVERED',
-  failed: 'FAILED',
-  pending: 'SENDING',
-  bounced: 'BOUNCED',
-  complained: 'COMPLAINED',
-} as const;

@@ -1,4 +1,4 @@
-import type { ReportedChange } from './status-report';
+import type { ReportedChange } from '@herald/contracts';
 
 /** users.proto RecordEmailFeedbackRequest.kind: what a mailbox provider said about a delivered mail. */
 export type EmailFeedbackKind = 'HARD_BOUNCE' | 'SOFT_BOUNCE' | 'COMPLAINT';

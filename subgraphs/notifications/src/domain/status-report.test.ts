@@ -1,12 +1,7 @@
+import type { ReportedChange } from '@herald/contracts';
 import type { NotificationStatus } from './notification-status';
 import type { ClaimLease } from './notification';
-import {
-  decideStatusReport,
-  statusAfter,
-  type CurrentDelivery,
-  type ReportedChange,
-  type StatusReport,
-} from './status-report';
+import { decideStatusReport, statusAfter, type CurrentDelivery, type StatusReport } from './status-report';
 
 const NOW = new Date('2026-12-04T12:00:00.000Z');
 const decide = (delivery: CurrentDelivery, report: StatusReport) => decideStatusReport(delivery, report, NOW);

@@ -1,27 +1,6 @@
+import { SOFT_BOUNCED, type ReportedChange } from '@herald/contracts';
 import type { ClaimLease } from './notification';
 import { canTransition, type NotificationStatus } from './notification-status';
-
-/** The statuses a worker or a provider's callback may report. */
-export const REPORTABLE_STATUSES = [
-  'SENDING',
-  'RETRYING',
-  'DELIVERED',
-  'FAILED',
-  'SKIPPED',
-  'BOUNCED',
-  'COMPLAINED',
-] as const;
-export type ReportableStatus = (typeof REPORTABLE_STATUSES)[number];
-
-/**
- * Not a status: a soft bounce (RFC 3464 4.x.x, or Action: delayed) of a delivered mail, recorded
- * as an event of the timeline that leaves the notification DELIVERED (decision 0028).
- */
-export const SOFT_BOUNCED = 'SOFT_BOUNCED';
-
-/** What notifications.proto StatusReport.status may say: a status, or a soft bounce. */
-export const REPORTED_CHANGES = [...REPORTABLE_STATUSES, SOFT_BOUNCED] as const;
-export type ReportedChange = (typeof REPORTED_CHANGES)[number];
 
 /** The status a report leaves the notification in: its own, or for a soft bounce the one it has. */
 export function statusAfter(report: ReportedChange, current: NotificationStatus): NotificationStatus {

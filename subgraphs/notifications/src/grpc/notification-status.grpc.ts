@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { REPORTED_CHANGES } from '@herald/contracts';
 import type { NotificationStatusServiceDefinition, UnaryImplementation } from '@herald/proto';
 import { NotFoundError } from '@herald/errors';
 import { parseInput } from '@herald/subgraph';
-import { REPORTED_CHANGES } from '../domain/status-report';
 import type { ReportStatus, ReportStatuses, StatusReportCommand } from '../use-cases/report-status.use-case';
 
 const MAX_BATCH = 500;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { REPORTABLE_STATUSES } from '@herald/contracts';
 import { NotFoundError, UnprocessableError } from '@herald/errors';
 import { parseInput } from '@herald/subgraph';
 import { requireScope, SCOPES, type Caller } from '@herald/identity';
 import { feedbackKindOf } from '../domain/email-feedback';
 import { CHANNELS } from '../domain/notification';
-import { REPORTABLE_STATUSES } from '../domain/status-report';
 import type { NotificationRepository } from './ports';
 import type { ReportStatus, StatusReportOutcome } from './report-status.use-case';
 

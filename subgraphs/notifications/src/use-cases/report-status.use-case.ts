@@ -1,14 +1,10 @@
+import type { ReportedChange } from '@herald/contracts';
 import { NotFoundError } from '@herald/errors';
 import type { Logger } from '@herald/logging';
 import { feedbackKindOf, type EmailFeedback } from '../domain/email-feedback';
 import type { ClaimLease, Notification, StatusEvent } from '../domain/notification';
 import type { NotificationStatus } from '../domain/notification-status';
-import {
-  decideStatusReport,
-  statusAfter,
-  type IgnoredReason,
-  type ReportedChange,
-} from '../domain/status-report';
+import { decideStatusReport, statusAfter, type IgnoredReason } from '../domain/status-report';
 import { makeChangeStatuses, type ChangeStatusesDeps } from './change-statuses';
 import type { Clock, NotificationRepository, StatusFeed } from './ports';
 

@@ -22,20 +22,19 @@ export function createCachedProfiles(
 ): CachedProfiles {
   return {
     async findProfiles(ids) {
-      const cached = await Promise.all(ids.map((id) => cache.get(id.toLowerCase())));
-      const missing = ids.filter((_, index) => cached[index] === undefined);
-      const loaded = missing.length > 0 ? await users.findProfiles(missing) : [];
-      await Promise.all(loaded.map((profile) => cache.set(profile.id, toCached(profile))));
-      const byId = new Map<string, UserProfile>(loaded.map((profile) => [profile.id, profile]));
-      for (const profile of cached) if (profile) byId.set(profile.id, reviveProfile(profile));
+      // Keys are the stored, lowercase ids; a caller may hold another spelling.
+      const keys = ids.map((id) => id.toLowerCase());
+      const found = await cache.getOrLoadMany(keys, async (missing) => {
+        const loaded = await users.findProfiles(missing);
+        return new Map(loaded.map((profile) => [profile.id, toCached(profile)]));
+      });
       // The repository's contract: existing users, in the order asked, each once.
       const seen = new Set<string>();
-      return ids.flatMap((id) => {
-        const key = id.toLowerCase();
-        const profile = byId.get(key);
+      return keys.flatMap((key, index) => {
+        const profile = found[index];
         if (!profile || seen.has(key)) return [];
         seen.add(key);
-        return [profile];
+        return [reviveProfile(profile)];
       });
     },
     async forget(...ids) {
