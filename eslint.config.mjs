@@ -41,7 +41,6 @@ export default tseslint.config(
       'packages/testkit/**',
       'bench/**',
       'jest.config.js',
-      'jest.cluster.config.js',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },
@@ -56,7 +55,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['jest.config.js', 'jest.cluster.config.js'],
+    files: ['jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -24,8 +24,6 @@ module.exports = {
       ...shared,
       displayName: 'component',
       testMatch: ['<rootDir>/{packages,proto,subgraphs,workers,gateway}/**/test/**/*.test.ts'],
-      // Run alone by jest.cluster.config.js (see there).
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/packages/amqp/test/cluster.test.ts'],
     },
     {
       ...shared,

@@ -2,12 +2,16 @@ import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { UnreachableDependencyError } from '@herald/config';
 import type { Logger } from '@herald/logging';
 import type { QueueType } from './queue-type';
+import { openPublishChannel, type PublishChannel } from './publish-channel';
+import { createPublisher, type Publisher } from './publisher';
 import { declareTopology, topologyNames, type TopologyNames } from './topology';
 
 export interface AmqpConnection {
   readonly names: TopologyNames;
   readonly connection: ChannelModel;
-  /** The confirm channel used for publishing. */
+  /** Publishes with confirms on the connection's publish channel, renewed after a failed publish. */
+  readonly publisher: Publisher;
+  /** The confirm channel publishes go to now (for a test's raw publish). */
   readonly publishChannel: ConfirmChannel;
   createChannel(): Promise<ConfirmChannel>;
   check(): Promise<void>;
@@ -42,10 +46,10 @@ export async function connectAmqp(
     if (!closing) log.error('amqp connection closed unexpectedly');
   });
   const names = topologyNames(prefix, options.retryStepsMs);
-  let publishChannel: ConfirmChannel;
+  let publishing: PublishChannel;
   try {
     await declareTopology(connection, names, log, options.queueType);
-    publishChannel = await connection.createConfirmChannel();
+    publishing = await openPublishChannel(connection, log);
   } catch (error) {
     closing = true;
     await connection.close().catch(() => undefined);
@@ -56,7 +60,10 @@ export async function connectAmqp(
   return {
     names,
     connection,
-    publishChannel,
+    publisher: createPublisher(publishing),
+    get publishChannel() {
+      return publishing.current();
+    },
     createChannel: () => connection.createConfirmChannel(),
     check: async () => {
       if (!open) throw new Error('amqp connection is closed');

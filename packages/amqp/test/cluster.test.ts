@@ -81,20 +81,15 @@ async function consume(on: BrokerLink, seen: Seen[]): Promise<void> {
 /**
  * Publishes as the outbox relay does: a publish is done only once the broker confirmed it, and one
  * that failed or whose confirm never came (its node died) is published again, on whichever node
- * the link is connected to by then.
+ * the link is connected to by then, on the connection's publisher (whose channel a nack renews).
  */
 async function publishUntilConfirmed(on: BrokerLink, job: Job): Promise<void> {
   for (;;) {
     const amqp = on.current();
     if (amqp) {
-      const confirmed = createPublisher(amqp.publishChannel).publishJson(
-        amqp.names.directExchange,
-        'email',
-        job,
-        {
-          messageId: job.id,
-        },
-      );
+      const confirmed = amqp.publisher.publishJson(amqp.names.directExchange, 'email', job, {
+        messageId: job.id,
+      });
       const outcome = await Promise.race([
         confirmed.then(() => true),
         new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000).unref()),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPublisher, type AmqpConnection, type BrokerLink, type Publisher } from '@herald/amqp';
+import type { BrokerLink } from '@herald/amqp';
 import type { QueuedNotification } from '@herald/contracts';
 import { continueTrace } from '@herald/observability';
 import type { PendingOutboxMessage } from '../use-cases/ports';
@@ -21,17 +21,14 @@ export function createQueuePublisher(
   link: BrokerLink,
   onConfirmed: (message: PendingOutboxMessage) => void,
 ): (message: PendingOutboxMessage) => Promise<void> {
-  let publisherOf: { amqp: AmqpConnection; publisher: Publisher } | undefined;
   return async (message) => {
     const amqp = link.current();
     if (!amqp) throw new Error('amqp connection is down');
-    if (publisherOf?.amqp !== amqp) publisherOf = { amqp, publisher: createPublisher(amqp.publishChannel) };
-    const { publisher } = publisherOf;
     const body: QueuedNotification = { ...message.payload, delivery_id: randomUUID() };
     // The publish span continues the accepting request's trace, stored with the row.
     await continueTrace(message.traceContext, () =>
       withTimeout(
-        publisher.publishJson(amqp.names.directExchange, message.routingKey, body, {
+        amqp.publisher.publishJson(amqp.names.directExchange, message.routingKey, body, {
           priority: message.priority,
           correlationId: message.correlationId,
           messageId: message.notificationId,
