@@ -10,7 +10,7 @@ import {
   type PromiseClient,
   type UserServiceDefinition,
 } from '@herald/proto';
-import { connectRedis, type RedisConnection } from '@herald/redis';
+import { connectRedisOn, type RedisConnection } from '@herald/redis';
 import type { GatewayConfig } from './config';
 
 export interface Peers {
@@ -30,8 +30,7 @@ export function composePeers(
   { registry, log }: { registry: MetricsRegistry; log: Logger },
   cleanup: CleanupStack,
 ): Peers {
-  const redis = connectRedis(redisSettingsOf(config), log);
-  cleanup.defer('redis', () => redis.close());
+  const redis = connectRedisOn(cleanup, redisSettingsOf(config), log);
   const { UserService, NotificationService } = loadHeraldProto().herald.v1;
   const clientOptions = {
     internalToken: config.INTERNAL_TOKEN,

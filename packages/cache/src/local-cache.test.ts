@@ -13,6 +13,23 @@ function counter() {
   };
 }
 
+/** Batch loads that answer when released, recording the groups each was asked for. */
+function heldBatch() {
+  const asked: string[][] = [];
+  const waiting: ((values: ReadonlyMap<string, string>) => void)[] = [];
+  return {
+    asked,
+    load: (groups: string[]) => {
+      asked.push(groups);
+      return new Promise<ReadonlyMap<string, string>>((resolve) => waiting.push(resolve));
+    },
+    /** Answers every load under way with `values`. */
+    release: (values: Record<string, string>) => {
+      for (const resolve of waiting.splice(0)) resolve(new Map(Object.entries(values)));
+    },
+  };
+}
+
 describe('local cache', () => {
   it('answers from memory until the entry expires', async () => {
     let clock = 0;
@@ -76,33 +93,28 @@ describe('local cache', () => {
     expect(cache.peek('a', '')).toBeUndefined();
   });
 
-  it('remembers the answers of a batch load unless their group was invalidated meanwhile', () => {
+  it('remembers the answers of a batch load unless their group was invalidated meanwhile', async () => {
     const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
-    const ada = cache.startLoad('ada');
-    const grace = cache.startLoad('grace');
+    const held = heldBatch();
+    const batch = cache.getOrLoadMany(['ada', 'grace'], '', held.load);
     cache.invalidate('grace');
-    ada.remember('', 'Ada');
-    grace.remember('', 'stale Grace');
-    ada.end();
-    grace.end();
+    held.release({ ada: 'Ada', grace: 'stale Grace' });
+    expect(await batch).toEqual(['Ada', 'stale Grace']);
     expect(cache.peek('ada', '')).toBe('Ada');
     expect(cache.peek('grace', '')).toBeUndefined();
     // With no load under way any more, a new load of the group is remembered again.
-    const later = cache.startLoad('grace');
-    later.remember('', 'Grace');
-    later.end();
+    await cache.getOrLoadMany(['grace'], '', async () => new Map([['grace', 'Grace']]));
     expect(cache.peek('grace', '')).toBe('Grace');
   });
 
   it('remembers a load that started after an invalidation while an older one is still under way', async () => {
     const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
-    const older = cache.startLoad('ada');
+    const held = heldBatch();
+    const older = cache.getOrLoadMany(['ada'], '', held.load);
     cache.invalidate('ada');
-    const newer = cache.startLoad('ada');
-    newer.remember('', 'fresh');
-    newer.end();
-    older.remember('', 'stale');
-    older.end();
+    await cache.getOrLoadMany(['ada'], '', async () => new Map([['ada', 'fresh']]));
+    held.release({ ada: 'stale' });
+    await older;
     expect(cache.peek('ada', '')).toBe('fresh');
   });
 });
@@ -151,5 +163,23 @@ describe('local cache loads', () => {
     release('stale');
     expect([await stale, await fresh]).toEqual(['stale', 'fresh']);
     expect(cache.peek('welcome', 'en')).toBe('fresh');
+  });
+
+  it('loads the missing groups of concurrent batch reads once, together, joining loads under way', async () => {
+    const cache = createLocalCache<string>({ capacity: 10, ttlMs: 60_000 });
+    await cache.getOrLoad('linus', '', async () => 'Linus');
+    const held = heldBatch();
+    const single = cache.getOrLoad('ada', '', () => held.load(['ada']).then((values) => values.get('ada')));
+    const reads = [
+      cache.getOrLoadMany(['ada', 'linus', 'grace'], '', held.load),
+      cache.getOrLoadMany(['grace', 'ada', 'linus'], '', held.load),
+    ];
+    held.release({ ada: 'Ada' });
+    expect(await single).toBe('Ada');
+    expect(await Promise.all(reads)).toEqual([
+      ['Ada', 'Linus', undefined],
+      [undefined, 'Ada', 'Linus'],
+    ]);
+    expect(held.asked).toEqual([['ada'], ['grace']]);
   });
 });

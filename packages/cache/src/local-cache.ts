@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { clockOptions, lruTtl, type Clock } from './clock';
-import { shareLoads, type SharedLoads } from './share-loads';
+import { fillMisses, shareLoads, type SharedLoads } from './share-loads';
 
 export interface LocalCache<V> {
   /**
@@ -10,15 +10,24 @@ export interface LocalCache<V> {
    * loaded (it may predate the change that caused the invalidation).
    */
   getOrLoad<R extends V | undefined>(group: string, key: string, load: () => Promise<R>): Promise<R>;
+  /**
+   * The values of `groups` under `key`, in their order: remembered ones from memory, the others
+   * from `loadMissing`, called once with the missing groups not already loading (a group it
+   * leaves out is not found: undefined). Misses share loads with every other read of the cache,
+   * and are remembered as getOrLoad's are.
+   */
+  getOrLoadMany(
+    groups: readonly string[],
+    key: string,
+    loadMissing: (groups: string[]) => Promise<ReadonlyMap<string, V>>,
+  ): Promise<(V | undefined)[]>;
   /** The remembered value, without loading. */
   peek(group: string, key: string): V | undefined;
-  /** For a load that answers several groups at once: remember its answers with the returned ticket. */
-  startLoad(group: string): LoadTicket<V>;
   /** Forgets every value of the group, including loads already under way. */
   invalidate(group: string): void;
 }
 
-export interface LoadTicket<V> {
+interface LoadTicket<V> {
   /** Remembers a value loaded under this ticket, unless its group was invalidated since the ticket was taken. */
   remember(key: string, value: V): void;
   /** Must be called once the load settled, whatever its outcome. */
@@ -70,7 +79,6 @@ export function createLocalCache<V>(options: LocalCacheOptions): LocalCache<V> {
   const startLoad = (group: string): LoadTicket<V> => {
     const loads = loadsOf(group);
     loads.tickets += 1;
-    let ended = false;
     return {
       remember(key, value) {
         if (loading.get(group) !== loads || ttl === 0) return;
@@ -80,32 +88,43 @@ export function createLocalCache<V>(options: LocalCacheOptions): LocalCache<V> {
         else groups.set(group, new Map([[key, value]]), { ttl });
       },
       end() {
-        if (ended) return;
-        ended = true;
         loads.tickets -= 1;
         if (loads.tickets === 0 && loading.get(group) === loads) loading.delete(group);
       },
     };
   };
 
+  /**
+   * Joins the (group, key) load under way, else starts `load`. Its value is remembered unless it
+   * is undefined or the group was invalidated meanwhile.
+   */
+  const loadShared = <R extends V | undefined>(group: string, key: string, load: () => Promise<R>) =>
+    loadsOf(group).share(key, async () => {
+      const ticket = startLoad(group);
+      try {
+        const value = await load();
+        if (value !== undefined) ticket.remember(key, value);
+        return value;
+      } finally {
+        ticket.end();
+      }
+    }) as Promise<R>;
+
   return {
     async getOrLoad<R extends V | undefined>(group: string, key: string, load: () => Promise<R>) {
       const remembered = peek(group, key);
       if (remembered !== undefined) return remembered as R;
-      const loaded = loadsOf(group).share(key, async () => {
-        const ticket = startLoad(group);
-        try {
-          const value = await load();
-          if (value !== undefined) ticket.remember(key, value);
-          return value;
-        } finally {
-          ticket.end();
-        }
-      });
-      return (await loaded) as R;
+      return loadShared(group, key, load);
+    },
+    getOrLoadMany(asked, key, loadMissing) {
+      const loads = {
+        isLoading: (group: string) => loading.get(group)?.share.has(key) ?? false,
+        load: (group: string, load: () => Promise<V | undefined>) => loadShared(group, key, load),
+      };
+      const remembered = asked.map((group) => peek(group, key));
+      return fillMisses(asked, remembered, loads, loadMissing);
     },
     peek,
-    startLoad,
     invalidate(group) {
       groups.delete(group);
       loading.delete(group);

@@ -27,6 +27,7 @@ export {
   SETTLED_STATUSES,
   UNSETTLED_STATUSES,
   isSettled,
+  isUnsettled,
   type NotificationStatus,
   type SettledStatus,
   type UnsettledStatus,

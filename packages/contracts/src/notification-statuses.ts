@@ -27,8 +27,14 @@ export type SettledStatus = (typeof SETTLED_STATUSES)[number];
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 const SETTLED: ReadonlySet<string> = new Set(SETTLED_STATUSES);
+const UNSETTLED: ReadonlySet<string> = new Set(UNSETTLED_STATUSES);
 
 /** Whether a status, as any service reads it (a string off the wire included), is settled. */
 export function isSettled(status: string): status is SettledStatus {
   return SETTLED.has(status);
+}
+
+/** Whether a status, as any service reads it, is on its way; a string that is no status is neither. */
+export function isUnsettled(status: string): status is UnsettledStatus {
+  return UNSETTLED.has(status);
 }

@@ -1,5 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
-import { shareLoads, type SharedLoads } from '@herald/cache';
+import { fillMisses, shareLoads, type SharedLoads } from '@herald/cache';
 import type { Logger } from '@herald/logging';
 import type { RedisConnection } from './connect-redis';
 
@@ -106,16 +106,13 @@ export function createCache<T>(
     },
     async getOrLoadMany(keys, loadMissing) {
       const cached = await Promise.all(keys.map(get));
-      const missing = [...new Set(keys.filter((_, index) => cached[index] === undefined))];
-      // A key still in `loading` has its load under way (the entry goes before the shared load
-      // settles): it joins that load; the other missing keys load together.
-      const unclaimed = missing.filter((key) => !loading.has(key));
-      const together = unclaimed.length > 0 ? loadMissing(unclaimed) : undefined;
-      const loaded = await Promise.all(
-        missing.map((key) => loadShared(key, async () => (await together)?.get(key))),
+      // A key stays in `loading` until its shared load settles: a batch miss joins it.
+      return fillMisses(
+        keys,
+        cached,
+        { isLoading: (key) => loading.has(key), load: loadShared },
+        loadMissing,
       );
-      const loadedByKey = new Map(missing.map((key, index) => [key, loaded[index]]));
-      return keys.map((key, index) => (cached[index] === undefined ? loadedByKey.get(key) : cached[index]));
     },
     async delete(...keys) {
       if (keys.length === 0) return;

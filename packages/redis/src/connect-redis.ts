@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { RedisSettings } from '@herald/config';
+import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 
 export interface RedisConnection {
@@ -78,6 +79,11 @@ export function connectRedis(settings: RedisSettings, log: Logger): RedisConnect
       await Promise.all([client, subscriber].map((connection) => connection && closeGracefully(connection)));
     },
   };
+}
+
+/** connectRedis for an app: the connection is closed when the app's cleanup stack runs. */
+export function connectRedisOn(cleanup: CleanupStack, settings: RedisSettings, log: Logger): RedisConnection {
+  return cleanup.push('redis', connectRedis(settings, log), (connection) => connection.close());
 }
 
 /** QUIT lets the socket end cleanly; a connection that is not up is just dropped. */

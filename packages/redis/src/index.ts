@@ -1,4 +1,4 @@
-export { connectRedis, type RedisConnection } from './connect-redis';
+export { connectRedis, connectRedisOn, type RedisConnection } from './connect-redis';
 export { createCache, type Cache, type CacheOptions } from './cache';
 export { createPubSubChannel, type PubSubChannel } from './pub-sub';
 export {

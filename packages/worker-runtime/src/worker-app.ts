@@ -12,7 +12,7 @@ import {
   type StartApp,
 } from '@herald/lifecycle';
 import { createLocalCache } from '@herald/cache';
-import { connectRedis, createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES } from '@herald/redis';
+import { connectRedisOn, createChangeFeed, TEMPLATE_CHANGES, USER_CHANGES } from '@herald/redis';
 import { createTemplateCompiler } from '@herald/rendering';
 import type { DeliveryChannel, Recipient } from './delivery-channel';
 import { createDeliveryHandler } from './delivery-handler';
@@ -85,9 +85,7 @@ async function composeWorker(
     (link) => link.close(),
   );
   // Redis only carries users' and templates' change announcements here: the worker runs without it.
-  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
-    connection.close(),
-  );
+  const redis = connectRedisOn(cleanup, redisSettingsOf(config), log);
   const userChanges = createChangeFeed(redis, USER_CHANGES, log);
   const users = createLocalCache<Recipient>({ capacity: PEER_CACHE_ENTRIES, ttlMs: config.LOOKUP_CACHE_MS });
   userChanges.onChange((id) => users.invalidate(id));

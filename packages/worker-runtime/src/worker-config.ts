@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { QueueType } from '@herald/amqp';
-import { envGrpcAddress, lookupCacheEnv, redisEnv, type HostPort } from '@herald/config';
+import { envGrpcAddress, lookupCacheEnv, redisEnv, type amqpEnv, type CommonConfig } from '@herald/config';
 
 /** Variables both workers read besides commonEnv and amqpEnv of @herald/config. */
 export const workerEnv = {
@@ -47,31 +46,11 @@ export const workerEnv = {
   PEER_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
 };
 
-/** The slice of a worker's config that createWorkerApp reads. */
-export interface WorkerConfig {
-  readonly PORT: number;
-  readonly AMQP_URL: readonly string[];
-  readonly AMQP_PREFIX: string;
-  readonly AMQP_QUEUE_TYPE: QueueType;
-  readonly INTERNAL_TOKEN: string;
-  readonly GRPC_DEADLINE_MS: number;
-  readonly USERS_GRPC: string;
-  readonly TEMPLATES_GRPC: string;
-  readonly NOTIFICATIONS_GRPC: string;
-  readonly PREFETCH: number;
-  readonly MAX_ATTEMPTS: number;
-  readonly RETRY_STEPS_MS?: readonly number[] | undefined;
-  readonly BREAKER_VOLUME_THRESHOLD: number;
-  readonly BREAKER_ERROR_PERCENT: number;
-  readonly BREAKER_RESET_MS: number;
-  readonly BREAKER_WINDOW_MS: number;
-  readonly PEER_CACHE_MAX_AGE_MS: number;
-  readonly STATUS_FLUSH_MS: number;
-  readonly STATUS_TERMINAL_LINGER_MS: number;
-  readonly CLAIM_LEASE_MS: number;
-  readonly REDIS_URL: string;
-  readonly REDIS_PREFIX: string;
-  readonly REDIS_SENTINELS?: readonly HostPort[] | undefined;
-  readonly REDIS_SENTINEL_NAME?: string | undefined;
-  readonly LOOKUP_CACHE_MS: number;
-}
+/**
+ * The slice of a worker's config that createWorkerApp reads: workerEnv and amqpEnv whole, and of
+ * the rest the health port and the gRPC token and deadline.
+ */
+export type WorkerConfig = Readonly<
+  z.output<z.ZodObject<typeof workerEnv & typeof amqpEnv>> &
+    Pick<CommonConfig, 'INTERNAL_TOKEN' | 'GRPC_DEADLINE_MS'> & { PORT: number }
+>;

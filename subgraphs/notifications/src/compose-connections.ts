@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { connectBrokerLink, type BrokerLink } from '@herald/amqp';
 import { redisSettingsOf, type RedisEnv } from '@herald/config';
+import { openDataSourceOn } from '@herald/database';
 import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
-import { connectRedis, type RedisConnection } from '@herald/redis';
+import { connectRedisOn, type RedisConnection } from '@herald/redis';
 import type { NotificationsConfig } from './config';
-import { openNotificationsDatabase } from './store/notifications-database';
+import { notificationsDatabase } from './store/notifications-database';
 
 export interface Connections {
   readonly db: DataSource;
@@ -21,9 +22,7 @@ export async function composeConnections(
   log: Logger,
   cleanup: CleanupStack,
 ): Promise<Connections> {
-  const db = cleanup.push('database', await openNotificationsDatabase(config.DATABASE_URL), (dataSource) =>
-    dataSource.destroy(),
-  );
+  const db = await openDataSourceOn(cleanup, notificationsDatabase(config.DATABASE_URL));
   const broker = cleanup.push(
     'amqp',
     await connectBrokerLink({
@@ -34,8 +33,6 @@ export async function composeConnections(
     }),
     (link) => link.close(),
   );
-  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
-    connection.close(),
-  );
+  const redis = connectRedisOn(cleanup, redisSettingsOf(config), log);
   return { db, broker, redis };
 }

@@ -3,7 +3,7 @@ import { redisSettingsOf, type RedisEnv } from '@herald/config';
 import { openDataSourceOn } from '@herald/database';
 import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
-import { connectRedis, type RedisConnection } from '@herald/redis';
+import { connectRedisOn, type RedisConnection } from '@herald/redis';
 import type { TemplatesConfig } from './config';
 import { CreateTemplates1720000000000 } from './store/migrations/1720000000000-create-templates';
 import { OnePublishedVersionPerLocale1720000000001 } from './store/migrations/1720000000001-one-published-version-per-locale';
@@ -27,8 +27,6 @@ export async function composeConnections(
     entities: [TemplateEntity, TemplateVersionEntity],
     migrations: [CreateTemplates1720000000000, OnePublishedVersionPerLocale1720000000001],
   });
-  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
-    connection.close(),
-  );
+  const redis = connectRedisOn(cleanup, redisSettingsOf(config), log);
   return { db, redis };
 }

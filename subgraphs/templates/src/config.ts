@@ -28,7 +28,7 @@ const templatesEnv = z
   })
   .superRefine(requireSentinelPair);
 
-export type TemplatesConfig = z.output<typeof templatesEnv>;
+export type TemplatesConfig = Readonly<z.output<typeof templatesEnv>>;
 
 export function loadTemplatesConfig(env: Record<string, string | undefined>): TemplatesConfig {
   return loadConfig(templatesEnv, env);

@@ -3,7 +3,7 @@ import { redisSettingsOf, type RedisEnv } from '@herald/config';
 import { openDataSourceOn } from '@herald/database';
 import type { CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
-import { connectRedis, type RedisConnection } from '@herald/redis';
+import { connectRedisOn, type RedisConnection } from '@herald/redis';
 import type { UsersConfig } from './config';
 import { ApiKeyEntity } from './store/api-key.entity';
 import { DeviceEntity } from './store/device.entity';
@@ -35,8 +35,6 @@ export async function composeConnections(
       AddEmailSuppressions1733300000000,
     ],
   });
-  const redis = cleanup.push('redis', connectRedis(redisSettingsOf(config), log), (connection) =>
-    connection.close(),
-  );
+  const redis = connectRedisOn(cleanup, redisSettingsOf(config), log);
   return { db, redis };
 }

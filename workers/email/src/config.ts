@@ -96,7 +96,7 @@ function list(value: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-export type EmailWorkerConfig = z.output<typeof emailWorkerEnv>;
+export type EmailWorkerConfig = Readonly<z.output<typeof emailWorkerEnv>>;
 
 export function loadEmailWorkerConfig(env: Record<string, string | undefined>): EmailWorkerConfig {
   return loadConfig(emailWorkerEnv, env, [

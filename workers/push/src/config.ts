@@ -40,7 +40,7 @@ export const pushWorkerEnv = z
   })
   .superRefine(requireSentinelPair);
 
-export type PushWorkerConfig = z.output<typeof pushWorkerEnv>;
+export type PushWorkerConfig = Readonly<z.output<typeof pushWorkerEnv>>;
 
 export function loadPushWorkerConfig(env: Record<string, string | undefined>): PushWorkerConfig {
   const config = loadConfig(pushWorkerEnv, env, [

@@ -61,6 +61,26 @@ describe('cacheUserDirectory', () => {
     expect(source.asked.at(-1)).toEqual(['nobody']);
   });
 
+  it('asks users once for a missing user that two concurrent batches want', async () => {
+    const asked: string[][] = [];
+    const answers: (() => void)[] = [];
+    const slow: UserDirectory = {
+      findUser: async () => undefined,
+      findUsers: async (ids) => {
+        asked.push([...ids]);
+        await new Promise<void>((resolve) => answers.push(resolve));
+        return new Map(ids.map((id) => [id.toLowerCase(), recipient(id.toLowerCase())]));
+      },
+    };
+    const users = cacheUserDirectory(slow, cache<Recipient>());
+    const first = users.findUsers(['ada', 'grace']);
+    const second = users.findUsers(['GRACE', 'linus']);
+    for (const answer of answers) answer();
+    expect([...(await first).keys()]).toEqual(['ada', 'grace']);
+    expect([...(await second).keys()]).toEqual(['grace', 'linus']);
+    expect(asked).toEqual([['ada', 'grace'], ['linus']]);
+  });
+
   it('does not remember a batch answer for a user changed while it was under way', async () => {
     const recipients = cache<Recipient>();
     let release: () => void = () => undefined;

@@ -1,4 +1,4 @@
-import type { LoadTicket, LocalCache } from '@herald/cache';
+import type { LocalCache } from '@herald/cache';
 import type { Recipient, TemplateCatalog, TemplateSummary, UserDirectory } from '../use-cases/ports';
 
 /** Groups are lowercase user ids: what users stores and announces, whatever spelling a sender used. */
@@ -12,25 +12,14 @@ export function cacheUserDirectory(directory: UserDirectory, cache: LocalCache<R
   return {
     findUser: (id) => cache.getOrLoad(userGroup(id), '', () => directory.findUser(id)),
     async findUsers(ids) {
+      // Concurrent misses of a user, single or batched, share one load; the rest go in one call.
+      const recipients = await cache.getOrLoadMany(ids.map(userGroup), '', async (missing) => {
+        const wanted = new Set(missing);
+        const loaded = await directory.findUsers(ids.filter((id) => wanted.has(userGroup(id))));
+        return new Map([...loaded].map(([id, recipient]) => [userGroup(id), recipient]));
+      });
       const found = new Map<string, Recipient>();
-      const missing: string[] = [];
-      for (const id of ids) {
-        const cached = cache.peek(userGroup(id), '');
-        if (cached) found.set(cached.id, cached);
-        else missing.push(id);
-      }
-      if (missing.length === 0) return found;
-      // Taken before the call: a change announced while it is under way voids its answer.
-      const tickets = new Map<string, LoadTicket<Recipient>>();
-      for (const group of new Set(missing.map(userGroup))) tickets.set(group, cache.startLoad(group));
-      try {
-        for (const [id, recipient] of await directory.findUsers(missing)) {
-          tickets.get(userGroup(id))?.remember('', recipient);
-          found.set(id, recipient);
-        }
-      } finally {
-        for (const ticket of tickets.values()) ticket.end();
-      }
+      for (const recipient of recipients) if (recipient) found.set(recipient.id, recipient);
       return found;
     },
   };

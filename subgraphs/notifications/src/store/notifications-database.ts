@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@herald/database';
+import { openDataSource, type DataSourceOptions } from '@herald/database';
 import { CreateNotifications1732500000000 } from './migrations/1732500000000-create-notifications';
 import { ScheduleAndFilters1732600000000 } from './migrations/1732600000000-schedule-and-filters';
 import { OutboxTraceContext1732700000000 } from './migrations/1732700000000-outbox-trace-context';
@@ -12,9 +12,9 @@ import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
-/** Opens herald_notifications (creating it when missing) and brings its schema up to date. */
-export function openNotificationsDatabase(url: string): Promise<DataSource> {
-  return openDataSource({
+/** herald_notifications at `url`: its entities and migrations, for openDataSource or openDataSourceOn. */
+export function notificationsDatabase(url: string): DataSourceOptions {
+  return {
     url,
     entities: [NotificationEntity, NotificationEventEntity, OutboxMessageEntity],
     migrations: [
@@ -27,5 +27,10 @@ export function openNotificationsDatabase(url: string): Promise<DataSource> {
       BouncesAndComplaints1733100000000,
       ClaimLease1733400000000,
     ],
-  });
+  };
+}
+
+/** Opens herald_notifications (creating it when missing) and brings its schema up to date. */
+export function openNotificationsDatabase(url: string): Promise<DataSource> {
+  return openDataSource(notificationsDatabase(url));
 }

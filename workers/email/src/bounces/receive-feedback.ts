@@ -1,3 +1,4 @@
+import { isUnsettled } from '@herald/contracts';
 import { NotFoundError } from '@herald/errors';
 import type { FeedbackReporter } from '@herald/worker-runtime';
 import { readFeedbackReport, type FeedbackKind, type MalformedReason } from '../domain/feedback-report';
@@ -36,9 +37,6 @@ export type FeedbackAnswer =
       readonly reason: RefusalReason;
       readonly notificationId?: string;
     };
-
-/** Statuses a bounce may still be early for: the DELIVERED report is on its way (a 4xx has it retried). */
-const UNSETTLED = new Set(['ACCEPTED', 'SCHEDULED', 'QUEUED', 'SENDING', 'RETRYING']);
 
 const STATUS_OF_KIND = {
   HARD_BOUNCE: 'BOUNCED',
@@ -98,7 +96,8 @@ export function makeReceiveFeedback(deps: {
         detail: `${LABEL_OF_KIND[kind]}${statusCode ? ` ${statusCode}` : ''}: ${diagnostic}`,
         at: deps.now(),
       });
-      if (!receipt.applied && UNSETTLED.has(receipt.status)) {
+      // Unsettled, the bounce may be early: the DELIVERED report is on its way (a 4xx has it retried).
+      if (!receipt.applied && isUnsettled(receipt.status)) {
         return refuse(
           451,
           `4.3.0 notification is ${receipt.status}, not delivered yet: try again later`,
