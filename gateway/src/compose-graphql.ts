@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { UnreachableDependencyError } from '@herald/config';
-import type { CleanupStack } from '@herald/lifecycle';
+import { closeServer, type CleanupStack } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import type { GatewayConfig } from './config';
 import { createSubgraphFetcher } from './datasources/subgraph-fetcher';
@@ -20,6 +20,8 @@ export interface GatewayGraphql {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** The client-facing schema, once the supergraph has loaded. */
   apiSchema(): GraphQLSchema | undefined;
+  /** Stops Apollo, draining the HTTP server's requests, and closes the server. */
+  stop(): Promise<void>;
 }
 
 /** The federated gateway over the committed supergraph, with its document limits. */
@@ -71,7 +73,11 @@ export function composeGraphql(
     onSchema: (loaded) => (schema = loaded),
     log,
   });
-  return { apollo, documentGuard, subgraphUrls, apiSchema: () => schema };
+  const stop = async () => {
+    await apollo.stop();
+    if (httpServer.listening) await closeServer(httpServer);
+  };
+  return { apollo, documentGuard, subgraphUrls, apiSchema: () => schema, stop };
 }
 
 function readSupergraph(path: string): string {

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { createUnsubscribeTokenCodec } from '@herald/contracts';
@@ -29,6 +30,21 @@ import { buildOpenApiDocument } from './rest/openapi';
 import { createRestRouter } from './rest/rest.router';
 import { createOperationRunner } from './rest/run-operation';
 import { createUnsubscribeRouter } from './unsubscribe/unsubscribe.router';
+
+export interface HttpServer {
+  readonly app: Express;
+  /** Serves the app; the GraphQL subscriptions share it. */
+  readonly httpServer: Server;
+}
+
+/** The express app and the HTTP server it answers on; routes are mounted once GraphQL has started. */
+export function createHttpServer(config: Pick<GatewayConfig, 'TRUST_PROXY'>): HttpServer {
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a proxy the client IP for anonymous rate limits comes from X-Forwarded-For.
+  app.set('trust proxy', config.TRUST_PROXY);
+  return { app, httpServer: createServer(app) };
+}
 
 export interface GatewayHttp {
   /** Who a request or a subscription acts as. */

@@ -21,6 +21,8 @@ export interface Peers {
   readonly notifications: PromiseClient<NotificationServiceDefinition>;
   /** The gRPC health of both, on /ready. */
   readonly probes: readonly ReadinessProbe[];
+  /** Gives Redis at most `waitMs` to connect, so the first requests are metered; then serves without it. */
+  waitForRedis(waitMs: number): Promise<void>;
 }
 
 /** Redis and the gRPC clients of users and notifications, closed last, in reverse. */
@@ -46,5 +48,19 @@ export function composePeers(
     createGrpcHealthProbe('notifications_grpc', config.NOTIFICATIONS_GRPC, NotificationService),
   ];
   cleanup.defer('gRPC health probes', () => probes.forEach((probe) => probe.close()));
-  return { redis, users, notifications, probes };
+  return { redis, users, notifications, probes, waitForRedis: (waitMs) => redisReady(redis.client, waitMs) };
+}
+
+async function redisReady(client: RedisConnection['client'], waitMs: number): Promise<void> {
+  if (client.status === 'ready') return;
+  // Not events.once: it rejects on the 'error' events a down Redis emits while reconnecting.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    client.once('ready', done);
+  });
 }

@@ -41,8 +41,9 @@ export function buildSubscriptionSchema(
   runQuery: RunQuery,
 ): GraphQLSchema {
   // A copy, so the resolvers set below never touch the types Apollo's gateway executes with.
-  // The notifications subgraph declares the subscription (ARCHITECTURE §6), and the supergraph
-  // carries it; @apollo/gateway cannot execute subscriptions, so the gateway serves it here.
+  // The notifications subgraph declares the subscription (docs/architecture.md, The public API),
+  // and the supergraph carries it; @apollo/gateway cannot execute subscriptions, so the gateway
+  // serves it here.
   const schema = buildSchema(printSchema(apiSchema));
   const root = schema.getSubscriptionType();
   const eventType = schema.getType('NotificationStatusEvent');

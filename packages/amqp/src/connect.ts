@@ -19,7 +19,7 @@ export interface AmqpConnection {
 }
 
 export interface ConnectOptions {
-  /** The retry steps to declare; ARCHITECTURE §4's by default. */
+  /** The retry steps to declare; those of docs/architecture.md, Queues, by default. */
   readonly retryStepsMs?: readonly number[];
   /** AMQP_QUEUE_TYPE: how the work, retry and failed queues are declared; classic by default. */
   readonly queueType?: QueueType;

@@ -1,4 +1,4 @@
-/** Backoff steps (ARCHITECTURE.md §4): attempt 1 waits 1 s, then 5 s, 25 s, 2 min, 10 min. */
+/** Backoff steps (docs/architecture.md, Queues): attempt 1 waits 1 s, then 5 s, 25 s, 2 min, 10 min. */
 export const RETRY_STEPS_MS: readonly number[] = [1_000, 5_000, 25_000, 120_000, 600_000];
 
 export function retryQueueName(delayMs: number): string {

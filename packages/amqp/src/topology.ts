@@ -20,8 +20,9 @@ export interface TopologyNames {
 }
 
 /**
- * ARCHITECTURE.md §4 names, with AMQP_PREFIX in front of every exchange and queue. Tests pass
- * short `retryStepsMs`; each delay names its own queue, so steps of different lengths never clash.
+ * The names of docs/architecture.md, Queues, with AMQP_PREFIX in front of every exchange and
+ * queue. Tests pass short `retryStepsMs`; each delay names its own queue, so steps of different
+ * lengths never clash.
  * Tests pass a small `failedQueueBound` under their own prefix.
  */
 export function topologyNames(

@@ -13,7 +13,7 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
   UNSUBSCRIBE_SECRET: 'herald-dev-unsubscribe-secret-not-for-production',
 };
 
-/** Variables every service reads (ARCHITECTURE.md §8); services extend this shape. */
+/** Variables every service reads (docs/architecture.md, Environment); services extend this shape. */
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,9 +51,10 @@ export const unsubscribeEnv = {
 };
 
 /**
- * Redis only caches and fans out (ARCHITECTURE §3); REDIS_PREFIX isolates a run's keys and channels.
- * REDIS_SENTINELS with REDIS_SENTINEL_NAME select Sentinel mode (decision 0026): the sentinels name
- * the primary, and REDIS_URL then only gives its credentials, database and TLS (rediss:).
+ * Redis only caches and fans out (docs/architecture.md, Databases); REDIS_PREFIX isolates a run's
+ * keys and channels. REDIS_SENTINELS with REDIS_SENTINEL_NAME select Sentinel mode (decision
+ * 0026): the sentinels name the primary, and REDIS_URL then only gives its credentials, database
+ * and TLS (rediss:).
  * A schema spreading these also calls `.superRefine(requireSentinelPair)`.
  */
 export const redisEnv = {

@@ -39,7 +39,7 @@ export function envUrlList(protocols: readonly string[]) {
 }
 
 /**
- * A gRPC peer (ARCHITECTURE §8 discovery variables): `host:port`, `[ipv6]:port`, or
+ * A gRPC peer (docs/architecture.md, Service discovery): `host:port`, `[ipv6]:port`, or
  * `dns:///host:port`, which resolves every address of the name so replicas share the load.
  */
 export function envGrpcAddress(defaultAddress: string) {

@@ -4,7 +4,7 @@ import type { ServiceSpec } from './service-spec';
 
 const port = (defaultPort: number) => z.coerce.number().int().min(1).max(65535).default(defaultPort);
 
-/** Where `npm start` runs each service (ARCHITECTURE §1); each variable moves one port. */
+/** Where `npm start` runs each service (docs/architecture.md, Ports); each variable moves one port. */
 const heraldPortsEnv = z.object({
   GATEWAY_PORT: port(8000),
   USERS_PORT: port(8001),

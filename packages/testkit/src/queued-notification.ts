@@ -1,8 +1,9 @@
 import type { QueuedNotification } from '@herald/contracts';
 
 /**
- * A valid queue message (ARCHITECTURE §4): an email of the "welcome" template, version 3, for the
- * same notification every time; `overrides` set the fields a test is about.
+ * A valid queue message (docs/architecture.md, The queue message): an email of the "welcome"
+ * template, version 3, for the same notification every time; `overrides` set the fields a test is
+ * about.
  */
 export function queuedNotification(overrides: Partial<QueuedNotification> = {}): QueuedNotification {
   return {

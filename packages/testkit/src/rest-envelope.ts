@@ -12,9 +12,9 @@ export const paginationMetaSchema = z.strictObject({
 });
 
 /**
- * Every REST answer as the original task types it (ARCHITECTURE §6): `error` a string code,
- * `meta` a PaginationMeta, success exactly when there is no error. `details` is Herald's one
- * extra key, on errors only (decision 0018).
+ * Every REST answer as the original task types it (docs/architecture.md, The public API):
+ * `error` a string code, `meta` a PaginationMeta, success exactly when there is no error.
+ * `details` is Herald's one extra key, on errors only (decision 0018).
  */
 export const restEnvelopeSchema = z
   .strictObject({

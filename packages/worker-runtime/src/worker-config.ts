@@ -16,7 +16,10 @@ export const workerEnv = {
   PREFETCH: z.coerce.number().int().min(1).max(1000).default(100),
   /** The attempt at which a transient failure fails the notification instead of retrying. */
   MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
-  /** Retry step delays, comma-separated; unset: ARCHITECTURE §4's 1s,5s,25s,2m,10m. Tests use short ones. */
+  /**
+   * Retry step delays, comma-separated; unset, the default steps (docs/architecture.md, Queues).
+   * Tests use short ones.
+   */
   RETRY_STEPS_MS: z
     .string()
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated milliseconds')

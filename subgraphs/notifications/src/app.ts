@@ -1,17 +1,16 @@
-import { createQueueInspector, registerQueueMetrics } from '@herald/amqp';
-import { composeApp, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
+import { composeApp, type ServiceApp } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import { createMetricsRegistry } from '@herald/observability';
 import { composeConnections } from './compose-connections';
 import { composeGraphql } from './compose-graphql';
 import { composeGrpc } from './compose-grpc';
+import { composeHealth } from './compose-health';
 import { composeLoops } from './compose-loops';
+import { composeMetrics } from './compose-metrics';
 import { composePeers } from './compose-peers';
 import { composeUseCases } from './compose-use-cases';
 import type { NotificationsConfig } from './config';
-import { createNotificationsMetrics } from './metrics/notifications-metrics';
 import { createStatusFeed } from './redis/status-feed';
-import { createOutboxBacklogReader } from './store/outbox-backlog';
 import type { Clock } from './use-cases/ports';
 
 const SERVICE = 'notifications';
@@ -30,32 +29,16 @@ export interface AppOverrides {
 export function createApp(
   config: NotificationsConfig,
   log: Logger,
-  overrides: AppOverrides = {},
+  { clock = { now: () => new Date() }, beforeRelayRecord }: AppOverrides = {},
 ): Promise<ServiceApp> {
   return composeApp(log, async (cleanup) => {
     const { db, broker, redis } = await composeConnections(config, log, cleanup);
     const registry = createMetricsRegistry(SERVICE);
     const peers = composePeers(config, { redis, registry, log }, cleanup);
-    const metrics = createNotificationsMetrics(registry, createOutboxBacklogReader(db), log);
-    const queues = createQueueInspector(broker, log);
-    registerQueueMetrics(registry, queues);
-    const clock: Clock = overrides.clock ?? { now: () => new Date() };
+    const { metrics, queues } = composeMetrics({ db, broker, registry, log });
     const statusFeed = createStatusFeed(redis, metrics.unpublishedEvents, log);
-    const { relay, scheduler, sweeper } = composeLoops(config, {
-      db,
-      broker,
-      statusFeed,
-      metrics,
-      clock,
-      beforeRelayRecord: overrides.beforeRelayRecord,
-      log,
-    });
-    const readinessProbes = [
-      { name: 'database', check: async () => void (await db.query('SELECT 1')) },
-      { name: 'broker', check: () => broker.check() },
-      ...peers.probes,
-    ];
-    const health = createHealthHandler(SERVICE, readinessProbes, registry);
+    const loops = composeLoops(config, { db, broker, statusFeed, metrics, clock, beforeRelayRecord, log });
+    const health = composeHealth(SERVICE, { db, broker, peers, registry });
     const useCases = composeUseCases({
       db,
       redis,
@@ -64,19 +47,10 @@ export function createApp(
       metrics,
       registry,
       clock,
-      onQueued: () => relay.kick(),
+      onQueued: () => loops.relay.kick(),
       log,
     });
-    const graphql = composeGraphql(config, {
-      service: SERVICE,
-      useCases,
-      readinessProbes,
-      queues,
-      clock,
-      health,
-      registry,
-      log,
-    });
+    const graphql = composeGraphql(config, { useCases, health, queues, clock, registry, log });
     const grpc = composeGrpc(config, { useCases, registry, log });
 
     // Started inside out and stopped in reverse: GraphQL intake closes first, then the
@@ -85,12 +59,12 @@ export function createApp(
       await peers.listenForChanges(SUBSCRIBE_WAIT_MS);
       cleanup.defer('gRPC server', () => grpc.close());
       const grpcPort = await grpc.listen(config.GRPC_PORT);
-      relay.start();
-      cleanup.defer('outbox relay', () => relay.stop());
-      scheduler.start();
-      cleanup.defer('scheduler', () => scheduler.stop());
-      sweeper.start();
-      cleanup.defer('sweeper', () => sweeper.stop());
+      loops.relay.start();
+      cleanup.defer('outbox relay', () => loops.relay.stop());
+      loops.scheduler.start();
+      cleanup.defer('scheduler', () => loops.scheduler.stop());
+      loops.sweeper.start();
+      cleanup.defer('sweeper', () => loops.sweeper.stop());
       cleanup.defer('GraphQL server', () => graphql.close());
       // First step of stop: callers' health checks move away while everything still serves.
       cleanup.defer('gRPC health', () => grpc.drain());

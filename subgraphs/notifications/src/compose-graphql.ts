@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { QueueInspector } from '@herald/amqp';
-import { checkReadiness, type HealthHandler, type ReadinessProbe } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import type { MetricsRegistry } from '@herald/observability';
 import { createSubgraphServer, loadSchemaFile } from '@herald/subgraph';
+import type { Health } from './compose-health';
 import type { UseCases } from './compose-use-cases';
 import { systemStatusPeersOf, type NotificationsConfig } from './config';
 import { createNotificationResolvers } from './graphql/notification.resolvers';
@@ -24,17 +24,15 @@ export function composeGraphql(
     | 'PUSH_WORKER_URL'
   >,
   deps: {
-    readonly service: string;
     readonly useCases: UseCases;
-    readonly readinessProbes: readonly ReadinessProbe[];
+    readonly health: Health;
     readonly queues: QueueInspector;
     readonly clock: Clock;
-    readonly health: HealthHandler;
     readonly registry: MetricsRegistry;
     readonly log: Logger;
   },
 ) {
-  const { service, useCases } = deps;
+  const { useCases, health } = deps;
   return createSubgraphServer({
     // schema.graphql sits at the package root, one level above src/ and dist/.
     typeDefs: loadSchemaFile(join(__dirname, '..', 'schema.graphql')),
@@ -45,10 +43,7 @@ export function composeGraphql(
       listNotificationEvents: useCases.listNotificationEvents,
       getSystemStatus: makeGetSystemStatus({
         ...createSystemStatusReader({
-          self: {
-            name: service,
-            read: async () => ({ service, ...(await checkReadiness(deps.readinessProbes)) }),
-          },
+          self: health.self,
           peers: systemStatusPeersOf(config),
           queues: deps.queues,
           timeoutMs: config.SYSTEM_PROBE_TIMEOUT_MS,
@@ -57,7 +52,7 @@ export function composeGraphql(
       }),
     }),
     internalToken: config.INTERNAL_TOKEN,
-    health: deps.health,
+    health: health.handler,
     metrics: deps.registry,
     log: deps.log,
   });

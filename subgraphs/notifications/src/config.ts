@@ -47,8 +47,8 @@ const notificationsEnv = z
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
     SCHEDULER_POLL_MS: z.coerce.number().int().min(10).default(1000),
     /**
-     * Status time bounds (ARCHITECTURE.md §5, decision 0019): past them the sweeper resolves a
-     * notification FAILED with the reason. SENDING waits for a provider's answer and its report;
+     * Status time bounds (docs/architecture.md, Statuses; decision 0019): past them the sweeper
+     * resolves a notification FAILED with the reason. SENDING waits for a provider's answer and its report;
      * RETRYING for the longest retry step (10 min) and its queue; QUEUED for a backlog to drain;
      * SCHEDULED counts from the due time.
      */

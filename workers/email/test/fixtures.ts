@@ -30,7 +30,7 @@ export const welcomeTemplate = {
   body_html: '<p>Hello <b>{{name}}</b>, welcome to Herald.</p>',
 };
 
-/** A queue message (ARCHITECTURE §4) for ada, to override field by field. */
+/** A queue message (docs/architecture.md, The queue message) for ada, to override field by field. */
 export function queuedMessage(overrides: Record<string, unknown> = {}) {
   return {
     notification_id: randomUUID(),

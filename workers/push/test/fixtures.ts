@@ -26,7 +26,7 @@ export function user(name: string, devices: GrpcDevice[]): GrpcUser {
   };
 }
 
-/** A push queue message (ARCHITECTURE §4) for the "order-shipped" template. */
+/** A push queue message (docs/architecture.md, The queue message) for the "order-shipped" template. */
 export function queuedMessage(userId: string) {
   return {
     notification_id: randomUUID(),

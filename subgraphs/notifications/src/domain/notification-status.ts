@@ -4,8 +4,8 @@ import type { NotificationStatus } from '@herald/contracts';
 export { NOTIFICATION_STATUSES, type NotificationStatus } from '@herald/contracts';
 
 /**
- * ARCHITECTURE.md §5. A failure or a skip can end any unfinished notification (permanent
- * provider error, no valid device, preference found off at send time).
+ * The transitions of docs/architecture.md, Statuses. A failure or a skip can end any unfinished
+ * notification (permanent provider error, no valid device, preference found off at send time).
  * DELIVERED -> BOUNCED | COMPLAINED: a bounce report (DSN) or a complaint (ARF) about a mail the
  * relay accepted arrives later (decision 0028). Both are final: a bounced mail reached no inbox to
  * complain from, and a bounce after a complaint changes nothing the complaint did not.

@@ -66,8 +66,9 @@ export interface NotificationEvent {
 }
 
 /**
- * One applied status change, as published on the status channel (ARCHITECTURE.md §5): the
- * contract's event with what notifications always sets, its notification as the change left it.
+ * One applied status change, as published on the status channel (docs/architecture.md, The status
+ * event): the contract's event with what notifications always sets, its notification as the
+ * change left it.
  */
 export type StatusEvent = Readonly<Required<StatusEventMessage>> & {
   readonly status: NotificationStatus;

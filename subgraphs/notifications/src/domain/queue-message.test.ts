@@ -2,7 +2,7 @@ import { parseQueuedNotification } from '@herald/contracts';
 import { buildQueueMessage, routingKeyFor } from './queue-message';
 
 describe('buildQueueMessage', () => {
-  it('is exactly the ARCHITECTURE §4 message, in snake_case, category included', () => {
+  it('is exactly the documented queue message, in snake_case, category included', () => {
     const message = buildQueueMessage(
       {
         id: '0b6f3c4e-8a53-4b8e-9d5c-7f1f2f0e4a11',

@@ -6,8 +6,8 @@ export function routingKeyFor(channel: Channel): RoutingKey {
 }
 
 /**
- * The first delivery attempt's message for a notification (the contract of ARCHITECTURE.md
- * §4). The relay adds a fresh delivery_id to each publish of it (0006).
+ * The first delivery attempt's message for a notification (the contract of docs/architecture.md,
+ * The queue message). The relay adds a fresh delivery_id to each publish of it (0006).
  */
 export function buildQueueMessage(
   notification: Pick<

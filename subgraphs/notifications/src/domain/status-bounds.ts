@@ -1,6 +1,6 @@
 import { UNSETTLED_STATUSES, type NotificationStatus, type UnsettledStatus } from '@herald/contracts';
 
-/** The statuses that are not settled (ARCHITECTURE.md §5): each has a time bound. */
+/** The statuses that are not settled (docs/architecture.md, Statuses): each has a time bound. */
 export const BOUNDED_STATUSES = UNSETTLED_STATUSES;
 export type BoundedStatus = UnsettledStatus;
 

@@ -12,9 +12,9 @@ import type { RelayPass } from './relay-outbox.use-case';
 export type SweepOverdue = () => Promise<RelayPass>;
 
 /**
- * One sweeper pass (ARCHITECTURE.md §5, decision 0019): notifications past their status's time
- * bound are resolved FAILED with the reason in the event's detail, published like any change,
- * counted and logged. Nothing is sent again: a notification left SENDING may have been
+ * One sweeper pass (docs/architecture.md, Statuses; decision 0019): notifications past their
+ * status's time bound are resolved FAILED with the reason in the event's detail, published like
+ * any change, counted and logged. Nothing is sent again: a notification left SENDING may have been
  * delivered, and one never sent is left for an admin to replay.
  */
 export function makeSweepOverdue(deps: {
