@@ -1,6 +1,6 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { UnreachableDependencyError } from '@herald/config';
-import type { CleanupStack } from '@herald/lifecycle';
+import type { CleanupStack, ReadinessProbe } from '@herald/lifecycle';
 import { ensureDatabase } from './ensure-database';
 import { reportOutagesAsUnavailable } from './outages';
 
@@ -42,6 +42,11 @@ export async function openDataSourceOn(
   options: DataSourceOptions,
 ): Promise<DataSource> {
   return cleanup.push('database', await openDataSource(options), (dataSource) => dataSource.destroy());
+}
+
+/** The /ready probe of a service's database: a trivial query answers. */
+export function databaseProbe(dataSource: DataSource): ReadinessProbe {
+  return { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) };
 }
 
 async function connect(options: DataSourceOptions): Promise<DataSource> {

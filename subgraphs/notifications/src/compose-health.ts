@@ -1,3 +1,4 @@
+import { databaseProbe } from '@herald/database';
 import type { BrokerLink } from '@herald/amqp';
 import { checkReadiness, createHealthHandler, type HealthHandler } from '@herald/lifecycle';
 import type { MetricsRegistry } from '@herald/observability';
@@ -23,7 +24,7 @@ export function composeHealth(
   }: { db: DataSource; broker: BrokerLink; peers: Peers; registry: MetricsRegistry },
 ): Health {
   const readinessProbes = [
-    { name: 'database', check: async () => void (await db.query('SELECT 1')) },
+    databaseProbe(db),
     { name: 'broker', check: () => broker.check() },
     ...peers.probes,
   ];

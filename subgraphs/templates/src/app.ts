@@ -1,3 +1,4 @@
+import { databaseProbe } from '@herald/database';
 import { composeApp, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import { createMetricsRegistry } from '@herald/observability';
@@ -28,11 +29,7 @@ export function createApp(config: TemplatesConfig, log: Logger): Promise<Service
     changes.onChange((code) => rendering.resolutions.invalidate(code));
 
     const registry = createMetricsRegistry(SERVICE);
-    const health = createHealthHandler(
-      SERVICE,
-      [{ name: 'database', check: () => db.query('SELECT 1').then(() => undefined) }],
-      registry,
-    );
+    const health = createHealthHandler(SERVICE, [databaseProbe(db)], registry);
     const graphql = composeGraphql(config, {
       templates,
       rendering,

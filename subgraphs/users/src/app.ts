@@ -1,3 +1,4 @@
+import { databaseProbe } from '@herald/database';
 import { composeApp, createHealthHandler, type ServiceApp } from '@herald/lifecycle';
 import type { Logger } from '@herald/logging';
 import { createMetricsRegistry } from '@herald/observability';
@@ -15,11 +16,7 @@ export function createApp(config: UsersConfig, log: Logger): Promise<ServiceApp>
     const { db, redis } = await composeConnections(config, log, cleanup);
     const registry = createMetricsRegistry(SERVICE);
     const useCases = await composeUseCases(config, { db, redis, registry, log });
-    const health = createHealthHandler(
-      SERVICE,
-      [{ name: 'database', check: async () => void (await db.query('SELECT 1')) }],
-      registry,
-    );
+    const health = createHealthHandler(SERVICE, [databaseProbe(db)], registry);
     const graphql = composeGraphql(config, { useCases, health, registry, log });
     const grpc = composeGrpc(config, { useCases, registry, log });
 
