@@ -2,7 +2,6 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { newCorrelationId, runWithContext, type Logger } from '@herald/logging';
 import { SpanKind, extractTraceContext, inSpan } from '@herald/observability';
 import type { AmqpConnection } from './connect';
-import { createPublisher } from './publisher';
 import { jitteredDelay } from './retry-schedule';
 import { retryQueueFor } from './topology';
 
@@ -158,7 +157,8 @@ async function processMessage<T>(
         case 'retry': {
           const step = retryQueueFor(amqp.names, attempt);
           // The step queue's TTL is the upper bound; a shorter per-message expiration spreads a burst out.
-          await createPublisher(channel).publishJson(
+          // On the connection's publisher, whose channel a nack renews (decision 0039); acked once confirmed.
+          await amqp.publisher.publishJson(
             amqp.names.retryExchange,
             step.name,
             handler.withAttempt(message, attempt + 1),
