@@ -14,16 +14,18 @@ import { createTally } from './attack-report';
 
 /**
  * Hostile documents that cost the server more than they cost the sender (issue 18): each is
- * refused in under REFUSAL_MS, measured around the request, while /health keeps answering within
- * HEALTH_MS. The one place in the suites where time is asserted: a refusal that takes seconds
- * freezes the gateway for every other caller.
+ * refused before it is validated or run (the error code and message say at which step), and
+ * the gateway keeps serving while it refuses: the refusal arrives within REFUSAL_DEADLINE_MS and
+ * every /health probe meanwhile within HEALTH_DEADLINE_MS. These are deadlines, not speed
+ * targets (speed belongs in the bench): a document that really costs the gateway seconds
+ * misses them, while a pause of a loaded test machine does not. A millisecond bound here failed
+ * CI runs on runner pauses (146 to 482 ms for a refusal that takes 12 ms on a quiet machine).
  */
 const tally = createTally('cost', state.logDir);
 afterAll(() => tally.save());
 
-const REFUSAL_MS = 100;
-const HEALTH_MS = 200;
-const TIMING_ATTEMPTS = 3;
+const REFUSAL_DEADLINE_MS = 2000;
+const HEALTH_DEADLINE_MS = 1000;
 
 /** A fresh operation name per request, so no cache keyed by the document can answer it. */
 const uniqueName = () => `Q_${randomUUID().replaceAll('-', '')}`;
@@ -80,24 +82,18 @@ async function slowestHealthDuring(attack: Promise<unknown>): Promise<number> {
   return slowest;
 }
 
-/**
- * Runs the hostile request and the health probes together; both must stay within their bounds.
- * A refusal that really costs too much misses every attempt, while one pause of a loaded test
- * machine (a GC in this runner or the gateway) misses only one: one attempt of a few within
- * both bounds passes.
- */
+/** Runs the hostile request and the health probes together; both must meet their deadlines. */
 async function expectCheapRefusal<T>(send: () => Promise<T>): Promise<T> {
-  const misses: string[] = [];
-  for (let attempt = 1; attempt <= TIMING_ATTEMPTS; attempt += 1) {
-    const attack = timed(send);
-    const slowestHealth = await slowestHealthDuring(attack);
-    const { value, ms } = await attack;
-    if (ms < REFUSAL_MS && slowestHealth < HEALTH_MS) return value;
-    misses.push(`refused in ${ms.toFixed(0)} ms, /health slowest ${slowestHealth.toFixed(0)} ms`);
+  const attack = timed(send);
+  const slowestHealth = await slowestHealthDuring(attack);
+  const { value, ms } = await attack;
+  if (ms >= REFUSAL_DEADLINE_MS || slowestHealth >= HEALTH_DEADLINE_MS) {
+    throw new Error(
+      `refused in ${ms.toFixed(0)} ms (deadline ${REFUSAL_DEADLINE_MS} ms), /health slowest ` +
+        `${slowestHealth.toFixed(0)} ms (deadline ${HEALTH_DEADLINE_MS} ms)`,
+    );
   }
-  throw new Error(
-    `no attempt kept the refusal under ${REFUSAL_MS} ms and /health under ${HEALTH_MS} ms: ${misses.join('; ')}`,
-  );
+  return value;
 }
 
 /** A POST /graphql as the admin (exempt from rate limits, so only the document decides). */
